@@ -1,0 +1,3 @@
+from lzplan.cli import main
+
+main()

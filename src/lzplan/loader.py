@@ -1,0 +1,201 @@
+"""Safe YAML loading: bytes → text → plain data, with the position of every node.
+
+Only the YAML core types are accepted. Duplicate keys, anchors/aliases, non-standard
+tags, non-UTF-8 text and oversized files are errors, each with its position.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from lzplan.errors import InputError, Problem
+from lzplan.location import Location, PathKey, PositionMap
+
+# A submission is a few kilobytes; a plan some tens. Anything this large is a mistake.
+MAX_FILE_BYTES = 5 * 1024 * 1024
+
+_Loader: type[yaml.SafeLoader]
+try:  # libyaml's C parser where present: several times faster
+    _Loader = yaml.CSafeLoader  # type: ignore[assignment]
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _Loader = yaml.SafeLoader
+
+_TAG = "tag:yaml.org,2002:"
+_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+
+
+@dataclass(frozen=True)
+class Document:
+    """A loaded YAML file: its data and where each part of it came from."""
+
+    file: str
+    data: Any
+    positions: PositionMap
+
+
+def read_text(path: Path, display: str) -> str:
+    """Read ``path`` as UTF-8 (a BOM is allowed), or explain what it looks like instead."""
+    where = Location(display)
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            limit = MAX_FILE_BYTES // (1024 * 1024)
+            raise InputError([Problem(where, f"file is larger than the {limit} MiB limit")])
+        raw = path.read_bytes()
+    except IsADirectoryError:
+        raise InputError([Problem(where, "is a folder, expected a YAML file")]) from None
+    except OSError as exc:
+        raise InputError([Problem(where, f"cannot read file: {exc.strerror}")]) from None
+    return decode(raw, display)
+
+
+def decode(raw: bytes, display: str) -> str:
+    """Decode UTF-8 text, naming the likely encoding when it is something else."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        where = Location(display, line, column)
+        raise InputError([Problem(where, _encoding_hint(raw))]) from None
+
+
+def _encoding_hint(raw: bytes) -> str:
+    base = "file is not valid UTF-8"
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in raw[:200]:
+        if raw[:2] in (b"\xff\xfe", b"\xfe\xff") or raw.count(b"\x00") * 4 > len(raw[:200]):
+            return f"{base}: it looks like UTF-16; re-save it as UTF-8"
+        return f"{base}: it looks like binary data, expected a YAML text file"
+    try:
+        raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return f"{base}: it looks like binary data, expected a YAML text file"
+    return (
+        f"{base}: it looks like GB18030/GBK (common for Chinese text on Windows); "
+        "re-save it as UTF-8 (e.g. `iconv -f GB18030 -t UTF-8 in.yaml > out.yaml`)"
+    )
+
+
+def load_file(path: Path, display: str | None = None) -> Document:
+    """Load one YAML file from disk."""
+    name = display if display is not None else str(path)
+    return parse(read_text(path, name), name)
+
+
+def parse(text: str, file: str) -> Document:
+    """Parse YAML text holding exactly one document."""
+    positions = PositionMap(file)
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        raise InputError([_yaml_problem(file, text, exc)]) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - libyaml reader errors carry no mark
+        raise InputError([Problem(Location(file), f"invalid YAML: {exc}")]) from None
+    finally:
+        loader.dispose()
+    if node is None:
+        raise InputError([Problem(Location(file, 1, 1), "file is empty, expected a mapping")])
+    builder = _Builder(positions)
+    data = builder.build(node, ())
+    if builder.problems:
+        raise InputError(builder.problems)
+    return Document(file, data, positions)
+
+
+def _yaml_problem(file: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+    what = ", ".join(part for part in (exc.context, exc.problem) if part) or "syntax error"
+    if mark is not None and text[mark.index : mark.index + 1] == "\t":
+        what += " (a tab: YAML indentation must use spaces)"
+    return Problem(Location(file, line, column), f"invalid YAML: {what}")
+
+
+class _Builder:
+    """Turns a composed node tree into plain data, recording positions and problems."""
+
+    def __init__(self, positions: PositionMap) -> None:
+        self.positions = positions
+        self.problems: list[Problem] = []
+        self._seen: set[int] = set()
+
+    def _problem(self, node: yaml.Node, message: str) -> None:
+        mark = node.start_mark
+        self.problems.append(
+            Problem(Location(self.positions.file, mark.line + 1, mark.column + 1), message)
+        )
+
+    def build(self, node: yaml.Node, path: PathKey) -> Any:
+        if id(node) in self._seen:
+            # The composer hands back the same node for every alias of an anchor.
+            self._problem(node, "anchors and aliases (&name / *name) are not allowed")
+            return None
+        self._seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return self._sequence(node, path)
+        return self._scalar(node)
+
+    def _mapping(self, node: yaml.MappingNode, path: PathKey) -> dict[str, Any] | None:
+        if node.tag != _TAG + "map":
+            self._problem(node, f"tag {node.tag!r} is not allowed")
+            return None
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = self._scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, str):
+                self._problem(key_node, "mapping keys must be plain strings")
+                continue
+            if key == "<<" and key_node.tag == _TAG + "merge":  # pragma: no cover
+                self._problem(key_node, "merge keys (<<) are not allowed")
+                continue
+            if key in result:
+                first = self.positions.find((*path, key))
+                self._problem(key_node, f"duplicate key {key!r} (first defined at {first})")
+                continue
+            mark = key_node.start_mark
+            self.positions.add((*path, key), mark.line, mark.column)
+            result[key] = self.build(value_node, (*path, key))
+        return result
+
+    def _sequence(self, node: yaml.SequenceNode, path: PathKey) -> list[Any] | None:
+        if node.tag != _TAG + "seq":
+            self._problem(node, f"tag {node.tag!r} is not allowed")
+            return None
+        items = []
+        for index, item in enumerate(node.value):
+            mark = item.start_mark
+            self.positions.add((*path, index), mark.line, mark.column)
+            items.append(self.build(item, (*path, index)))
+        return items
+
+    def _scalar(self, node: yaml.Node) -> Any:
+        tag = node.tag.removeprefix(_TAG)
+        if tag == "str":
+            return node.value
+        if tag == "timestamp":
+            return self._date(node)
+        if tag in ("null", "bool", "int", "float"):
+            return _CONSTRUCTOR.construct_object(node, deep=False)
+        self._problem(node, f"tag {node.tag!r} is not allowed; only plain YAML values are")
+        return None
+
+    def _date(self, node: yaml.Node) -> Any:
+        match = _DATE.match(node.value)
+        if match is None:  # a timestamp with a time of day: leave it for the schema to reject
+            return node.value
+        try:
+            return dt.date(*(int(part) for part in match.groups()))
+        except ValueError as exc:
+            self._problem(node, f"{node.value!r} is not a valid date: {exc}")
+            return None

@@ -1,0 +1,47 @@
+"""Where something is in an input file: every ``file:line:column`` is made here."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+PathKey = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A 1-based position in a file; ``line``/``column`` are 0 when unknown."""
+
+    file: str
+    line: int = 0
+    column: int = 0
+
+    def __str__(self) -> str:
+        if self.line <= 0:
+            return self.file
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+@dataclass
+class PositionMap:
+    """Maps a path into the loaded data (keys and list indexes) to its Location.
+
+    For a mapping entry the position is the key's, which is where a reader looks;
+    for a list item it is the item's start.
+    """
+
+    file: str
+    positions: dict[PathKey, Location] = field(default_factory=dict)
+
+    def add(self, path: PathKey, line0: int, column0: int) -> None:
+        self.positions[path] = Location(self.file, line0 + 1, column0 + 1)
+
+    def find(self, path: Sequence[str | int]) -> Location:
+        """The position of ``path``, or of its nearest ancestor that has one."""
+        key = tuple(path)
+        while key:
+            found = self.positions.get(key)
+            if found is not None:
+                return found
+            key = key[:-1]
+        return self.positions.get((), Location(self.file, 1, 1))

@@ -1,0 +1,195 @@
+"""The data model: plans, units, groups, tasks, requirements and submissions.
+
+Every model forbids unknown fields and is strict about types: a quoted number is not
+a number, and a date is written ``YYYY-MM-DD``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_CHINESE_DATE = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?\s*$")
+
+
+def _to_date(value: Any) -> Any:
+    """Accept a YAML date or an ISO ``YYYY-MM-DD`` string; explain anything else."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str):
+        if _ISO_DATE.match(value):
+            return dt.date.fromisoformat(value)
+        chinese = _CHINESE_DATE.match(value)
+        if chinese:
+            year, month, day = (int(part) for part in chinese.groups())
+            raise ValueError(
+                f"write dates as YYYY-MM-DD: {value!r} should be {year:04d}-{month:02d}-{day:02d}"
+            )
+    raise ValueError(f"expected a date written YYYY-MM-DD, got {value!r}")
+
+
+Date = Annotated[dt.date, BeforeValidator(_to_date)]
+Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$", max_length=64)]
+Text = Annotated[str, Field(min_length=1)]
+UnitKind = Literal["district", "department"]
+Kind = Literal["count", "activity", "milestone", "distinct_units", "ratio"]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+# ---------------------------------------------------------------- plan
+
+
+class Source(Model):
+    """The document the plan was encoded from."""
+
+    file: Text = Field(description="The notice's text, relative to the plan file.")
+    title: Text
+    publisher: Text
+    published: Date
+    note: str | None = None
+
+
+class Period(Model):
+    start: Date
+    end: Date
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Period:
+        if self.end < self.start:
+            raise ValueError("period end is before its start")
+        return self
+
+
+class PlanInfo(Model):
+    id: Id
+    title: Text
+    issuer: Text
+    issued: Date
+    period: Period
+    owner: Id = Field(description="The unit that tracks the plan and grants waivers.")
+    source: Source
+
+
+class Unit(Model):
+    id: Id
+    name: Text = Field(description="The unit's Chinese name.")
+    name_en: str | None = None
+    kind: UnitKind
+    tags: list[Id] = []
+    named_in_notice: bool = Field(
+        description="True when the notice names this unit; false when the encoder assumed it."
+    )
+    note: str | None = None
+
+
+class Group(Model):
+    """A named selector in the notice's own words, e.g. 各区县人民政府."""
+
+    id: Id
+    names: list[Text] = Field(min_length=1, description="The notice's wording for this group.")
+    kind: UnitKind | None = None
+    tags: list[Id] = Field([], description="Select units carrying any of these tags.")
+    units: list[Id] = Field([], description="Select these units explicitly.")
+    exclude: list[Id] = []
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _selects(self) -> Group:
+        if self.kind is None and not self.tags and not self.units:
+            raise ValueError("a group must select by kind, tags or units")
+        return self
+
+
+class Due(Model):
+    date: Date
+    wording: str | None = Field(
+        None, description="The notice's deadline phrase; absent when the notice sets none."
+    )
+    note: str | None = None
+
+
+class Requirement(Model):
+    id: Id
+    kind: Kind
+    title: Text
+    source: Text = Field(description="The sentence (or clause) of the notice that imposes it.")
+    units: list[Id] = Field([], description="Units that must report it.")
+    groups: list[Id] = Field([], description="Groups whose members must report it.")
+    min: int | dict[Id, int] | None = Field(
+        None, description="count: items per unit (or per group); distinct_units: units."
+    )
+    of_group: Id | None = Field(None, description="distinct_units: the group covered.")
+    min_share: float | None = Field(None, description="ratio: the share to reach, 0-1.")
+    due: Due
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _fits_kind(self) -> Requirement:
+        if not self.units and not self.groups:
+            raise ValueError("a requirement needs at least one unit or group")
+        wants = _KIND_FIELDS[self.kind]
+        for name in ("min", "of_group", "min_share"):
+            given = getattr(self, name) is not None
+            if given and name not in wants:
+                raise ValueError(f"{name!r} does not apply to a {self.kind} requirement")
+            if not given and name in wants:
+                raise ValueError(f"a {self.kind} requirement needs {name!r}")
+        self._check_numbers()
+        return self
+
+    def _check_numbers(self) -> None:
+        values = self.min.values() if isinstance(self.min, dict) else [self.min]
+        if any(value is not None and value < 1 for value in values):
+            raise ValueError("'min' must be at least 1")
+        if self.kind == "distinct_units" and not isinstance(self.min, int):
+            raise ValueError("a distinct_units requirement takes a single number as 'min'")
+        if self.min_share is not None and not 0 < self.min_share <= 1:
+            raise ValueError("'min_share' must be greater than 0 and at most 1")
+
+
+_KIND_FIELDS: dict[str, set[str]] = {
+    "count": {"min"},
+    "activity": set(),
+    "milestone": set(),
+    "distinct_units": {"min", "of_group"},
+    "ratio": {"min_share"},
+}
+
+
+class Owners(Model):
+    """A task's 责任单位 bracket, quoted, and who it names."""
+
+    source: Text
+    leads: list[Id] = []
+    groups: list[Id] = []
+    note: str | None = None
+
+
+class Unreported(Model):
+    """A sentence that imposes no reportable duty, and why."""
+
+    source: Text
+    reason: Text
+
+
+class Task(Model):
+    id: Id
+    section: Text
+    title: Text
+    owners: Owners
+    requirements: list[Requirement] = Field(min_length=1)
+    unreported: list[Unreported] = []
+
+
+class Plan(Model):
+    plan: PlanInfo
+    units: list[Unit] = Field(min_length=1)
+    groups: list[Group] = []
+    tasks: list[Task] = Field(min_length=1)

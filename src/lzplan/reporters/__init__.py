@@ -1,0 +1,1 @@
+"""Everything lzplan prints or writes, one module per kind of output."""

@@ -1,0 +1,42 @@
+"""A rich Console whose output does not depend on the terminal it runs in.
+
+Width comes from the content, never from the terminal, so the same input gives the
+same bytes whether the output is a wide terminal, a narrow one or a pipe.
+"""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from rich.console import Console, RenderableType
+
+MIN_WIDTH = 80
+
+
+def make(file: TextIO, *, color: bool) -> Console:
+    return Console(
+        file=file,
+        width=MIN_WIDTH,
+        color_system="standard" if color else None,
+        force_terminal=color,
+        no_color=not color,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        legacy_windows=False,
+        soft_wrap=False,
+        _environ={},
+    )
+
+
+def show(console: Console, renderable: RenderableType) -> None:
+    """Print at the renderable's natural width (at least MIN_WIDTH), so nothing wraps.
+
+    Trailing blanks that rich pads cells with are dropped, so output diffs cleanly.
+    """
+    measure = Console(width=100_000, _environ={}).measure(renderable)
+    console.width = max(MIN_WIDTH, measure.maximum)
+    with console.capture() as captured:
+        console.print(renderable)
+    lines = captured.get().splitlines()
+    console.file.write("".join(line.rstrip() + "\n" for line in lines))

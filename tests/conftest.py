@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from lzplan.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES = ROOT / "tests" / "cases"
+
+
+@dataclass
+class Run:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+def invoke(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> Run:
+    """Run the CLI in-process, as a user would from ``cwd``."""
+    previous = Path.cwd()
+    os.chdir(cwd or ROOT)
+    try:
+        result = CliRunner().invoke(app, list(args), env=env, catch_exceptions=False)
+    finally:
+        os.chdir(previous)
+    return Run(result.exit_code, result.stdout, result.stderr)
+
+
+def case_dirs(kind: str) -> list[Path]:
+    """The data-driven cases under tests/cases/<kind>/, skipping shared bases (_name)."""
+    return sorted(p for p in (CASES / kind).iterdir() if p.is_dir() and not p.name.startswith("_"))
+
+
+@pytest.fixture
+def in_tmp(tmp_path: Path) -> Iterator[Path]:
+    previous = Path.cwd()
+    os.chdir(tmp_path)
+    try:
+        yield tmp_path
+    finally:
+        os.chdir(previous)

@@ -1,0 +1,128 @@
+"""The plan commands, end to end, as a user runs them."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from rich.cells import cell_len
+
+from lzplan import __version__
+from tests.conftest import ROOT, invoke
+
+
+def test_version() -> None:
+    result = invoke("--version")
+    assert result.exit_code == 0
+    assert result.stdout == f"lzplan {__version__}\n"
+
+
+def test_python_dash_m_runs_the_cli() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "lzplan", "--version"], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0
+    assert done.stdout.strip() == f"lzplan {__version__}"
+
+
+def test_help_teaches_the_exit_codes() -> None:
+    result = invoke("--help")
+    assert result.exit_code == 0
+    assert "Exit codes: 0 nothing missed" in result.stdout
+    for command in ("plan", "units", "schema"):
+        assert command in result.stdout
+
+
+def test_plan_validate_on_the_shipped_plan() -> None:
+    result = invoke("plan", "validate")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("plan/2011.yaml: valid: 42 units, 5 groups, 13 tasks")
+
+
+def test_plan_from_the_environment(tmp_path: Path) -> None:
+    result = invoke("plan", "validate", env={"LZPLAN_PLAN": str(tmp_path / "none.yaml")})
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"{tmp_path / 'none.yaml'}: error: cannot read file")
+
+
+def test_a_folder_given_as_the_plan(tmp_path: Path) -> None:
+    result = invoke("plan", "validate", str(tmp_path))
+    assert result.exit_code == 2
+    assert "is a folder, expected a YAML file" in result.stderr
+
+
+def test_units_lists_every_unit_with_aligned_chinese_names() -> None:
+    result = invoke("units")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    rows = [line for line in lines if line.startswith(("gulin ", "hrss ", "secrecy "))]
+    assert len(rows) == 3
+    # The kind column starts at the same display column whatever the name's width.
+    kind_columns = {cell_len(row[: row.index(" d")]) for row in rows}
+    assert len(kind_columns) == 1
+    assert "古蔺县人民政府" in result.stdout
+    assert "市人力资源社会保障局" in result.stdout
+    assert lines[-1] == "42 units (22 assumed by the encoder)"
+
+
+def test_plan_show_lists_tasks_quotas_and_deadlines() -> None:
+    result = invoke("plan", "show")
+    assert result.exit_code == 0
+    out = result.stdout
+    assert "一(一) 全面落实依法科学民主决策机制" in out
+    assert "≥3 districts, ≥1 relevant-departments" in out
+    assert "≥15 of enforcement" in out
+    assert "≥20%" in out
+    assert "2012-06-30 2012年上半年" in out
+    assert out.splitlines()[-1] == "13 tasks, 48 requirements"
+    assert all(line == line.rstrip() for line in out.splitlines())
+
+
+def test_output_does_not_depend_on_the_terminal_width() -> None:
+    narrow = invoke("plan", "show", env={"COLUMNS": "40"})
+    wide = invoke("plan", "show", env={"COLUMNS": "300"})
+    assert narrow.stdout == wide.stdout
+
+
+def test_colour_on_request() -> None:
+    plain = invoke("units", "--color", "never").stdout
+    coloured = invoke("units", "--color", "always").stdout
+    assert "\x1b[" not in plain
+    assert "\x1b[" in coloured
+
+
+def test_schema_plan_is_the_committed_schema() -> None:
+    result = invoke("schema", "plan")
+    assert result.exit_code == 0
+    schema = json.loads(result.stdout)
+    committed = json.loads((ROOT / "schemas" / "plan.schema.json").read_text(encoding="utf-8"))
+    assert schema == committed, "run `lzplan schema plan > schemas/plan.schema.json`"
+    assert schema["title"] == "lzplan plan file"
+    assert schema["additionalProperties"] is False
+
+
+def test_the_schema_accepts_the_shipped_plan() -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    from lzplan import loader
+
+    schema = json.loads(invoke("schema", "plan").stdout)
+    data = loader.load_file(ROOT / "plan" / "2011.yaml").data
+    jsonschema.validate(json.loads(json.dumps(data, default=str)), schema)
+
+
+def test_a_bug_gives_exit_3_and_a_hint(monkeypatch: pytest.MonkeyPatch) -> None:
+    from lzplan import plan
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(plan, "load", broken)
+    result = invoke("plan", "validate")
+    assert result.exit_code == 3
+    assert result.stderr.startswith("internal error: RuntimeError: boom\nThis is a bug in lzplan.")
+    assert "Traceback" not in result.stderr
+    with pytest.raises(RuntimeError):
+        invoke("plan", "validate", "--debug")
