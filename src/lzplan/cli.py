@@ -2,23 +2,35 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import sys
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from lzplan import __version__
-from lzplan.errors import EXIT_INTERNAL, InputError, LzplanError
+from lzplan.errors import (
+    EXIT_FAILED,
+    EXIT_INPUT,
+    EXIT_INTERNAL,
+    EXIT_OK,
+    InputError,
+    LzplanError,
+    UsageError,
+)
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 nothing missed; 1 something missed or not submitted after its due date "
     "(with --strict, also anything pending); 2 invalid input or usage; 3 a bug in lzplan."
 )
+if TYPE_CHECKING:
+    from lzplan import run
+
 DEFAULT_PLAN = Path("plan/2011.yaml")
 
 app = typer.Typer(
@@ -182,8 +194,15 @@ def units(
     _run(debug, action)
 
 
+class Format(StrEnum):
+    terminal = "terminal"
+    json = "json"
+
+
 class SchemaName(StrEnum):
     plan = "plan"
+    submission = "submission"
+    waivers = "waivers"
 
 
 @app.command("schema")
@@ -198,6 +217,139 @@ def schema(
     from lzplan import schemas
 
     typer.echo(json.dumps(schemas.build(name.value), ensure_ascii=False, indent=2))
+
+
+def _as_of(value: str | None) -> dt.date:
+    if value is None:
+        return dt.date.today()  # the only place lzplan reads the clock
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"--as-of {value!r} is not a date written YYYY-MM-DD") from None
+
+
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="YYYY-MM-DD",
+        help="Judge the submissions as on this date: evidence dated later does not count, "
+        "and what is due later is pending. Default: today.",
+    ),
+]
+WaiversOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--waivers",
+        help="Waiver file granted by the plan's owner. Default: waivers-<plan name>.yaml "
+        "beside the plan, when it exists.",
+    ),
+]
+PathsArgument = Annotated[
+    list[Path] | None,
+    typer.Argument(
+        help="Submission files or folders (folders are searched for *.yaml and *.yml). "
+        "Default: submissions/.",
+        show_default=False,
+    ),
+]
+
+
+def _report_problems(outcome: run.Outcome) -> None:
+    for problem in outcome.result.problems:
+        typer.echo(str(problem), err=True)
+    count = len(outcome.result.problems)
+    if count:
+        typer.echo(f"{count} problem{'s' if count != 1 else ''} found", err=True)
+
+
+def _exit_code(outcome: run.Outcome, *, strict: bool) -> int:
+    if outcome.result.problems:
+        return EXIT_INPUT
+    return EXIT_FAILED if outcome.result.failing(strict=strict) else EXIT_OK
+
+
+@app.command("check", epilog=EXIT_CODES_HELP)
+def check(
+    paths: PathsArgument = None,
+    as_of: AsOfOption = None,
+    plan_option: PlanOption = DEFAULT_PLAN,
+    waivers: WaiversOption = None,
+    unit: Annotated[
+        str | None,
+        typer.Option("--unit", help="Check only this unit (what a unit's own repository runs)."),
+    ] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Also fail (exit 1) on pending requirements.")
+    ] = False,
+    output_format: Annotated[
+        Format, typer.Option("--format", "-f", help="What to print on standard output.")
+    ] = Format.terminal,
+    color: ColorOption = Color.auto,
+    debug: DebugOption = False,
+) -> None:
+    """Check the submissions against the plan and print the compliance matrix.
+
+    Rows are units (districts and counties first, then departments), columns are the
+    plan's tasks; each cell shows the worst status of that task's requirements for that
+    unit. Below it: a summary, the shortfalls (worst first) and notices such as unused
+    waivers. Input problems are printed to stderr as file:line:column.
+    """
+
+    def action() -> int:
+        from lzplan import run
+        from lzplan.reporters import registry
+
+        request = run.Request(
+            tuple(paths or [Path("submissions")]), plan_option, _as_of(as_of), waivers, unit
+        )
+        outcome = run.check(request)
+        reporter = registry()[output_format.value]
+        text = reporter(outcome.result, outcome.plan, color=_use_color(color))
+        sys.stdout.write(text)
+        _report_problems(outcome)
+        return _exit_code(outcome, strict=strict)
+
+    _run(debug, action)
+
+
+@app.command("explain", epilog=EXIT_CODES_HELP)
+def explain(
+    unit: Annotated[str, typer.Argument(help="The unit id (see `lzplan units`).")],
+    task: Annotated[str | None, typer.Argument(help="Only this task, e.g. t1-1.")] = None,
+    paths: Annotated[
+        list[Path] | None,
+        typer.Option("--submissions", "-s", help="Submission files or folders."),
+    ] = None,
+    as_of: AsOfOption = None,
+    plan_option: PlanOption = DEFAULT_PLAN,
+    waivers: WaiversOption = None,
+    color: ColorOption = Color.auto,
+    debug: DebugOption = False,
+) -> None:
+    """Explain one unit's standing, requirement by requirement.
+
+    For each requirement: its status and numbers, the threshold, the due date, the
+    source sentence from the notice, and every evidence item with whether it counted
+    and why not (outside the period, after the as-of date, duplicate 文号, late).
+    """
+
+    def action() -> int:
+        from lzplan import run
+        from lzplan.reporters import terminal
+
+        request = run.Request(
+            tuple(paths or [Path("submissions")]), plan_option, _as_of(as_of), waivers, unit
+        )
+        outcome = run.check(request)
+        task_ids = [t.id for t in outcome.plan.plan.tasks]
+        if task is not None and task not in task_ids:
+            raise UsageError(f"{task!r} is not a task of the plan; known: {', '.join(task_ids)}")
+        terminal.explain(_console(color), outcome.result, outcome.plan.index, task)
+        _report_problems(outcome)
+        return _exit_code(outcome, strict=False)
+
+    _run(debug, action)
 
 
 def main() -> None:

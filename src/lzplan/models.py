@@ -193,3 +193,61 @@ class Plan(Model):
     units: list[Unit] = Field(min_length=1)
     groups: list[Group] = []
     tasks: list[Task] = Field(min_length=1)
+
+
+# ---------------------------------------------------------------- submissions
+
+
+class Evidence(Model):
+    """One dated piece of evidence: a document, a meeting, a report."""
+
+    title: Text
+    date: Date
+    doc_no: str | None = Field(None, description="文号, e.g. 江府发〔2011〕12号.")
+    note: str | None = None
+
+
+class Entry(Model):
+    """What a unit reports for one requirement; which fields apply depends on its kind."""
+
+    evidence: list[Evidence] = Field([], description="count, activity, milestone.")
+    completed: Date | None = Field(None, description="milestone: the date it was done.")
+    covered: list[Id] | None = Field(None, description="distinct_units: the unit ids covered.")
+    numerator: Annotated[int, Field(ge=0)] | None = Field(None, description="ratio: e.g. audited.")
+    denominator: Annotated[int, Field(ge=1)] | None = Field(None, description="ratio: e.g. held.")
+    note: str | None = None
+
+
+ENTRY_FIELDS: dict[str, set[str]] = {
+    "count": {"evidence"},
+    "activity": {"evidence"},
+    "milestone": {"evidence", "completed"},
+    "distinct_units": {"covered", "evidence"},
+    "ratio": {"numerator", "denominator", "evidence"},
+}
+
+
+class Submission(Model):
+    """One unit's report on the plan: one file per unit, the file name is free."""
+
+    unit: Id
+    plan: Id
+    reported: Date = Field(description="The date the unit reported.")
+    requirements: dict[Id, Entry] = {}
+
+
+# ---------------------------------------------------------------- waivers
+
+
+class Waiver(Model):
+    unit: Id
+    requirement: Id
+    reason: Text
+    approved_by: Text = Field(description="The approving document, e.g. its 文号.")
+    expires: Date
+
+
+class WaiverFile(Model):
+    plan: Id
+    granted_by: Id = Field(description="Must be the plan's owner.")
+    waivers: list[Waiver] = []

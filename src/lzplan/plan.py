@@ -35,13 +35,15 @@ class PlanIndex:
     units: dict[str, Unit] = field(default_factory=dict)
     members: dict[str, tuple[str, ...]] = field(default_factory=dict)
     requirements: dict[str, tuple[Task, Requirement]] = field(default_factory=dict)
+    paths: dict[str, PathKey] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.units = {unit.id: unit for unit in self.plan.units}
         self.members = {group.id: self._select(group) for group in self.plan.groups}
-        for task in self.plan.tasks:
-            for requirement in task.requirements:
+        for t, task in enumerate(self.plan.tasks):
+            for r, requirement in enumerate(task.requirements):
                 self.requirements[requirement.id] = (task, requirement)
+                self.paths[requirement.id] = ("tasks", t, "requirements", r)
 
     def _select(self, group: Group) -> tuple[str, ...]:
         chosen = [

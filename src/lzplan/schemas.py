@@ -6,10 +6,18 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from lzplan.models import Plan
+from lzplan.models import Plan, Submission, WaiverFile
 
-MODELS: dict[str, type[BaseModel]] = {"plan": Plan}
-TITLES = {"plan": "lzplan plan file"}
+MODELS: dict[str, type[BaseModel]] = {
+    "plan": Plan,
+    "submission": Submission,
+    "waivers": WaiverFile,
+}
+TITLES = {
+    "plan": "lzplan plan file",
+    "submission": "lzplan submission (one unit's report)",
+    "waivers": "lzplan waiver file",
+}
 
 
 def build(name: str) -> dict[str, Any]:

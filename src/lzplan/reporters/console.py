@@ -24,7 +24,7 @@ def make(file: TextIO, *, color: bool) -> Console:
         emoji=False,
         markup=False,
         legacy_windows=False,
-        soft_wrap=False,
+        soft_wrap=True,
         _environ={},
     )
 

@@ -1,0 +1,113 @@
+"""Finding and reading the files a check needs: submissions and waivers.
+
+Reads only; never writes into the folders it reads.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lzplan import loader
+from lzplan.engine import Filed, Granted, Rejected
+from lzplan.errors import InputError, Problem
+from lzplan.location import Location
+from lzplan.models import Submission, WaiverFile
+from lzplan.validation import to_model
+
+YAML_SUFFIXES = (".yaml", ".yml")
+_UNIT_LINE = re.compile(r"^unit:\s*['\"]?([a-z0-9][a-z0-9_.-]*)", re.MULTILINE)
+
+
+@dataclass
+class Collected:
+    filed: list[Filed] = field(default_factory=list)
+    rejected: list[Rejected] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def find_files(paths: Sequence[Path]) -> tuple[list[tuple[Path, str]], list[Problem]]:
+    """The YAML files under ``paths`` (files or folders), each with its display name."""
+    found: list[tuple[Path, str]] = []
+    problems: list[Problem] = []
+    for path in paths:
+        if path.is_dir():
+            found += _walk(path, problems)
+        elif path.exists():
+            found.append((path, str(path)))
+        else:
+            problems.append(Problem(Location(str(path)), "no such file or folder"))
+    unique = {display: (file, display) for file, display in found}
+    return [unique[key] for key in sorted(unique)], problems
+
+
+def _walk(root: Path, problems: list[Problem]) -> Iterator[tuple[Path, str]]:
+    real_root = root.resolve()
+    for folder, dirs, files in os.walk(root, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.endswith(YAML_SUFFIXES) or name.startswith("."):
+                continue
+            path = Path(folder) / name
+            if path.is_symlink() and not _inside(path, real_root):
+                message = "symbolic link leads outside the folder being checked; not read"
+                problems.append(Problem(Location(str(path)), message))
+                continue
+            yield path, str(path)
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        return path.resolve(strict=True).is_relative_to(root)
+    except (OSError, RuntimeError):  # a loop or a dangling link
+        return False
+
+
+def submissions(paths: Sequence[Path]) -> Collected:
+    """Load every submission under ``paths``; bad files become problems, not exceptions."""
+    files, problems = find_files(paths)
+    collected = Collected(problems=problems)
+    for path, display in files:
+        try:
+            document = loader.load_file(path, display)
+            submission = to_model(document, Submission)
+        except InputError as error:
+            collected.problems += error.problems
+            collected.rejected.append(Rejected(display, _claimed_unit(path)))
+            continue
+        collected.filed.append(Filed(display, submission, document.positions))
+    return collected
+
+
+def _claimed_unit(path: Path) -> str | None:
+    """The unit a broken file claims, read leniently so it can show as invalid."""
+    try:
+        text = path.read_bytes()[: loader.MAX_FILE_BYTES].decode("utf-8", errors="replace")
+    except OSError:
+        return None
+    match = _UNIT_LINE.search(text)
+    return match.group(1) if match else None
+
+
+def waivers(path: Path, plan_id: str, owner: str) -> list[Granted]:
+    """Load a waiver file; raise InputError listing its problems."""
+    document = loader.load_file(path)
+    waiver_file = to_model(document, WaiverFile)
+    problems = []
+    if waiver_file.plan != plan_id:
+        message = f"plan {waiver_file.plan!r} is not this plan ({plan_id!r})"
+        problems.append(Problem(document.positions.find(("plan",)), message))
+    if waiver_file.granted_by != owner:
+        message = (
+            f"waivers are granted by the plan's owner {owner!r}, not {waiver_file.granted_by!r}"
+        )
+        problems.append(Problem(document.positions.find(("granted_by",)), message))
+    if problems:
+        raise InputError(problems)
+    return [
+        Granted(waiver, document.positions.find(("waivers", i)))
+        for i, waiver in enumerate(waiver_file.waivers)
+    ]

@@ -1,0 +1,364 @@
+"""The check itself, pure: plan + submissions + waivers + as-of date → Result.
+
+No file, clock or terminal here: everything the engine needs is passed in, so the
+same inputs always give the same result.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
+
+from lzplan.errors import Problem
+from lzplan.location import Location, PathKey, PositionMap
+from lzplan.models import ENTRY_FIELDS, Entry, Evidence, Requirement, Submission, Waiver
+from lzplan.plan import PlanIndex
+from lzplan.result import (
+    ItemVerdict,
+    Notice,
+    Outcome,
+    Reason,
+    Result,
+    Status,
+    UnitResult,
+)
+
+
+@dataclass(frozen=True)
+class Filed:
+    """A submission that passed the schema, and where it came from."""
+
+    file: str
+    submission: Submission
+    positions: PositionMap
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """A file that failed the schema; ``unit`` is the unit it claims, if readable."""
+
+    file: str
+    unit: str | None
+
+
+@dataclass(frozen=True)
+class Granted:
+    """A waiver and where it was written."""
+
+    waiver: Waiver
+    location: Location
+
+
+def check(
+    index: PlanIndex,
+    filed: Sequence[Filed],
+    as_of: dt.date,
+    *,
+    rejected: Sequence[Rejected] = (),
+    waivers: Sequence[Granted] = (),
+    only_unit: str | None = None,
+) -> Result:
+    return _Check(index, as_of).run(filed, rejected, waivers, only_unit)
+
+
+@dataclass
+class _Check:
+    index: PlanIndex
+    as_of: dt.date
+    problems: list[Problem] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+
+    def run(
+        self,
+        filed: Sequence[Filed],
+        rejected: Sequence[Rejected],
+        waivers: Sequence[Granted],
+        only_unit: str | None,
+    ) -> Result:
+        by_unit, invalid = self._bind(sorted(filed, key=lambda f: f.file))
+        invalid |= {r.unit for r in rejected if r.unit in self.index.units}
+        granted = self._waivers(waivers)
+        units = [
+            self._unit(unit.id, by_unit.get(unit.id), unit.id in invalid, granted)
+            for unit in self.index.unit_order()
+            if only_unit in (None, unit.id)
+        ]
+        self._unused_waivers(granted, units)
+        return Result(
+            plan_id=self.index.plan.plan.id,
+            as_of=self.as_of,
+            tasks=tuple(task.id for task in self.index.plan.tasks),
+            units=tuple(units),
+            problems=tuple(sorted(set(self.problems))),
+            notices=tuple(sorted(set(self.notices), key=lambda n: (n.location, n.message))),
+        )
+
+    # ------------------------------------------------------------ binding
+
+    def _bind(self, filed: list[Filed]) -> tuple[dict[str, Filed], set[str]]:
+        """Match files to units; a unit with any input error is invalid."""
+        by_unit: dict[str, Filed] = {}
+        invalid: set[str] = set()
+        for item in filed:
+            found = list(self._bind_one(item, by_unit))
+            self.problems += found
+            unit = item.submission.unit
+            if unit in self.index.units and unit not in by_unit:
+                by_unit[unit] = item
+            if found and unit in self.index.units:
+                invalid.add(unit)
+        return by_unit, invalid
+
+    def _bind_one(self, item: Filed, by_unit: dict[str, Filed]) -> Iterator[Problem]:
+        sub, where = item.submission, item.positions.find
+        if sub.plan != self.index.plan.plan.id:
+            message = f"plan {sub.plan!r} is not this plan ({self.index.plan.plan.id!r})"
+            yield Problem(where(("plan",)), message)
+        if sub.unit not in self.index.units:
+            yield Problem(where(("unit",)), f"unknown unit id {sub.unit!r}")
+            return
+        if sub.unit in by_unit:
+            first = by_unit[sub.unit].positions.find(("unit",))
+            message = f"unit {sub.unit!r} is already claimed by {first}; one file per unit"
+            yield Problem(where(("unit",)), message)
+        owed = {o.requirement.id for o in self.index.owed_by(sub.unit)}
+        for req_id, entry in sub.requirements.items():
+            path: PathKey = ("requirements", req_id)
+            if req_id not in self.index.requirements:
+                yield Problem(where(path), f"unknown requirement id {req_id!r}")
+            elif req_id not in owed:
+                yield Problem(where(path), f"{sub.unit!r} does not owe {req_id!r}")
+            else:
+                yield from self._entry_shape(item, path, self.index.requirements[req_id][1], entry)
+
+    def _entry_shape(
+        self, item: Filed, path: PathKey, req: Requirement, entry: Entry
+    ) -> Iterator[Problem]:
+        where = item.positions.find
+        allowed = ENTRY_FIELDS[req.kind]
+        for name in sorted(entry.model_fields_set - allowed - {"note"}):
+            message = f"{name!r} does not apply to {req.id!r}, a {req.kind} requirement"
+            yield Problem(where((*path, name)), message)
+        if req.kind == "ratio":
+            if entry.numerator is None or entry.denominator is None:
+                yield Problem(where(path), f"{req.id!r} needs 'numerator' and 'denominator'")
+            elif entry.numerator > entry.denominator:
+                message = f"numerator {entry.numerator} exceeds denominator {entry.denominator}"
+                yield Problem(where((*path, "numerator")), message)
+        if req.kind == "distinct_units":
+            members = self.index.members.get(req.of_group or "", ())
+            for i, unit in enumerate(entry.covered or []):
+                if unit not in self.index.units:
+                    yield Problem(where((*path, "covered", i)), f"unknown unit id {unit!r}")
+                elif unit not in members:
+                    message = f"{unit!r} is not in group {req.of_group!r}"
+                    yield Problem(where((*path, "covered", i)), message)
+
+    # ------------------------------------------------------------ waivers
+
+    def _waivers(self, waivers: Sequence[Granted]) -> dict[tuple[str, str], Granted]:
+        granted: dict[tuple[str, str], Granted] = {}
+        for item in waivers:
+            waiver = item.waiver
+            owed = {o.requirement.id for o in self.index.owed_by(waiver.unit)}
+            if waiver.unit not in self.index.units:
+                self.problems.append(Problem(item.location, f"unknown unit id {waiver.unit!r}"))
+            elif waiver.requirement not in owed:
+                message = f"{waiver.unit!r} does not owe {waiver.requirement!r}"
+                self.problems.append(Problem(item.location, message))
+            elif waiver.expires < self.as_of:
+                message = f"waiver expired on {waiver.expires}; it does not apply"
+                self.notices.append(Notice(item.location, message))
+            else:
+                granted[(waiver.unit, waiver.requirement)] = item
+        return granted
+
+    def _unused_waivers(
+        self, granted: dict[tuple[str, str], Granted], units: list[UnitResult]
+    ) -> None:
+        used = {(o.unit, o.requirement) for u in units for o in u.outcomes if o.waiver}
+        shown = {u.unit for u in units}
+        for (unit, requirement), item in granted.items():
+            if unit in shown and (unit, requirement) not in used:
+                message = (
+                    f"waiver for {unit!r} on {requirement!r} is unused: the requirement is met"
+                )
+                self.notices.append(Notice(item.location, message))
+
+    # ------------------------------------------------------------ judging
+
+    def _unit(
+        self,
+        unit: str,
+        filed: Filed | None,
+        invalid: bool,
+        granted: dict[tuple[str, str], Granted],
+    ) -> UnitResult:
+        outcomes = []
+        for owed in self.index.owed_by(unit):
+            req = owed.requirement
+            if invalid:
+                outcome = _outcome(owed.task.id, unit, req, Status.INVALID, 0, 1, "file invalid")
+            elif filed is None:
+                outcome = _outcome(owed.task.id, unit, req, Status.NOT_SUBMITTED, 0, 1, "no file")
+            else:
+                outcome = self._judge(filed, owed.task.id, req, owed.threshold)
+            outcome = self._apply_waiver(outcome, granted.get((unit, req.id)))
+            outcomes.append(outcome)
+        file = filed.file if filed else None
+        return UnitResult(unit, _unit_status(outcomes, invalid, filed), file, tuple(outcomes))
+
+    def _apply_waiver(self, outcome: Outcome, granted: Granted | None) -> Outcome:
+        if granted is None or outcome.status in (Status.MET, Status.INVALID):
+            return outcome
+        waiver = granted.waiver
+        detail = f"waived by {waiver.approved_by} until {waiver.expires}: {waiver.reason}"
+        return replace(outcome, status=Status.WAIVED, detail=detail, waiver=detail)
+
+    def _judge(self, filed: Filed, task: str, req: Requirement, threshold: int | None) -> Outcome:
+        entry = filed.submission.requirements.get(req.id)
+        path: PathKey = ("requirements", req.id)
+        location = filed.positions.find(path) if entry else filed.positions.find(("unit",))
+        entry = entry or Entry()
+        if req.kind in ("count", "activity"):
+            outcome = self._count(filed, path, task, req, entry, threshold or 1)
+        elif req.kind == "milestone":
+            outcome = self._milestone(filed, path, task, req, entry)
+        elif req.kind == "distinct_units":
+            outcome = self._aggregate(filed, task, req, *_distinct(entry, req))
+        else:
+            outcome = self._aggregate(filed, task, req, *_ratio(entry, req))
+        return replace(outcome, location=location)
+
+    def _items(
+        self, filed: Filed, path: PathKey, req: Requirement, entry: Entry
+    ) -> list[ItemVerdict]:
+        period = self.index.plan.plan.period
+        window_end = max(period.end, req.due.date)
+        seen: dict[str, int] = {}
+        verdicts = []
+        for i, item in enumerate(entry.evidence):
+            where = filed.positions.find((*path, "evidence", i))
+            reason = _reason(item, period.start, window_end, req.due.date, self.as_of, seen)
+            if reason is Reason.DUPLICATE_DOC_NO:
+                message = f"文号 {item.doc_no} appears twice in {req.id!r}; it counts once"
+                self.notices.append(Notice(where, message))
+            verdicts.append(ItemVerdict(item.title, item.date, item.doc_no, reason, where))
+        return verdicts
+
+    def _count(
+        self, filed: Filed, path: PathKey, task: str, req: Requirement, entry: Entry, need: int
+    ) -> Outcome:
+        items = self._items(filed, path, req, entry)
+        on_time = sum(v.reason is Reason.COUNTED for v in items)
+        total = sum(v.reason.counts for v in items)
+        status = self._status(on_time >= need, total >= need, req.due.date)
+        detail = f"{total}/{need}" + (f", needs {need - total}" if total < need else "")
+        return _outcome(task, filed.submission.unit, req, status, total, need, detail, items)
+
+    def _milestone(
+        self, filed: Filed, path: PathKey, task: str, req: Requirement, entry: Entry
+    ) -> Outcome:
+        items = self._items(filed, path, req, entry)
+        done = entry.completed
+        backed = any(v.reason.counts for v in items)
+        reached = done is not None and done <= self.as_of and backed
+        on_time = reached and done is not None and done <= req.due.date
+        status = self._status(on_time, reached, req.due.date)
+        if reached:
+            detail = f"completed {done}"
+        elif done is not None and done > self.as_of:
+            detail = f"completion dated {done}, after the as-of date"
+        elif done is not None:
+            detail = f"completed {done}, but no evidence counts"
+        else:
+            detail = "not completed"
+        return _outcome(task, filed.submission.unit, req, status, int(reached), 1, detail, items)
+
+    def _aggregate(
+        self, filed: Filed, task: str, req: Requirement, actual: float, need: float, detail: str
+    ) -> Outcome:
+        reported = filed.submission.reported
+        known = reported <= self.as_of
+        reached = known and actual >= need
+        status = self._status(reached and reported <= req.due.date, reached, req.due.date)
+        if not known:
+            detail += f" (reported {reported}, after the as-of date: not counted)"
+        return _outcome(
+            task, filed.submission.unit, req, status, actual if known else 0, need, detail
+        )
+
+    def _status(self, on_time: bool, reached: bool, due: dt.date) -> Status:
+        if on_time:
+            return Status.MET
+        if reached:
+            return Status.MET_LATE
+        return Status.PENDING if self.as_of <= due else Status.MISSED
+
+
+def _reason(
+    item: Evidence,
+    start: dt.date,
+    end: dt.date,
+    due: dt.date,
+    as_of: dt.date,
+    seen: dict[str, int],
+) -> Reason:
+    if item.date > as_of:
+        return Reason.AFTER_AS_OF
+    if not start <= item.date <= end:
+        return Reason.OUTSIDE_PERIOD
+    if item.doc_no:
+        key = item.doc_no.strip()
+        seen[key] = seen.get(key, 0) + 1
+        if seen[key] > 1:
+            return Reason.DUPLICATE_DOC_NO
+    return Reason.LATE if item.date > due else Reason.COUNTED
+
+
+def _distinct(entry: Entry, req: Requirement) -> tuple[float, float, str]:
+    covered = len(set(entry.covered or []))
+    need = req.min if isinstance(req.min, int) else 0
+    detail = f"{covered}/{need} units" + (f", needs {need - covered}" if covered < need else "")
+    return covered, need, detail
+
+
+def _ratio(entry: Entry, req: Requirement) -> tuple[float, float, str]:
+    share = req.min_share or 0.0
+    if entry.numerator is None or entry.denominator is None:
+        return 0.0, share, f"no figures, needs {share:.0%}"
+    actual = entry.numerator / entry.denominator
+    detail = f"{entry.numerator}/{entry.denominator} = {actual:.1%} of {share:.0%}"
+    if actual < share:
+        detail += f", needs {math.ceil(share * entry.denominator - 1e-9) - entry.numerator} more"
+    return actual, share, detail
+
+
+def _outcome(
+    task: str,
+    unit: str,
+    req: Requirement,
+    status: Status,
+    actual: float,
+    required: float,
+    detail: str,
+    items: Sequence[ItemVerdict] = (),
+) -> Outcome:
+    return Outcome(unit, task, req.id, status, actual, required, req.due.date, detail, tuple(items))
+
+
+def _unit_status(outcomes: list[Outcome], invalid: bool, filed: Filed | None) -> str:
+    if not outcomes:
+        return "n/a"
+    if invalid:
+        return "invalid"
+    if filed is None:
+        return "not_submitted"
+    statuses = {o.status for o in outcomes}
+    if Status.MISSED in statuses:
+        return "behind"
+    if Status.PENDING in statuses:
+        return "on_track"
+    return "compliant"

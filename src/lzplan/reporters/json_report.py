@@ -1,0 +1,88 @@
+"""The JSON report: a versioned document other tools can rely on."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from typing import Any
+
+from lzplan import __version__
+from lzplan.location import Location
+from lzplan.plan import LoadedPlan
+from lzplan.result import ItemVerdict, Outcome, Result, Status, UnitResult
+
+SCHEMA_VERSION = 1
+
+
+def render(result: Result, loaded: LoadedPlan, *, color: bool = False) -> str:
+    return json.dumps(document(result, loaded), ensure_ascii=False, indent=2) + "\n"
+
+
+def document(result: Result, loaded: LoadedPlan) -> dict[str, Any]:
+    units = Counter(unit.status for unit in result.units)
+    outcomes = Counter(str(o.status) for o in result.outcomes())
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "lzplan", "version": __version__},
+        "plan": {"id": result.plan_id, "file": loaded.display, "sha256": loaded.sha256},
+        "as_of": result.as_of.isoformat(),
+        "summary": {
+            "units": {key: units[key] for key in sorted(units)},
+            "requirements": {str(s): outcomes[str(s)] for s in Status if outcomes[str(s)]},
+        },
+        "units": [_unit(unit, loaded) for unit in result.units],
+        "problems": [
+            {"location": _where(p.location), "message": p.message} for p in result.problems
+        ],
+        "notices": [{"location": _where(n.location), "message": n.message} for n in result.notices],
+    }
+
+
+def _unit(unit: UnitResult, loaded: LoadedPlan) -> dict[str, Any]:
+    info = loaded.index.units[unit.unit]
+    return {
+        "id": unit.unit,
+        "name": info.name,
+        "kind": info.kind,
+        "status": unit.status,
+        "file": unit.file,
+        "cells": {task.id: str(unit.cell(task.id)) for task in loaded.plan.tasks},
+        "outcomes": [_outcome(o, loaded) for o in unit.outcomes],
+    }
+
+
+def _outcome(outcome: Outcome, loaded: LoadedPlan) -> dict[str, Any]:
+    source = loaded.positions.find(loaded.index.paths[outcome.requirement])
+    return {
+        "task": outcome.task,
+        "requirement": outcome.requirement,
+        "status": str(outcome.status),
+        "actual": _number(outcome.actual),
+        "required": _number(outcome.required),
+        "shortfall": _number(outcome.shortfall),
+        "detail": outcome.detail,
+        "due": outcome.due.isoformat(),
+        "location": _where(outcome.location) if outcome.location else None,
+        "source": _where(source),
+        "waiver": outcome.waiver,
+        "items": [_item(item) for item in outcome.items],
+    }
+
+
+def _item(item: ItemVerdict) -> dict[str, Any]:
+    return {
+        "title": item.title,
+        "date": item.date.isoformat(),
+        "doc_no": item.doc_no,
+        "reason": str(item.reason),
+        "counted": item.reason.counts,
+        "location": _where(item.location),
+    }
+
+
+def _where(location: Location) -> dict[str, Any]:
+    return {"file": location.file, "line": location.line, "column": location.column}
+
+
+def _number(value: float) -> float | int:
+    return int(value) if float(value).is_integer() else round(value, 6)

@@ -1,0 +1,129 @@
+"""What a check finds: value objects shared by the engine and every reporter."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+
+from lzplan.errors import Problem
+from lzplan.location import Location
+
+
+class Status(StrEnum):
+    MET = "met"
+    MET_LATE = "met_late"
+    PENDING = "pending"
+    MISSED = "missed"
+    NOT_SUBMITTED = "not_submitted"
+    WAIVED = "waived"
+    NOT_APPLICABLE = "n/a"
+    INVALID = "invalid"
+
+    @property
+    def severity(self) -> int:
+        """Higher is worse; a task's cell shows its worst requirement."""
+        return _SEVERITY[self]
+
+
+_SEVERITY = {
+    Status.NOT_APPLICABLE: 0,
+    Status.MET: 1,
+    Status.WAIVED: 2,
+    Status.MET_LATE: 3,
+    Status.PENDING: 4,
+    Status.NOT_SUBMITTED: 5,
+    Status.MISSED: 6,
+    Status.INVALID: 7,
+}
+
+
+class Reason(StrEnum):
+    """Why an evidence item was not counted, or counted with a flag."""
+
+    COUNTED = "counted"
+    LATE = "late"
+    AFTER_AS_OF = "after_as_of"
+    OUTSIDE_PERIOD = "outside_period"
+    DUPLICATE_DOC_NO = "duplicate_doc_no"
+
+    @property
+    def counts(self) -> bool:
+        return self in (Reason.COUNTED, Reason.LATE)
+
+
+@dataclass(frozen=True)
+class ItemVerdict:
+    """One evidence item and what the engine made of it."""
+
+    title: str
+    date: dt.date
+    doc_no: str | None
+    reason: Reason
+    location: Location
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One unit against one requirement."""
+
+    unit: str
+    task: str
+    requirement: str
+    status: Status
+    actual: float
+    required: float
+    due: dt.date
+    detail: str
+    items: tuple[ItemVerdict, ...] = ()
+    location: Location | None = None
+    waiver: str | None = None
+
+    @property
+    def shortfall(self) -> float:
+        return max(0.0, self.required - self.actual)
+
+
+@dataclass(frozen=True)
+class UnitResult:
+    unit: str
+    status: str  # compliant | on_track | behind | not_submitted | invalid
+    file: str | None
+    outcomes: tuple[Outcome, ...]
+
+    def cell(self, task: str) -> Status:
+        """The worst status among this unit's requirements of ``task``."""
+        statuses = [o.status for o in self.outcomes if o.task == task]
+        return max(statuses, key=lambda s: s.severity, default=Status.NOT_APPLICABLE)
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something worth knowing that is not an error: an unused waiver, a duplicate 文号."""
+
+    location: Location
+    message: str
+
+
+@dataclass(frozen=True)
+class Result:
+    plan_id: str
+    as_of: dt.date
+    tasks: tuple[str, ...]
+    units: tuple[UnitResult, ...]
+    problems: tuple[Problem, ...]
+    notices: tuple[Notice, ...]
+
+    def outcomes(self) -> list[Outcome]:
+        return [outcome for unit in self.units for outcome in unit.outcomes]
+
+    def failing(self, *, strict: bool) -> list[Outcome]:
+        """Outcomes that make the check fail (exit 1)."""
+        bad = {Status.MISSED}
+        if strict:
+            bad |= {Status.PENDING, Status.NOT_SUBMITTED}
+        return [
+            o
+            for o in self.outcomes()
+            if o.status in bad or (o.status is Status.NOT_SUBMITTED and o.due < self.as_of)
+        ]

@@ -1,0 +1,59 @@
+"""One check from files on disk to a Result: the I/O around the pure engine."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from lzplan import collect, engine
+from lzplan import plan as plans
+from lzplan.errors import InputError, UsageError
+from lzplan.result import Result
+
+
+@dataclass(frozen=True)
+class Request:
+    paths: tuple[Path, ...]
+    plan: Path
+    as_of: dt.date
+    waivers: Path | None = None
+    unit: str | None = None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    plan: plans.LoadedPlan
+    result: Result
+
+
+def default_waivers(plan_path: Path) -> Path:
+    """plan/2011.yaml → plan/waivers-2011.yaml"""
+    return plan_path.with_name(f"waivers-{plan_path.stem}.yaml")
+
+
+def check(request: Request) -> Outcome:
+    loaded = plans.load(request.plan)
+    if request.unit is not None and request.unit not in loaded.index.units:
+        known = ", ".join(sorted(loaded.index.units))
+        raise UsageError(f"--unit {request.unit!r} is not a unit of the plan; known: {known}")
+    collected = collect.submissions(request.paths)
+    problems = list(collected.problems)
+    granted: list[engine.Granted] = []
+    waiver_path = request.waivers or default_waivers(request.plan)
+    if request.waivers is not None or waiver_path.exists():
+        info = loaded.plan.plan
+        try:
+            granted = collect.waivers(waiver_path, info.id, info.owner)
+        except InputError as error:
+            problems += error.problems
+    result = engine.check(
+        loaded.index,
+        collected.filed,
+        request.as_of,
+        rejected=collected.rejected,
+        waivers=granted,
+        only_unit=request.unit,
+    )
+    problems += result.problems
+    return Outcome(loaded, replace(result, problems=tuple(sorted(set(problems)))))

@@ -1,0 +1,174 @@
+"""`lzplan check` and `lzplan explain` on the shipped plan and sample submissions."""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+from pathlib import Path
+
+import pytest
+
+from lzplan import collect, engine
+from lzplan import plan as plans
+from tests.conftest import ROOT, invoke
+
+YEAR_END = ("--as-of", "2011-12-31")
+
+
+def test_year_end_matrix_shows_every_unit_and_task_and_fails() -> None:
+    result = invoke("check", "submissions/", *YEAR_END)
+    assert result.exit_code == 1
+    out = result.stdout
+    for name in ("江阳区人民政府", "古蔺县人民政府", "市人力资源社会保障局", "市旅游局"):
+        assert name in out
+    header = next(line for line in out.splitlines() if line.startswith("unit "))
+    assert header.split()[2:-1] == [
+        "1-1", "1-2", "1-3", "1-4", "1-5", "2-1", "2-2", "2-3a", "2-3b", "2-3c", "2-4", "2-5",
+        "2-6",
+    ]  # fmt: skip
+    # districts and counties come first, then the departments
+    rows = [
+        line.split()[0]
+        for line in out.splitlines()
+        if line.startswith(("jiangyang", "gulin", "gov-office"))
+    ]
+    assert rows == ["jiangyang", "gulin", "gov-office"]
+    assert "Units (42): 37 compliant, 3 on track, 1 behind, 1 not submitted, 0 invalid." in out
+    assert "missed          gulin" in out
+    assert "no file: 17 requirements owed" in out
+    assert "文号 合府发〔2011〕7号 appears twice" in out
+    assert result.stderr == ""
+
+
+def test_every_status_appears_in_the_samples() -> None:
+    report = json.loads(invoke("check", *YEAR_END, "--format", "json").stdout)
+    statuses = {o["status"] for unit in report["units"] for o in unit["outcomes"]}
+    cells = {cell for unit in report["units"] for cell in unit["cells"].values()}
+    assert statuses >= {"met", "met_late", "pending", "missed", "not_submitted", "waived"}
+    assert "n/a" in cells
+
+
+def test_autumn_shows_work_still_pending() -> None:
+    result = invoke("check", "submissions/", "--as-of", "2011-09-30", "--format", "json")
+    report = json.loads(result.stdout)
+    assert report["summary"]["requirements"]["pending"] > 100
+    assert result.exit_code == 0  # nothing due by then was missed; sanitation was only late
+    missed = [
+        (unit["id"], o["requirement"])
+        for unit in report["units"]
+        for o in unit["outcomes"]
+        if o["status"] == "missed"
+    ]
+    assert missed == []
+    assert any(unit["status"] == "not_submitted" for unit in report["units"])
+
+
+def test_a_compliant_unit_checked_alone_passes() -> None:
+    result = invoke("check", "submissions/jiangyang.yaml", "--unit", "jiangyang", *YEAR_END)
+    assert result.exit_code == 0
+    assert "Units (1): 1 compliant" in result.stdout
+
+
+def test_strict_fails_on_pending() -> None:
+    args = ("check", "submissions/jiangyang.yaml", "--unit", "jiangyang", "--as-of", "2011-06-01")
+    assert invoke(*args).exit_code == 0
+    assert invoke(*args, "--strict").exit_code == 1
+
+
+def test_unknown_unit_option() -> None:
+    result = invoke("check", "--unit", "chengdu", *YEAR_END)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: --unit 'chengdu' is not a unit of the plan")
+
+
+def test_bad_as_of_date() -> None:
+    result = invoke("check", "--as-of", "2011-13-01")
+    assert result.exit_code == 2
+    assert "'2011-13-01' is not a date written YYYY-MM-DD" in result.stderr
+
+
+def test_missing_path() -> None:
+    result = invoke("check", "nowhere/", *YEAR_END)
+    assert result.exit_code == 2
+    assert "nowhere: error: no such file or folder" in result.stderr
+
+
+def test_help_documents_exit_codes() -> None:
+    result = invoke("check", "--help")
+    assert result.exit_code == 0
+    assert "Exit codes: 0 nothing missed" in result.stdout
+    assert "--as-of" in result.stdout
+
+
+def test_output_is_the_same_whatever_the_file_order(tmp_path: Path) -> None:
+    files = sorted((ROOT / "submissions").glob("*.yaml"))
+    forward = invoke("check", *map(str, files), *YEAR_END, "--format", "json")
+    backward = invoke("check", *map(str, reversed(files)), *YEAR_END, "--format", "json")
+    assert forward.stdout == backward.stdout
+    # and inside the engine, whatever order the files arrive in
+    loaded = plans.load(ROOT / "plan" / "2011.yaml")
+    filed = collect.submissions([ROOT / "submissions"]).filed
+    results = set()
+    for seed in range(3):
+        shuffled = list(filed)
+        random.Random(seed).shuffle(shuffled)
+        result = engine.check(loaded.index, shuffled, engine.dt.date(2011, 12, 31))
+        results.add(repr(result))
+    assert len(results) == 1
+
+
+def test_the_checker_does_not_write_into_what_it_reads(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "submissions", tmp_path / "subs")
+    before = sorted(p.name for p in (tmp_path / "subs").iterdir())
+    invoke("check", str(tmp_path / "subs"), *YEAR_END)
+    assert sorted(p.name for p in (tmp_path / "subs").iterdir()) == before
+
+
+def test_explain_lists_what_counted_and_why_not() -> None:
+    result = invoke("explain", "hejiang", "t1-1", *YEAR_END)
+    assert result.exit_code == 0
+    out = result.stdout
+    assert out.startswith("合江县人民政府 (hejiang): compliant\n")
+    assert "source: 各区县评估不少于3件,市级有关部门评估不少于1件。" in out
+    assert "not counted: duplicate 文号" in out
+    assert "t2-1" not in out
+
+
+def test_explain_late_and_missed() -> None:
+    out = invoke("explain", "sanitation", "t2-3a", *YEAR_END).stdout
+    assert "met late - completed 2011-07-18" in out
+    assert "due 2011-06-30 (6月底前)" in out
+    gulin = invoke("explain", "gulin", *YEAR_END)
+    assert gulin.exit_code == 1
+    assert "t1-5.standardization-complete 行政复议规范化建设基本完成: missed - not completed" in (
+        gulin.stdout
+    )
+
+
+def test_explain_outside_the_period() -> None:
+    out = invoke("explain", "longmatan", "t2-2", *YEAR_END).stdout
+    assert "2010-12-20 2010年出台规范性文件评估报告: not counted: outside the plan period" in out
+
+
+def test_explain_unknown_task() -> None:
+    result = invoke("explain", "gulin", "t9", *YEAR_END)
+    assert result.exit_code == 2
+    assert "'t9' is not a task of the plan" in result.stderr
+
+
+@pytest.mark.parametrize("name", ["plan", "submission", "waivers"])
+def test_schemas_are_committed(name: str) -> None:
+    schema = json.loads(invoke("schema", name).stdout)
+    committed = ROOT / "schemas" / f"{name}.schema.json"
+    assert json.loads(committed.read_text(encoding="utf-8")) == schema
+
+
+def test_the_samples_match_the_submission_schema() -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    from lzplan import loader
+
+    schema = json.loads(invoke("schema", "submission").stdout)
+    for path in sorted((ROOT / "submissions").glob("*.yaml")):
+        data = json.loads(json.dumps(loader.load_file(path).data, default=str))
+        jsonschema.validate(data, schema)
