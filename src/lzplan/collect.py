@@ -40,8 +40,10 @@ def find_files(paths: Sequence[Path]) -> tuple[list[tuple[Path, str]], list[Prob
             found.append((path, str(path)))
         else:
             problems.append(Problem(Location(str(path)), "no such file or folder"))
-    unique = {display: (file, display) for file, display in found}
-    return [unique[key] for key in sorted(unique)], problems
+    unique: dict[Path, tuple[Path, str]] = {}
+    for file, display in found:  # one file reached twice (a path and its folder) is read once
+        unique.setdefault(file.resolve(), (file, display))
+    return sorted(unique.values(), key=lambda item: item[1]), problems
 
 
 def _walk(root: Path, problems: list[Problem]) -> Iterator[tuple[Path, str]]:

@@ -35,6 +35,7 @@ def _to_date(value: Any) -> Any:
 Date = Annotated[dt.date, BeforeValidator(_to_date)]
 Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$", max_length=64)]
 Text = Annotated[str, Field(min_length=1)]
+Positive = Annotated[int, Field(ge=1)]
 UnitKind = Literal["district", "department"]
 Kind = Literal["count", "activity", "milestone", "distinct_units", "ratio"]
 
@@ -122,11 +123,13 @@ class Requirement(Model):
     source: Text = Field(description="The sentence (or clause) of the notice that imposes it.")
     units: list[Id] = Field([], description="Units that must report it.")
     groups: list[Id] = Field([], description="Groups whose members must report it.")
-    min: int | dict[Id, int] | None = Field(
+    min: Positive | dict[Id, Positive] | None = Field(
         None, description="count: items per unit (or per group); distinct_units: units."
     )
     of_group: Id | None = Field(None, description="distinct_units: the group covered.")
-    min_share: float | None = Field(None, description="ratio: the share to reach, 0-1.")
+    min_share: Annotated[float, Field(gt=0, le=1)] | None = Field(
+        None, description="ratio: the share to reach, greater than 0 and at most 1."
+    )
     due: Due
     note: str | None = None
 
@@ -145,13 +148,8 @@ class Requirement(Model):
         return self
 
     def _check_numbers(self) -> None:
-        values = self.min.values() if isinstance(self.min, dict) else [self.min]
-        if any(value is not None and value < 1 for value in values):
-            raise ValueError("'min' must be at least 1")
         if self.kind == "distinct_units" and not isinstance(self.min, int):
             raise ValueError("a distinct_units requirement takes a single number as 'min'")
-        if self.min_share is not None and not 0 < self.min_share <= 1:
-            raise ValueError("'min_share' must be greater than 0 and at most 1")
 
 
 _KIND_FIELDS: dict[str, set[str]] = {
