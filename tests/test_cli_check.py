@@ -188,3 +188,11 @@ def test_the_documented_example_is_a_valid_submission(tmp_path: Path) -> None:
     met = {o["requirement"] for o in unit["outcomes"] if o["status"] == "met"}
     assert met >= {"t1-2.district-evaluation", "t2-2.cleanup", "t2-4.case-file-share"}
     assert "t2-4.case-file-departments" in met
+
+
+def test_explain_the_case_file_audit() -> None:
+    out = invoke("explain", "legal-affairs", "t2-4", *YEAR_END).stdout
+    assert "needs a share of at least 20%" in out
+    assert "318/1452 = 21.9% of 20%" in out
+    assert "needs at least 15 distinct units" in out
+    assert "16/15 units" in out

@@ -124,3 +124,26 @@ def test_a_bug_gives_exit_3_and_a_hint(monkeypatch: pytest.MonkeyPatch) -> None:
     assert "Traceback" not in result.stderr
     with pytest.raises(RuntimeError):
         invoke("plan", "validate", "--debug")
+
+
+def test_main_and_dash_m_in_process(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import runpy
+
+    from lzplan import cli
+
+    monkeypatch.setattr(sys, "argv", ["lzplan", "--version"])
+    with pytest.raises(SystemExit) as raised:
+        cli.main()
+    assert raised.value.code == 0
+    with pytest.raises(SystemExit):
+        runpy.run_module("lzplan", run_name="__main__")
+    assert capsys.readouterr().out == f"lzplan {__version__}\n" * 2
+
+
+def test_as_of_defaults_to_today() -> None:
+    import datetime as dt
+
+    result = invoke("check", "submissions/jiangyang.yaml", "--unit", "jiangyang")
+    assert f"as of {dt.date.today().isoformat()}" in result.stdout.splitlines()[0]
