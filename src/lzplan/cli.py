@@ -196,13 +196,18 @@ def units(
 
 class Format(StrEnum):
     terminal = "terminal"
+    markdown = "markdown"
     json = "json"
+    junit = "junit"
+    github = "github"
+    parsable = "parsable"
 
 
 class SchemaName(StrEnum):
     plan = "plan"
     submission = "submission"
     waivers = "waivers"
+    report = "report"
 
 
 @app.command("schema")
@@ -285,6 +290,16 @@ def check(
     output_format: Annotated[
         Format, typer.Option("--format", "-f", help="What to print on standard output.")
     ] = Format.terminal,
+    output: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FORMAT:PATH",
+            help="Also write a report to a file, e.g. markdown:STATUS.md or json:status.json. "
+            "Repeat for several.",
+        ),
+    ] = None,
     color: ColorOption = Color.auto,
     debug: DebugOption = False,
 ) -> None:
@@ -297,16 +312,17 @@ def check(
     """
 
     def action() -> int:
-        from lzplan import run
-        from lzplan.reporters import registry
+        from lzplan import outputs, reporters, run
 
-        request = run.Request(
-            tuple(paths or [Path("submissions")]), plan_option, _as_of(as_of), waivers, unit
-        )
+        inputs = tuple(paths or [Path("submissions")])
+        files = [outputs.parse(spec, inputs) for spec in output or []]
+        request = run.Request(inputs, plan_option, _as_of(as_of), waivers, unit)
         outcome = run.check(request)
-        reporter = registry()[output_format.value]
-        text = reporter(outcome.result, outcome.plan, color=_use_color(color))
-        sys.stdout.write(text)
+        reporter = reporters.get(output_format.value)
+        sys.stdout.write(reporter(outcome.result, outcome.plan, color=_use_color(color)))
+        outputs.write(files, outcome.result, outcome.plan)
+        if "github" in {output_format.value, *(f.format for f in files)}:
+            outputs.step_summary(outcome.result, outcome.plan, os.environ)
         _report_problems(outcome)
         return _exit_code(outcome, strict=strict)
 

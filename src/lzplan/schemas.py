@@ -7,16 +7,19 @@ from typing import Any
 from pydantic import BaseModel
 
 from lzplan.models import Plan, Submission, WaiverFile
+from lzplan.reporters.json_report import Report
 
 MODELS: dict[str, type[BaseModel]] = {
     "plan": Plan,
     "submission": Submission,
     "waivers": WaiverFile,
+    "report": Report,
 }
 TITLES = {
     "plan": "lzplan plan file",
     "submission": "lzplan submission (one unit's report)",
     "waivers": "lzplan waiver file",
+    "report": "lzplan JSON report (--format json)",
 }
 
 

@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+from importlib import import_module
 from typing import Protocol
 
 from lzplan.plan import LoadedPlan
 from lzplan.result import Result
+
+# Format name → module; each module has ``render(result, loaded, *, color) -> str``.
+# Modules are imported on demand, so start-up only pays for the formats asked for.
+FORMATS = {
+    "terminal": "terminal",
+    "markdown": "markdown",
+    "json": "json_report",
+    "junit": "junit",
+    "github": "github",
+    "parsable": "parsable",
+}
 
 
 class Reporter(Protocol):
@@ -14,11 +26,7 @@ class Reporter(Protocol):
     def __call__(self, result: Result, loaded: LoadedPlan, *, color: bool = False) -> str: ...
 
 
-def registry() -> dict[str, Reporter]:
-    """Format name → reporter. Imported on demand, so start-up stays light."""
-    from lzplan.reporters import json_report, terminal
-
-    return {"terminal": terminal.render, "json": json_report.render}
-
-
-FORMATS = ("terminal", "json")
+def get(name: str) -> Reporter:
+    module = import_module(f"lzplan.reporters.{FORMATS[name]}")
+    reporter: Reporter = module.render
+    return reporter

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from typing import Any
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
 
 from lzplan import __version__
 from lzplan.location import Location
@@ -12,6 +14,9 @@ from lzplan.plan import LoadedPlan
 from lzplan.result import ItemVerdict, Outcome, Result, Status, UnitResult
 
 SCHEMA_VERSION = 1
+StatusName = Literal[
+    "met", "met_late", "pending", "missed", "not_submitted", "waived", "n/a", "invalid"
+]
 
 
 def render(result: Result, loaded: LoadedPlan, *, color: bool = False) -> str:
@@ -86,3 +91,86 @@ def _where(location: Location) -> dict[str, Any]:
 
 def _number(value: float) -> float | int:
     return int(value) if float(value).is_integer() else round(value, 6)
+
+
+# ---------------------------------------------------------------- the document's schema
+# `lzplan schema report` is generated from these models; a test validates real reports
+# against it, so the two cannot drift apart.
+
+
+class _Doc(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Position(_Doc):
+    file: str
+    line: int = Field(description="1-based; 0 when the whole file is meant.")
+    column: int
+
+
+class ItemDoc(_Doc):
+    title: str
+    date: str = Field(description="YYYY-MM-DD")
+    doc_no: str | None
+    reason: Literal["counted", "late", "after_as_of", "outside_period", "duplicate_doc_no"]
+    counted: bool
+    location: Position
+
+
+class OutcomeDoc(_Doc):
+    task: str
+    requirement: str
+    status: StatusName
+    actual: float
+    required: float
+    shortfall: float
+    detail: str
+    due: str
+    location: Position | None = Field(description="Where the unit reported it, if it did.")
+    source: Position = Field(description="The requirement in the plan file.")
+    waiver: str | None
+    items: list[ItemDoc]
+
+
+class UnitDoc(_Doc):
+    id: str
+    name: str
+    kind: Literal["district", "department"]
+    status: Literal["compliant", "on_track", "behind", "not_submitted", "invalid", "n/a"]
+    file: str | None
+    cells: dict[str, StatusName] = Field(description="Task id → worst status of its requirements.")
+    outcomes: list[OutcomeDoc]
+
+
+class Message(_Doc):
+    location: Position
+    message: str
+
+
+class PlanRef(_Doc):
+    id: str
+    file: str
+    sha256: str
+
+
+class Tool(_Doc):
+    name: Literal["lzplan"]
+    version: str
+
+
+class Summary(_Doc):
+    units: dict[str, int]
+    requirements: dict[str, int]
+
+
+class Report(_Doc):
+    """lzplan's JSON report of one check."""
+
+    schema_version: Literal[1]
+    tool: Tool
+    plan: PlanRef
+    as_of: str
+    summary: Summary
+    units: list[UnitDoc]
+    problems: list[Message]
+    notices: list[Message]

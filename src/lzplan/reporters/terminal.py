@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import io
-from collections import Counter
-from dataclasses import replace
 
 from rich import box
 from rich.console import Console
@@ -12,10 +10,10 @@ from rich.table import Table
 from rich.text import Text
 
 from lzplan.plan import LoadedPlan, PlanIndex
+from lzplan.reporters import common, labels
 from lzplan.reporters import console as consoles
-from lzplan.reporters import labels
 from lzplan.reporters.console import show
-from lzplan.result import Outcome, Result, Status, UnitResult
+from lzplan.result import Outcome, Result, UnitResult
 
 
 def render(result: Result, loaded: LoadedPlan, *, color: bool = False) -> str:
@@ -32,9 +30,9 @@ def report(console: Console, result: Result, index: PlanIndex) -> None:
     show(console, matrix(result, index))
     console.print(f"Legend: {labels.legend()}")
     console.print()
-    for line in summary(result):
+    for line in common.summary(result):
         console.print(line)
-    shortfalls = _shortfalls(result)
+    shortfalls = common.shortfalls(result)
     if shortfalls:
         console.print()
         console.print("Shortfalls, worst first:")
@@ -76,46 +74,6 @@ def _row(unit: UnitResult, tasks: tuple[str, ...], index: PlanIndex) -> list[str
         cells.append(Text(labels.SYMBOL[status], style=labels.STYLE[status]))
     cells.append(Text(labels.UNIT_STATUS[unit.status], style=labels.UNIT_STYLE[unit.status]))
     return cells
-
-
-def summary(result: Result) -> list[str]:
-    units = Counter(unit.status for unit in result.units)
-    unit_part = ", ".join(
-        f"{units[key]} {word}" for key, word in labels.UNIT_STATUS.items() if key != "n/a"
-    )
-    outcomes = Counter(outcome.status for outcome in result.outcomes())
-    req_part = ", ".join(
-        f"{outcomes[status]} {labels.WORD[status]}"
-        for status in Status
-        if status is not Status.NOT_APPLICABLE
-    )
-    return [
-        f"Units ({len(result.units)}): {unit_part}.",
-        f"Requirements owed ({len(result.outcomes())}): {req_part}.",
-    ]
-
-
-def _shortfalls(result: Result) -> list[Outcome]:
-    """Everything not met, worst first, then by due date, unit order and plan order.
-
-    A unit with no file, or an invalid one, is one row (its earliest due date), not one
-    row per requirement.
-    """
-    order = {unit.unit: i for i, unit in enumerate(result.units)}
-    rows: list[tuple[int, Outcome]] = []
-    for unit in result.units:
-        whole = [o for o in unit.outcomes if o.status in _WHOLE_UNIT]
-        if whole:
-            first = min(whole, key=lambda o: o.due)
-            detail = f"{first.detail}: {len(whole)} requirements owed"
-            rows.append((0, replace(first, requirement="", detail=detail)))
-        rows += [(i + 1, o) for i, o in enumerate(unit.outcomes) if o.status in _SHORT]
-    rows.sort(key=lambda row: (-row[1].status.severity, row[1].due, order[row[1].unit], row[0]))
-    return [outcome for _, outcome in rows]
-
-
-_WHOLE_UNIT = (Status.NOT_SUBMITTED, Status.INVALID)
-_SHORT = (Status.MISSED, Status.PENDING, Status.MET_LATE)
 
 
 def _shortfall_table(outcomes: list[Outcome], index: PlanIndex) -> Table:

@@ -1,0 +1,142 @@
+"""Every report format, made from one check result: tests/cases/report/mixed/.
+
+Golden files sit beside the case as expected.<format>; regenerate them after a
+deliberate change with ``LZPLAN_UPDATE_CASES=1 pytest tests/test_reports.py``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from lzplan import reporters
+from tests import junit_schema
+from tests.conftest import CASES, ROOT, Run, invoke
+
+CASE = CASES / "report" / "mixed"
+PLAN = "../../check/_plan/plan.yaml"
+ARGS = json.loads((CASE / "args.json").read_text(encoding="utf-8"))
+SUFFIX = {
+    "terminal": "txt",
+    "markdown": "md",
+    "json": "json",
+    "junit": "xml",
+    "github": "github.txt",
+    "parsable": "parsable.txt",
+}
+
+
+def check(*extra: str, env: dict[str, str] | None = None) -> Run:
+    return invoke("check", "submissions", "--plan", PLAN, *ARGS, *extra, cwd=CASE, env=env)
+
+
+def test_every_format_has_a_golden_file() -> None:
+    assert set(SUFFIX) == set(reporters.FORMATS)
+
+
+@pytest.mark.parametrize("name", sorted(SUFFIX))
+def test_format_matches_its_golden_file(name: str) -> None:
+    result = check("--format", name)
+    assert result.exit_code == 2  # the case holds one invalid file, on purpose
+    golden = CASE / f"expected.{SUFFIX[name]}"
+    if os.environ.get("LZPLAN_UPDATE_CASES"):
+        golden.write_text(result.stdout, encoding="utf-8")
+    assert result.stdout == golden.read_text(encoding="utf-8")
+    assert check("--format", name).stdout == result.stdout  # byte-identical across runs
+
+
+def test_one_run_writes_several_reports_and_still_prints_the_matrix(tmp_path: Path) -> None:
+    result = check(
+        "--output", f"markdown:{tmp_path / 'STATUS.md'}",
+        "--output", f"json:{tmp_path / 'out' / 'status.json'}",
+        "--output", f"junit:{tmp_path / 'junit.xml'}",
+    )  # fmt: skip
+    assert result.stdout == (CASE / "expected.txt").read_text(encoding="utf-8")
+    for name, path in [("md", "STATUS.md"), ("json", "out/status.json"), ("xml", "junit.xml")]:
+        expected = (CASE / f"expected.{name}").read_text(encoding="utf-8")
+        assert (tmp_path / path).read_text(encoding="utf-8") == expected
+
+
+def test_the_shipped_samples_in_three_formats_at_once(tmp_path: Path) -> None:
+    result = invoke(
+        "check", "submissions/", "--as-of", "2011-12-31",
+        "--output", f"markdown:{tmp_path / 'STATUS.md'}",
+        "--output", f"json:{tmp_path / 'status.json'}",
+        "--output", f"junit:{tmp_path / 'status.xml'}",
+    )  # fmt: skip
+    assert result.exit_code == 1
+    assert "Shortfalls, worst first:" in result.stdout
+    assert "| `gulin` | 古蔺县人民政府 |" in (tmp_path / "STATUS.md").read_text(encoding="utf-8")
+    assert json.loads((tmp_path / "status.json").read_text(encoding="utf-8"))["as_of"] == (
+        "2011-12-31"
+    )
+
+
+@pytest.mark.parametrize(
+    ("spec", "message"),
+    [
+        ("markdown", "expected FORMAT:PATH"),
+        ("pdf:out.pdf", "unknown format 'pdf'"),
+        ("json:submissions/status.json", "does not write into a folder it reads"),
+    ],
+)
+def test_bad_output_options(spec: str, message: str) -> None:
+    result = check("--output", spec)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert not (CASE / "submissions" / "status.json").exists()
+
+
+def test_github_fills_the_step_summary(tmp_path: Path) -> None:
+    summary = tmp_path / "summary.md"
+    summary.write_text("earlier step\n", encoding="utf-8")
+    check("--format", "github", env={"GITHUB_STEP_SUMMARY": str(summary)})
+    expected = "earlier step\n" + (CASE / "expected.md").read_text(encoding="utf-8")
+    assert summary.read_text(encoding="utf-8") == expected
+
+
+def test_no_step_summary_without_github(tmp_path: Path) -> None:
+    summary = tmp_path / "summary.md"
+    check("--format", "markdown", env={"GITHUB_STEP_SUMMARY": str(summary)})
+    assert not summary.exists()
+
+
+def test_github_annotations_escape_what_the_runner_parses() -> None:
+    from lzplan.reporters import github
+
+    assert github._data("50%\nnext") == "50%25%0Anext"
+    assert github._property("a:b,c") == "a%3Ab%2Cc"
+
+
+def test_json_report_follows_its_schema() -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads(invoke("schema", "report").stdout)
+    for args in (("--format", "json"),):
+        jsonschema.validate(json.loads(check(*args).stdout), schema)
+    samples = invoke("check", "--as-of", "2011-12-31", "--format", "json").stdout
+    jsonschema.validate(json.loads(samples), schema)
+
+
+def test_junit_validates_against_the_published_schema(tmp_path: Path) -> None:
+    xmlschema = pytest.importorskip("xmlschema")
+    schema = xmlschema.XMLSchema(str(junit_schema.locate(tmp_path)))
+    schema.validate(check("--format", "junit").stdout)
+    samples = invoke("check", "--as-of", "2011-12-31", "--format", "junit").stdout
+    schema.validate(samples)
+
+
+def test_junit_counts() -> None:
+    from xml.etree import ElementTree as ET
+
+    root = ET.fromstring(check("--format", "junit").stdout)
+    assert root.get("tests") == "10"
+    assert root.get("failures") == "3"  # jiangyang missed, finance not submitted twice
+    assert root.get("errors") == "2"  # public-security's invalid file, two requirements
+    skipped = [
+        case.get("name") for case in root.iter("testcase") if case.find("skipped") is not None
+    ]
+    assert len(skipped) == 3  # two pending, one waived
+    assert ROOT.exists()
