@@ -26,6 +26,7 @@ SUFFIX = {
     "junit": "xml",
     "github": "github.txt",
     "parsable": "parsable.txt",
+    "html": "html",
 }
 
 

@@ -201,6 +201,7 @@ class Format(StrEnum):
     junit = "junit"
     github = "github"
     parsable = "parsable"
+    html = "html"
 
 
 class SchemaName(StrEnum):

@@ -17,6 +17,7 @@ FORMATS = {
     "junit": "junit",
     "github": "github",
     "parsable": "parsable",
+    "html": "html",
 }
 
 

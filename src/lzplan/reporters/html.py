@@ -1,0 +1,160 @@
+"""One self-contained HTML page: a heat-map of the matrix, a legend, and a drill-down per
+unit. No script, no network, no external fonts; readable on a phone."""
+
+from __future__ import annotations
+
+from html import escape
+
+from lzplan import __version__
+from lzplan.plan import LoadedPlan
+from lzplan.reporters import common, labels
+from lzplan.result import Outcome, Result, Status, UnitResult
+
+COLOURS = {
+    Status.MET: "#2e7d32",
+    Status.MET_LATE: "#f9a825",
+    Status.PENDING: "#0277bd",
+    Status.MISSED: "#c62828",
+    Status.NOT_SUBMITTED: "#6a1b9a",
+    Status.WAIVED: "#546e7a",
+    Status.NOT_APPLICABLE: "#eeeeee",
+    Status.INVALID: "#000000",
+}
+STYLE = """
+body{font-family:system-ui,-apple-system,"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",
+sans-serif;margin:0 auto;padding:12px;max-width:1100px;color:#212121;line-height:1.45}
+h1{font-size:1.3em}h2{font-size:1.1em;margin-top:1.6em}
+.wrap{overflow-x:auto;-webkit-overflow-scrolling:touch}
+table{border-collapse:collapse;font-size:.9em}
+th,td{border:1px solid #ddd;padding:3px 6px;text-align:left;vertical-align:top}
+td.cell{text-align:center;min-width:2.4em;font-weight:600;color:#fff}
+#matrix th{white-space:nowrap}
+#matrix tbody th{position:sticky;left:0;background:#fff;font-weight:400}
+td.cell.s-na{color:#9e9e9e}
+.legend span{display:inline-block;margin:2px 8px 2px 0;white-space:nowrap}
+.legend b{display:inline-block;width:1.1em;height:1.1em;vertical-align:middle;margin-right:4px}
+details{margin:4px 0;border:1px solid #ddd;border-radius:4px;padding:4px 8px}
+summary{cursor:pointer;font-weight:600}
+.src{color:#555;font-size:.85em}
+ul.items{margin:2px 0 2px 1em;padding:0}
+.meta{color:#555;font-size:.85em}
+code{word-break:break-all}
+"""
+
+
+def render(result: Result, loaded: LoadedPlan, *, color: bool = False) -> str:
+    del color
+    info = loaded.plan.plan
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="zh-Hans">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{_e(info.title)} - {result.as_of}</title>",
+        f"<style>{STYLE}{_status_css()}</style>",
+        "</head>",
+        "<body>",
+        f"<h1>{_e(info.title)}</h1>",
+        f'<p class="meta">Compliance as of <b id="as-of">{result.as_of}</b>. '
+        f"Plan <code>{_e(info.id)}</code> ({_e(loaded.display)}, sha256 "
+        f"<code>{loaded.sha256}</code>), encoded from {_e(info.source.title)}, "
+        f"published by {_e(info.source.publisher)} on {info.source.published}.</p>",
+        *(f"<p>{_e(line)}</p>" for line in common.summary(result)),
+        _legend(),
+        '<div class="wrap">',
+        _matrix(result, loaded),
+        "</div>",
+        "<h2>Units</h2>",
+        *(_unit(unit, loaded) for unit in result.units),
+        _messages("Notices", [(str(n.location), n.message) for n in result.notices]),
+        _messages("Input problems", [(str(p.location), p.message) for p in result.problems]),
+        f'<p class="meta">Made by lzplan {__version__}.</p>',
+        "</body>",
+        "</html>",
+    ]
+    return "\n".join(part for part in parts if part) + "\n"
+
+
+def _e(text: object) -> str:
+    return escape(str(text), quote=True)
+
+
+def _css_class(status: Status) -> str:
+    return "s-" + str(status).replace("/", "").replace("_", "-")
+
+
+def _status_css() -> str:
+    return "".join(f".{_css_class(s)}{{background:{c}}}" for s, c in COLOURS.items())
+
+
+def _legend() -> str:
+    spans = "".join(
+        f'<span><b class="{_css_class(s)}"></b>{_e(labels.SYMBOL[s])} {_e(labels.WORD[s])}</span>'
+        for s in Status
+    )
+    return f'<p class="legend">{spans}</p>'
+
+
+def _cell(status: Status, title: str) -> str:
+    return (
+        f'<td class="cell {_css_class(status)}" data-status="{status}" '
+        f'title="{_e(title)}">{_e(labels.SYMBOL[status])}</td>'
+    )
+
+
+def _matrix(result: Result, loaded: LoadedPlan) -> str:
+    titles = {task.id: task.title for task in loaded.plan.tasks}
+    head = "".join(
+        f'<th title="{_e(titles[t])}">{_e(t.removeprefix("t"))}</th>' for t in result.tasks
+    )
+    rows = [f'<table id="matrix"><thead><tr><th>unit</th>{head}<th>status</th></tr></thead><tbody>']
+    for unit in result.units:
+        name = loaded.index.units[unit.unit].name
+        cells = "".join(
+            _cell(unit.cell(task), f"{name} {task}: {labels.WORD[unit.cell(task)]}")
+            for task in result.tasks
+        )
+        rows.append(
+            f'<tr data-unit="{_e(unit.unit)}"><th><a href="#u-{_e(unit.unit)}">{_e(name)}</a></th>'
+            f"{cells}<td>{_e(labels.UNIT_STATUS[unit.status])}</td></tr>"
+        )
+    rows.append("</tbody></table>")
+    return "\n".join(rows)
+
+
+def _unit(unit: UnitResult, loaded: LoadedPlan) -> str:
+    name = loaded.index.units[unit.unit].name
+    rows = "".join(_requirement_row(o, loaded) for o in unit.outcomes)
+    file = _e(unit.file) if unit.file else "no file"
+    return (
+        f'<details id="u-{_e(unit.unit)}"><summary>{_e(name)} ({_e(unit.unit)}): '
+        f"{_e(labels.UNIT_STATUS[unit.status])}</summary>"
+        f'<p class="meta">{file}</p><div class="wrap"><table>'
+        "<tr><th>status</th><th>requirement</th><th>detail</th><th>due</th></tr>"
+        f"{rows}</table></div></details>"
+    )
+
+
+def _requirement_row(outcome: Outcome, loaded: LoadedPlan) -> str:
+    _, req = loaded.index.requirements[outcome.requirement]
+    due = f"{req.due.date}" + (f" ({req.due.wording})" if req.due.wording else "")
+    items = "".join(
+        f"<li>{item.date} {_e(item.title)}{' ' + _e(item.doc_no) if item.doc_no else ''}: "
+        f"{_e(labels.REASON[item.reason])}</li>"
+        for item in outcome.items
+    )
+    return (
+        f'<tr><td class="cell {_css_class(outcome.status)}">{_e(labels.WORD[outcome.status])}</td>'
+        f"<td><code>{_e(req.id)}</code> {_e(req.title)}"
+        f'<div class="src">{_e(req.source)}</div>'
+        f"{f'<ul class=items>{items}</ul>' if items else ''}</td>"
+        f"<td>{_e(outcome.detail)}</td><td>{_e(due)}</td></tr>"
+    )
+
+
+def _messages(title: str, messages: list[tuple[str, str]]) -> str:
+    if not messages:
+        return ""
+    items = "".join(f"<li><code>{_e(where)}</code>: {_e(text)}</li>" for where, text in messages)
+    return f"<h2>{_e(title)}</h2><ul>{items}</ul>"

@@ -1,0 +1,85 @@
+"""The HTML report, loaded in a real headless Chromium (Debian's `chromium`)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import invoke
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def browser() -> str:
+    if CHROMIUM is None:
+        if os.environ.get("CI"):
+            pytest.fail("chromium is missing; .ci/run installs Debian's chromium package")
+        pytest.skip("chromium is not installed here")
+    return CHROMIUM
+
+
+def chromium(tmp_path: Path, *args: str) -> str:
+    done = subprocess.run(
+        [browser(), *FLAGS, f"--user-data-dir={tmp_path / 'profile'}", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    return done.stdout
+
+
+@pytest.fixture(scope="module")
+def page(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, object]]:
+    folder = tmp_path_factory.mktemp("html")
+    html, data = folder / "status.html", folder / "status.json"
+    invoke("check", "--as-of", "2011-12-31", "-o", f"html:{html}", "-o", f"json:{data}")
+    return html, json.loads(data.read_text(encoding="utf-8"))
+
+
+def test_the_page_is_self_contained(page: tuple[Path, dict[str, object]]) -> None:
+    text = page[0].read_text(encoding="utf-8")
+    for outside in ("http://", "https://", "<script", "<link", "src=", "@import", "url("):
+        assert outside not in text
+    assert '<meta name="viewport"' in text
+
+
+def test_chromium_renders_every_cell_and_status(
+    page: tuple[Path, dict[str, object]], tmp_path: Path
+) -> None:
+    html, report = page
+    dom = chromium(tmp_path, "--dump-dom", html.as_uri())
+    matrix = dom.split('<table id="matrix">')[1].split("</table>")[0]
+    cells = re.findall(r'<td class="cell [^"]*" data-status="([^"]+)"', matrix)
+    units = report["units"]
+    assert isinstance(units, list)
+    expected = [status for unit in units for status in unit["cells"].values()]
+    assert len(cells) == 42 * 13
+    assert cells == expected
+    assert dom.count("<details ") == 42
+    assert '<b id="as-of">2011-12-31</b>' in dom
+
+
+def test_chromium_screenshot_on_a_phone(
+    page: tuple[Path, dict[str, object]], tmp_path: Path
+) -> None:
+    shot = tmp_path / "phone.png"
+    chromium(tmp_path, "--window-size=412,915", f"--screenshot={shot}", page[0].as_uri())
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert shot.stat().st_size > 10_000
