@@ -47,7 +47,7 @@ def test_a_ratio_needs_both_figures() -> None:
         PLAN.index, [filed(LEGAL + "  t2.audit-share: {numerator: 3}\n")], YEAR_END
     )
     assert [p.message for p in result.problems] == [
-        "'t2.audit-share' needs 'numerator' and 'denominator'"
+        "'t2.audit-share' needs both 'numerator' and 'denominator', or neither"
     ]
 
 

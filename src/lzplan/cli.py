@@ -225,13 +225,13 @@ def schema(
     typer.echo(json.dumps(schemas.build(name.value), ensure_ascii=False, indent=2))
 
 
-def _as_of(value: str | None) -> dt.date:
+def _date(value: str | None, option: str = "--as-of") -> dt.date:
     if value is None:
         return dt.date.today()  # the only place lzplan reads the clock
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise UsageError(f"--as-of {value!r} is not a date written YYYY-MM-DD") from None
+        raise UsageError(f"{option} {value!r} is not a date written YYYY-MM-DD") from None
 
 
 AsOfOption = Annotated[
@@ -317,7 +317,7 @@ def check(
 
         inputs = tuple(paths or [Path("submissions")])
         files = [outputs.parse(spec, inputs) for spec in output or []]
-        request = run.Request(inputs, plan_option, _as_of(as_of), waivers, unit)
+        request = run.Request(inputs, plan_option, _date(as_of), waivers, unit)
         outcome = run.check(request)
         reporter = reporters.get(output_format.value)
         sys.stdout.write(reporter(outcome.result, outcome.plan, color=_use_color(color)))
@@ -356,7 +356,7 @@ def explain(
         from lzplan.reporters import terminal
 
         request = run.Request(
-            tuple(paths or [Path("submissions")]), plan_option, _as_of(as_of), waivers, unit
+            tuple(paths or [Path("submissions")]), plan_option, _date(as_of), waivers, unit
         )
         outcome = run.check(request)
         task_ids = [t.id for t in outcome.plan.plan.tasks]
@@ -365,6 +365,52 @@ def explain(
         terminal.explain(_console(color), outcome.result, outcome.plan.index, task)
         _report_problems(outcome)
         return _exit_code(outcome, strict=False)
+
+    _run(debug, action)
+
+
+@app.command("init")
+def init(
+    unit: Annotated[str, typer.Argument(help="The unit id (see `lzplan units`).")],
+    plan_option: PlanOption = DEFAULT_PLAN,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write the template here instead of printing it."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    reported: Annotated[
+        str | None,
+        typer.Option("--reported", metavar="YYYY-MM-DD", help="The report date. Default: today."),
+    ] = None,
+    schema_ref: Annotated[
+        str,
+        typer.Option("--schema", help="Where editors find the submission schema."),
+    ] = "submission.schema.json",
+    debug: DebugOption = False,
+) -> None:
+    """Write a submission template listing exactly what UNIT owes.
+
+    Each requirement comes with comments quoting the notice and giving its due date.
+    The template is a valid submission with nothing reported yet; fill in the evidence.
+    Write the schema beside it with `lzplan schema submission > submission.schema.json`.
+    """
+
+    def action() -> int:
+        from lzplan import plan as plans
+        from lzplan import template
+
+        loaded = plans.load(plan_option)
+        if unit not in loaded.index.units:
+            raise UsageError(f"{unit!r} is not a unit of the plan; see `lzplan units`")
+        text = template.render(loaded, unit, _date(reported, "--reported"), schema_ref)
+        if output is None:
+            sys.stdout.write(text)
+            return EXIT_OK
+        if output.exists() and not force:
+            raise UsageError(f"{output} exists; use --force to overwrite it")
+        output.write_text(text, encoding="utf-8")
+        typer.echo(f"wrote {output}", err=True)
+        return EXIT_OK
 
     _run(debug, action)
 

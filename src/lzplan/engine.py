@@ -142,9 +142,10 @@ class _Check:
             message = f"{name!r} does not apply to {req.id!r}, a {req.kind} requirement"
             yield Problem(where((*path, name)), message)
         if req.kind == "ratio":
-            if entry.numerator is None or entry.denominator is None:
-                yield Problem(where(path), f"{req.id!r} needs 'numerator' and 'denominator'")
-            elif entry.numerator > entry.denominator:
+            if (entry.numerator is None) != (entry.denominator is None):
+                message = f"{req.id!r} needs both 'numerator' and 'denominator', or neither"
+                yield Problem(where(path), message)
+            elif entry.numerator is not None and entry.numerator > (entry.denominator or 0):
                 message = f"numerator {entry.numerator} exceeds denominator {entry.denominator}"
                 yield Problem(where((*path, "numerator")), message)
         if req.kind == "distinct_units":
