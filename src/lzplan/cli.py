@@ -285,6 +285,14 @@ def check(
         str | None,
         typer.Option("--unit", help="Check only this unit (what a unit's own repository runs)."),
     ] = None,
+    filed_only: Annotated[
+        bool,
+        typer.Option(
+            "--filed-only",
+            help="Check only the units whose files are given (what a pre-commit hook runs "
+            "on the files it is handed).",
+        ),
+    ] = False,
     strict: Annotated[
         bool, typer.Option("--strict", help="Also fail (exit 1) on pending requirements.")
     ] = False,
@@ -317,7 +325,7 @@ def check(
 
         inputs = tuple(paths or [Path("submissions")])
         files = [outputs.parse(spec, inputs) for spec in output or []]
-        request = run.Request(inputs, plan_option, _date(as_of), waivers, unit)
+        request = run.Request(inputs, plan_option, _date(as_of), waivers, unit, filed_only)
         outcome = run.check(request)
         reporter = reporters.get(output_format.value)
         sys.stdout.write(reporter(outcome.result, outcome.plan, color=_use_color(color)))

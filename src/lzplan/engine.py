@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from lzplan.errors import Problem
@@ -58,9 +58,10 @@ def check(
     *,
     rejected: Sequence[Rejected] = (),
     waivers: Sequence[Granted] = (),
-    only_unit: str | None = None,
+    only_units: Collection[str] | None = None,
 ) -> Result:
-    return _Check(index, as_of).run(filed, rejected, waivers, only_unit)
+    """Judge every unit of the plan, or only ``only_units``."""
+    return _Check(index, as_of).run(filed, rejected, waivers, only_units)
 
 
 @dataclass
@@ -75,7 +76,7 @@ class _Check:
         filed: Sequence[Filed],
         rejected: Sequence[Rejected],
         waivers: Sequence[Granted],
-        only_unit: str | None,
+        only_units: Collection[str] | None,
     ) -> Result:
         by_unit, invalid = self._bind(sorted(filed, key=lambda f: f.file))
         invalid |= {r.unit for r in rejected if r.unit in self.index.units}
@@ -83,7 +84,7 @@ class _Check:
         units = [
             self._unit(unit.id, by_unit.get(unit.id), unit.id in invalid, granted)
             for unit in self.index.unit_order()
-            if only_unit in (None, unit.id)
+            if only_units is None or unit.id in only_units
         ]
         self._unused_waivers(granted, units)
         return Result(

@@ -19,6 +19,7 @@ class Request:
     as_of: dt.date
     waivers: Path | None = None
     unit: str | None = None
+    filed_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,17 @@ def check(request: Request) -> Outcome:
         request.as_of,
         rejected=collected.rejected,
         waivers=granted,
-        only_unit=request.unit,
+        only_units=_only_units(request, collected),
     )
     problems += result.problems
     return Outcome(loaded, replace(result, problems=tuple(sorted(set(problems)))))
+
+
+def _only_units(request: Request, collected: collect.Collected) -> set[str] | None:
+    """--unit: that unit; --filed-only: the units whose files were given; else all."""
+    if request.unit is not None:
+        return {request.unit}
+    if request.filed_only:
+        filed = {f.submission.unit for f in collected.filed}
+        return filed | {r.unit for r in collected.rejected if r.unit is not None}
+    return None
