@@ -39,21 +39,21 @@ def test_a_ratio_without_figures_is_not_met() -> None:
         LEGAL + "  t2.audit-units: {covered: [finance, public-security]}\n", "t2.audit-share"
     )
     assert got.status is Status.PENDING
-    assert got.detail == "no figures, needs 20%"
+    assert str(got.detail) == "no figures, needs 20%"
 
 
 def test_a_ratio_needs_both_figures() -> None:
     result = engine.check(
         PLAN.index, [filed(LEGAL + "  t2.audit-share: {numerator: 3}\n")], YEAR_END
     )
-    assert [p.message for p in result.problems] == [
+    assert [str(p.message) for p in result.problems] == [
         "'t2.audit-share' needs both 'numerator' and 'denominator', or neither"
     ]
 
 
 def test_a_ratio_says_how_many_more_files_are_needed() -> None:
     got = outcome(LEGAL + "  t2.audit-share: {numerator: 23, denominator: 120}\n", "t2.audit-share")
-    assert got.detail == "23/120 = 19.2% of 20%, needs 1 more"
+    assert str(got.detail) == "23/120 = 19.2% of 20%, needs 1 more"
     assert got.shortfall == pytest.approx(0.2 - 23 / 120)
 
 
@@ -62,7 +62,7 @@ def test_aggregates_reported_after_the_as_of_date_do_not_count() -> None:
     got = outcome(text, "t2.audit-share", as_of=dt.date(2011, 11, 1))
     assert got.status is Status.PENDING
     assert got.actual == 0
-    assert "after the as-of date: not counted" in got.detail
+    assert "after the as-of date: not counted" in str(got.detail)
 
 
 def test_quoted_iso_dates_are_dates() -> None:
@@ -95,7 +95,7 @@ def test_dates_that_are_not_dates(value: str, message: str) -> None:
 def test_a_null_where_text_is_expected() -> None:
     text = "unit: naxi\nplan: test-2011\nreported: 2011-12-01\nrequirements:\n  t1.risk:\n"
     text += "    evidence: [{title: ~, date: 2011-05-01}]\n"
-    with pytest.raises(InputError, match="got nothing \\(null\\)"):
+    with pytest.raises(InputError, match="got null"):
         filed(text)
 
 
@@ -114,7 +114,7 @@ def test_the_worst_requirement_decides_the_cell() -> None:
 def test_a_unit_that_owes_nothing() -> None:
     extra = PLAN.plan.units[0].model_copy(update={"id": "luxian", "kind": "department"})
     bigger = PLAN.plan.model_copy(update={"units": [*PLAN.plan.units, extra]})
-    result = engine.check(plans.PlanIndex(bigger), [], YEAR_END, only_unit="luxian")
+    result = engine.check(plans.PlanIndex(bigger), [], YEAR_END, only_units={"luxian"})
     (unit,) = result.units
     assert unit.status == "n/a"
     assert unit.outcomes == ()

@@ -23,6 +23,7 @@ from lzplan.errors import (
     LzplanError,
     UsageError,
 )
+from lzplan.i18n import msg
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 nothing missed; 1 something missed or not submitted after its due date "
@@ -71,6 +72,22 @@ DebugOption = Annotated[
 ]
 
 
+class Language(StrEnum):
+    en = "en"
+    zh = "zh"
+
+
+LangOption = Annotated[
+    Language,
+    typer.Option(
+        "--lang",
+        envvar="LZPLAN_LANG",
+        help="Language of labels, statuses, summaries and messages: en or zh (env LZPLAN_LANG). "
+        "The plan's own text stays as written.",
+    ),
+]
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"lzplan {__version__}")
@@ -93,32 +110,38 @@ def _use_color(choice: Color) -> bool:
     return choice is Color.always
 
 
-def _fail(error: LzplanError) -> NoReturn:
+def _count_line(count: int, lang: Language) -> str:
+    if lang is Language.zh:
+        return f"发现 {count} 个问题"
+    return f"{count} problem{'s' if count != 1 else ''} found"
+
+
+def _fail(error: LzplanError, lang: Language) -> NoReturn:
+    for line in error.lines(lang.value):
+        typer.echo(line, err=True)
     if isinstance(error, InputError):
-        for problem in error.problems:
-            typer.echo(str(problem), err=True)
-        count = len(error.problems)
-        typer.echo(f"{count} problem{'s' if count != 1 else ''} found", err=True)
-    else:
-        typer.echo(f"error: {error}", err=True)
+        typer.echo(_count_line(len(error.problems), lang), err=True)
     raise typer.Exit(error.exit_code)
 
 
-def _run(debug: bool, action: Callable[[], int]) -> None:
+_BUG = {
+    Language.en: "internal error: {error}\nThis is a bug in lzplan. Please report it with the "
+    "command you ran; --debug shows the traceback.",
+    Language.zh: "内部错误：{error}\n这是 lzplan 的缺陷，请连同所运行的命令一起报告；"
+    "加 --debug 可显示调用栈。",
+}
+
+
+def _run(debug: bool, lang: Language, action: Callable[[], int]) -> None:
     """Run a command; turn lzplan's errors into messages and exit codes."""
     try:
         code = action()
     except LzplanError as error:
-        _fail(error)
+        _fail(error, lang)
     except Exception as error:
         if debug:
             raise
-        typer.echo(
-            f"internal error: {type(error).__name__}: {error}\n"
-            "This is a bug in lzplan. Please report it with the command you ran; "
-            "--debug shows the traceback.",
-            err=True,
-        )
+        typer.echo(_BUG[lang].format(error=f"{type(error).__name__}: {error}"), err=True)
         raise typer.Exit(EXIT_INTERNAL) from None
     raise typer.Exit(code)
 
@@ -134,6 +157,7 @@ def plan_validate(
     plan: Annotated[Path | None, typer.Argument(help="Plan file; default: --plan.")] = None,
     plan_option: PlanOption = DEFAULT_PLAN,
     debug: DebugOption = False,
+    lang: LangOption = Language.en,
 ) -> None:
     """Check a plan: its schema, its cross-references, and its quotes against the notice.
 
@@ -154,7 +178,7 @@ def plan_validate(
         )
         return 0
 
-    _run(debug, action)
+    _run(debug, lang, action)
 
 
 @plan_app.command("show")
@@ -163,6 +187,7 @@ def plan_show(
     plan_option: PlanOption = DEFAULT_PLAN,
     color: ColorOption = Color.auto,
     debug: DebugOption = False,
+    lang: LangOption = Language.en,
 ) -> None:
     """Show the plan's tasks and requirements: who owes what, how much, and by when."""
 
@@ -173,7 +198,7 @@ def plan_show(
         plan_view.show_plan(_console(color), plans.load(plan or plan_option))
         return 0
 
-    _run(debug, action)
+    _run(debug, lang, action)
 
 
 @app.command("units")
@@ -181,6 +206,7 @@ def units(
     plan_option: PlanOption = DEFAULT_PLAN,
     color: ColorOption = Color.auto,
     debug: DebugOption = False,
+    lang: LangOption = Language.en,
 ) -> None:
     """List the plan's units: id, Chinese name, kind, tags and the groups they belong to."""
 
@@ -191,7 +217,7 @@ def units(
         plan_view.show_units(_console(color), plans.load(plan_option))
         return 0
 
-    _run(debug, action)
+    _run(debug, lang, action)
 
 
 class Format(StrEnum):
@@ -231,7 +257,7 @@ def _date(value: str | None, option: str = "--as-of") -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise UsageError(f"{option} {value!r} is not a date written YYYY-MM-DD") from None
+        raise UsageError(msg("usage.date", option=option, value=value)) from None
 
 
 AsOfOption = Annotated[
@@ -261,12 +287,11 @@ PathsArgument = Annotated[
 ]
 
 
-def _report_problems(outcome: run.Outcome) -> None:
+def _report_problems(outcome: run.Outcome, lang: Language) -> None:
     for problem in outcome.result.problems:
-        typer.echo(str(problem), err=True)
-    count = len(outcome.result.problems)
-    if count:
-        typer.echo(f"{count} problem{'s' if count != 1 else ''} found", err=True)
+        typer.echo(problem.render(lang.value), err=True)
+    if outcome.result.problems:
+        typer.echo(_count_line(len(outcome.result.problems), lang), err=True)
 
 
 def _exit_code(outcome: run.Outcome, *, strict: bool) -> int:
@@ -311,6 +336,7 @@ def check(
     ] = None,
     color: ColorOption = Color.auto,
     debug: DebugOption = False,
+    lang: LangOption = Language.en,
 ) -> None:
     """Check the submissions against the plan and print the compliance matrix.
 
@@ -328,14 +354,15 @@ def check(
         request = run.Request(inputs, plan_option, _date(as_of), waivers, unit, filed_only)
         outcome = run.check(request)
         reporter = reporters.get(output_format.value)
-        sys.stdout.write(reporter(outcome.result, outcome.plan, color=_use_color(color)))
-        outputs.write(files, outcome.result, outcome.plan)
+        text = reporter(outcome.result, outcome.plan, color=_use_color(color), lang=lang.value)
+        sys.stdout.write(text)
+        outputs.write(files, outcome.result, outcome.plan, lang.value)
         if "github" in {output_format.value, *(f.format for f in files)}:
-            outputs.step_summary(outcome.result, outcome.plan, os.environ)
-        _report_problems(outcome)
+            outputs.step_summary(outcome.result, outcome.plan, os.environ, lang.value)
+        _report_problems(outcome, lang)
         return _exit_code(outcome, strict=strict)
 
-    _run(debug, action)
+    _run(debug, lang, action)
 
 
 @app.command("explain", epilog=EXIT_CODES_HELP)
@@ -351,6 +378,7 @@ def explain(
     waivers: WaiversOption = None,
     color: ColorOption = Color.auto,
     debug: DebugOption = False,
+    lang: LangOption = Language.en,
 ) -> None:
     """Explain one unit's standing, requirement by requirement.
 
@@ -369,12 +397,12 @@ def explain(
         outcome = run.check(request)
         task_ids = [t.id for t in outcome.plan.plan.tasks]
         if task is not None and task not in task_ids:
-            raise UsageError(f"{task!r} is not a task of the plan; known: {', '.join(task_ids)}")
-        terminal.explain(_console(color), outcome.result, outcome.plan.index, task)
-        _report_problems(outcome)
+            raise UsageError(msg("usage.unknown_task", task=task, known=task_ids))
+        terminal.explain(_console(color), outcome.result, outcome.plan.index, task, lang.value)
+        _report_problems(outcome, lang)
         return _exit_code(outcome, strict=False)
 
-    _run(debug, action)
+    _run(debug, lang, action)
 
 
 @app.command("init")
@@ -395,6 +423,7 @@ def init(
         typer.Option("--schema", help="Where editors find the submission schema."),
     ] = "submission.schema.json",
     debug: DebugOption = False,
+    lang: LangOption = Language.en,
 ) -> None:
     """Write a submission template listing exactly what UNIT owes.
 
@@ -409,18 +438,18 @@ def init(
 
         loaded = plans.load(plan_option)
         if unit not in loaded.index.units:
-            raise UsageError(f"{unit!r} is not a unit of the plan; see `lzplan units`")
+            raise UsageError(msg("usage.unknown_unit_short", unit=unit))
         text = template.render(loaded, unit, _date(reported, "--reported"), schema_ref)
         if output is None:
             sys.stdout.write(text)
             return EXIT_OK
         if output.exists() and not force:
-            raise UsageError(f"{output} exists; use --force to overwrite it")
+            raise UsageError(msg("usage.exists", path=output))
         output.write_text(text, encoding="utf-8")
         typer.echo(f"wrote {output}", err=True)
         return EXIT_OK
 
-    _run(debug, action)
+    _run(debug, lang, action)
 
 
 def main() -> None:

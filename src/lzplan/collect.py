@@ -14,6 +14,7 @@ from pathlib import Path
 from lzplan import loader
 from lzplan.engine import Filed, Granted, Rejected
 from lzplan.errors import InputError, Problem
+from lzplan.i18n import msg
 from lzplan.location import Location
 from lzplan.models import Submission, WaiverFile
 from lzplan.validation import to_model
@@ -39,7 +40,7 @@ def find_files(paths: Sequence[Path]) -> tuple[list[tuple[Path, str]], list[Prob
         elif path.exists():
             found.append((path, str(path)))
         else:
-            problems.append(Problem(Location(str(path)), "no such file or folder"))
+            problems.append(Problem(Location(str(path)), msg("file.missing")))
     unique: dict[Path, tuple[Path, str]] = {}
     for file, display in found:  # one file reached twice (a path and its folder) is read once
         unique.setdefault(file.resolve(), (file, display))
@@ -55,8 +56,7 @@ def _walk(root: Path, problems: list[Problem]) -> Iterator[tuple[Path, str]]:
                 continue
             path = Path(folder) / name
             if path.is_symlink() and not _inside(path, real_root):
-                message = "symbolic link leads outside the folder being checked; not read"
-                problems.append(Problem(Location(str(path)), message))
+                problems.append(Problem(Location(str(path)), msg("file.symlink_outside")))
                 continue
             yield path, str(path)
 
@@ -98,14 +98,12 @@ def waivers(path: Path, plan_id: str, owner: str) -> list[Granted]:
     """Load a waiver file; raise InputError listing its problems."""
     document = loader.load_file(path)
     waiver_file = to_model(document, WaiverFile)
-    problems = []
+    problems: list[Problem] = []
     if waiver_file.plan != plan_id:
-        message = f"plan {waiver_file.plan!r} is not this plan ({plan_id!r})"
+        message = msg("sub.wrong_plan", got=waiver_file.plan, plan=plan_id)
         problems.append(Problem(document.positions.find(("plan",)), message))
     if waiver_file.granted_by != owner:
-        message = (
-            f"waivers are granted by the plan's owner {owner!r}, not {waiver_file.granted_by!r}"
-        )
+        message = msg("waiver.wrong_owner", owner=owner, got=waiver_file.granted_by)
         problems.append(Problem(document.positions.find(("granted_by",)), message))
     if problems:
         raise InputError(problems)

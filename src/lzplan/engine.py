@@ -11,7 +11,8 @@ import math
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
-from lzplan.errors import Problem
+from lzplan.errors import Problem, sorted_problems
+from lzplan.i18n import Text, msg
 from lzplan.location import Location, PathKey, PositionMap
 from lzplan.models import ENTRY_FIELDS, Entry, Evidence, Requirement, Submission, Waiver
 from lzplan.plan import PlanIndex
@@ -92,8 +93,8 @@ class _Check:
             as_of=self.as_of,
             tasks=tuple(task.id for task in self.index.plan.tasks),
             units=tuple(units),
-            problems=tuple(sorted(set(self.problems))),
-            notices=tuple(sorted(set(self.notices), key=lambda n: (n.location, n.message))),
+            problems=tuple(sorted_problems(self.problems)),
+            notices=tuple(sorted(set(self.notices), key=lambda n: (n.location, str(n.message)))),
         )
 
     # ------------------------------------------------------------ binding
@@ -115,22 +116,22 @@ class _Check:
     def _bind_one(self, item: Filed, by_unit: dict[str, Filed]) -> Iterator[Problem]:
         sub, where = item.submission, item.positions.find
         if sub.plan != self.index.plan.plan.id:
-            message = f"plan {sub.plan!r} is not this plan ({self.index.plan.plan.id!r})"
+            message = msg("sub.wrong_plan", got=sub.plan, plan=self.index.plan.plan.id)
             yield Problem(where(("plan",)), message)
         if sub.unit not in self.index.units:
-            yield Problem(where(("unit",)), f"unknown unit id {sub.unit!r}")
+            yield Problem(where(("unit",)), _unknown("unit", sub.unit))
             return
         if sub.unit in by_unit:
             first = by_unit[sub.unit].positions.find(("unit",))
-            message = f"unit {sub.unit!r} is already claimed by {first}; one file per unit"
+            message = msg("sub.unit_claimed", unit=sub.unit, first=str(first))
             yield Problem(where(("unit",)), message)
         owed = {o.requirement.id for o in self.index.owed_by(sub.unit)}
         for req_id, entry in sub.requirements.items():
             path: PathKey = ("requirements", req_id)
             if req_id not in self.index.requirements:
-                yield Problem(where(path), f"unknown requirement id {req_id!r}")
+                yield Problem(where(path), _unknown("requirement", req_id))
             elif req_id not in owed:
-                yield Problem(where(path), f"{sub.unit!r} does not owe {req_id!r}")
+                yield Problem(where(path), msg("sub.not_owed", unit=sub.unit, requirement=req_id))
             else:
                 yield from self._entry_shape(item, path, self.index.requirements[req_id][1], entry)
 
@@ -140,22 +141,24 @@ class _Check:
         where = item.positions.find
         allowed = ENTRY_FIELDS[req.kind]
         for name in sorted(entry.model_fields_set - allowed - {"note"}):
-            message = f"{name!r} does not apply to {req.id!r}, a {req.kind} requirement"
+            message = msg("sub.field_not_for_kind", name=name, requirement=req.id, kind=req.kind)
             yield Problem(where((*path, name)), message)
         if req.kind == "ratio":
             if (entry.numerator is None) != (entry.denominator is None):
-                message = f"{req.id!r} needs both 'numerator' and 'denominator', or neither"
+                message = msg("sub.ratio_pair", requirement=req.id)
                 yield Problem(where(path), message)
             elif entry.numerator is not None and entry.numerator > (entry.denominator or 0):
-                message = f"numerator {entry.numerator} exceeds denominator {entry.denominator}"
+                message = msg(
+                    "sub.ratio_exceeds", numerator=entry.numerator, denominator=entry.denominator
+                )
                 yield Problem(where((*path, "numerator")), message)
         if req.kind == "distinct_units":
             members = self.index.members.get(req.of_group or "", ())
             for i, unit in enumerate(entry.covered or []):
                 if unit not in self.index.units:
-                    yield Problem(where((*path, "covered", i)), f"unknown unit id {unit!r}")
+                    yield Problem(where((*path, "covered", i)), _unknown("unit", unit))
                 elif unit not in members:
-                    message = f"{unit!r} is not in group {req.of_group!r}"
+                    message = msg("sub.not_in_group", unit=unit, group=req.of_group)
                     yield Problem(where((*path, "covered", i)), message)
 
     # ------------------------------------------------------------ waivers
@@ -166,12 +169,12 @@ class _Check:
             waiver = item.waiver
             owed = {o.requirement.id for o in self.index.owed_by(waiver.unit)}
             if waiver.unit not in self.index.units:
-                self.problems.append(Problem(item.location, f"unknown unit id {waiver.unit!r}"))
+                self.problems.append(Problem(item.location, _unknown("unit", waiver.unit)))
             elif waiver.requirement not in owed:
-                message = f"{waiver.unit!r} does not owe {waiver.requirement!r}"
+                message = msg("sub.not_owed", unit=waiver.unit, requirement=waiver.requirement)
                 self.problems.append(Problem(item.location, message))
             elif waiver.expires < self.as_of:
-                message = f"waiver expired on {waiver.expires}; it does not apply"
+                message = msg("waiver.expired", expires=waiver.expires)
                 self.notices.append(Notice(item.location, message))
             else:
                 granted[(waiver.unit, waiver.requirement)] = item
@@ -184,9 +187,7 @@ class _Check:
         shown = {u.unit for u in units}
         for (unit, requirement), item in granted.items():
             if unit in shown and (unit, requirement) not in used:
-                message = (
-                    f"waiver for {unit!r} on {requirement!r} is unused: the requirement is met"
-                )
+                message = msg("waiver.unused", unit=unit, requirement=requirement)
                 self.notices.append(Notice(item.location, message))
 
     # ------------------------------------------------------------ judging
@@ -202,9 +203,11 @@ class _Check:
         for owed in self.index.owed_by(unit):
             req = owed.requirement
             if invalid:
-                outcome = _outcome(owed.task.id, unit, req, Status.INVALID, 0, 1, "file invalid")
+                detail = msg("detail.file_invalid")
+                outcome = _outcome(owed.task.id, unit, req, Status.INVALID, 0, 1, detail)
             elif filed is None:
-                outcome = _outcome(owed.task.id, unit, req, Status.NOT_SUBMITTED, 0, 1, "no file")
+                detail = msg("detail.no_file")
+                outcome = _outcome(owed.task.id, unit, req, Status.NOT_SUBMITTED, 0, 1, detail)
             else:
                 outcome = self._judge(filed, owed.task.id, req, owed.threshold)
             outcome = self._apply_waiver(outcome, granted.get((unit, req.id)))
@@ -216,7 +219,12 @@ class _Check:
         if granted is None or outcome.status in (Status.MET, Status.INVALID):
             return outcome
         waiver = granted.waiver
-        detail = f"waived by {waiver.approved_by} until {waiver.expires}: {waiver.reason}"
+        detail = msg(
+            "detail.waived",
+            approved_by=waiver.approved_by,
+            expires=waiver.expires,
+            reason=waiver.reason,
+        )
         return replace(outcome, status=Status.WAIVED, detail=detail, waiver=detail)
 
     def _judge(self, filed: Filed, task: str, req: Requirement, threshold: int | None) -> Outcome:
@@ -245,7 +253,7 @@ class _Check:
             where = filed.positions.find((*path, "evidence", i))
             reason = _reason(item, period.start, window_end, req.due.date, self.as_of, seen)
             if reason is Reason.DUPLICATE_DOC_NO:
-                message = f"文号 {item.doc_no} appears twice in {req.id!r}; it counts once"
+                message = msg("notice.duplicate_doc_no", doc_no=item.doc_no, requirement=req.id)
                 self.notices.append(Notice(where, message))
             verdicts.append(ItemVerdict(item.title, item.date, item.doc_no, reason, where))
         return verdicts
@@ -257,7 +265,7 @@ class _Check:
         on_time = sum(v.reason is Reason.COUNTED for v in items)
         total = sum(v.reason.counts for v in items)
         status = self._status(on_time >= need, total >= need, req.due.date)
-        detail = f"{total}/{need}" + (f", needs {need - total}" if total < need else "")
+        detail = _progress("detail.count", total, need)
         return _outcome(task, filed.submission.unit, req, status, total, need, detail, items)
 
     def _milestone(
@@ -269,25 +277,25 @@ class _Check:
         reached = done is not None and done <= self.as_of and backed
         on_time = reached and done is not None and done <= req.due.date
         status = self._status(on_time, reached, req.due.date)
-        if reached:
-            detail = f"completed {done}"
-        elif done is not None and done > self.as_of:
-            detail = f"completion dated {done}, after the as-of date"
-        elif done is not None:
-            detail = f"completed {done}, but no evidence counts"
+        if done is None:
+            detail = msg("detail.not_completed")
+        elif reached:
+            detail = msg("detail.completed", date=done)
+        elif done > self.as_of:
+            detail = msg("detail.completed_later", date=done)
         else:
-            detail = "not completed"
+            detail = msg("detail.completed_unbacked", date=done)
         return _outcome(task, filed.submission.unit, req, status, int(reached), 1, detail, items)
 
     def _aggregate(
-        self, filed: Filed, task: str, req: Requirement, actual: float, need: float, detail: str
+        self, filed: Filed, task: str, req: Requirement, actual: float, need: float, detail: Text
     ) -> Outcome:
         reported = filed.submission.reported
         known = reported <= self.as_of
         reached = known and actual >= need
         status = self._status(reached and reported <= req.due.date, reached, req.due.date)
         if not known:
-            detail += f" (reported {reported}, after the as-of date: not counted)"
+            detail = msg("detail.after_as_of", detail=detail, reported=reported)
         return _outcome(
             task, filed.submission.unit, req, status, actual if known else 0, need, detail
         )
@@ -320,22 +328,31 @@ def _reason(
     return Reason.LATE if item.date > due else Reason.COUNTED
 
 
-def _distinct(entry: Entry, req: Requirement) -> tuple[float, float, str]:
+def _progress(key: str, actual: int, need: int) -> Text:
+    """'2/3' when reached, '2/3, needs 1' when short."""
+    if actual >= need:
+        return msg(key, actual=actual, need=need)
+    return msg(f"{key}_short", actual=actual, need=need, more=need - actual)
+
+
+def _distinct(entry: Entry, req: Requirement) -> tuple[float, float, Text]:
     covered = len(set(entry.covered or []))
     need = req.min if isinstance(req.min, int) else 0
-    detail = f"{covered}/{need} units" + (f", needs {need - covered}" if covered < need else "")
-    return covered, need, detail
+    return covered, need, _progress("detail.units", covered, need)
 
 
-def _ratio(entry: Entry, req: Requirement) -> tuple[float, float, str]:
+def _ratio(entry: Entry, req: Requirement) -> tuple[float, float, Text]:
     share = req.min_share or 0.0
+    need = f"{share:.0%}"
     if entry.numerator is None or entry.denominator is None:
-        return 0.0, share, f"no figures, needs {share:.0%}"
-    actual = entry.numerator / entry.denominator
-    detail = f"{entry.numerator}/{entry.denominator} = {actual:.1%} of {share:.0%}"
-    if actual < share:
-        detail += f", needs {math.ceil(share * entry.denominator - 1e-9) - entry.numerator} more"
-    return actual, share, detail
+        return 0.0, share, msg("detail.ratio_none", need=need)
+    numerator, denominator = entry.numerator, entry.denominator
+    actual = numerator / denominator
+    figures = {"numerator": numerator, "denominator": denominator, "share": f"{actual:.1%}"}
+    if actual >= share:
+        return actual, share, msg("detail.ratio", need=need, **figures)
+    more = math.ceil(share * denominator - 1e-9) - numerator
+    return actual, share, msg("detail.ratio_short", need=need, more=more, **figures)
 
 
 def _outcome(
@@ -345,7 +362,7 @@ def _outcome(
     status: Status,
     actual: float,
     required: float,
-    detail: str,
+    detail: Text,
     items: Sequence[ItemVerdict] = (),
 ) -> Outcome:
     return Outcome(unit, task, req.id, status, actual, required, req.due.date, detail, tuple(items))
@@ -364,3 +381,8 @@ def _unit_status(outcomes: list[Outcome], invalid: bool, filed: Filed | None) ->
     if Status.PENDING in statuses:
         return "on_track"
     return "compliant"
+
+
+def _unknown(what: str, value: str) -> Text:
+    zh = {"unit": "单位", "requirement": "事项"}[what]
+    return msg("plan.unknown_id", what=what, what_zh=zh, value=value)

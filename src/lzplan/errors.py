@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from lzplan.i18n import Lang, Text
 from lzplan.location import Location
 
 EXIT_OK = 0
@@ -13,15 +14,27 @@ EXIT_INPUT = 2
 EXIT_INTERNAL = 3
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Problem:
     """One thing wrong with an input, and where."""
 
     location: Location
-    message: str
+    message: Text
+
+    def render(self, lang: Lang = "en") -> str:
+        label = "错误" if lang == "zh" else "error"
+        return f"{self.location}: {label}: {self.message.render(lang)}"
 
     def __str__(self) -> str:
-        return f"{self.location}: error: {self.message}"
+        return self.render("en")
+
+    def sort_key(self) -> tuple[Location, str]:
+        return (self.location, str(self.message))
+
+
+def sorted_problems(problems: Iterable[Problem]) -> list[Problem]:
+    """Each problem once, in file, line and column order."""
+    return sorted(set(problems), key=Problem.sort_key)
 
 
 class LzplanError(Exception):
@@ -29,13 +42,24 @@ class LzplanError(Exception):
 
     exit_code = EXIT_INPUT
 
+    def __init__(self, message: Text) -> None:
+        self.message = message
+        super().__init__(str(message))
+
+    def lines(self, lang: Lang) -> list[str]:
+        label = "错误" if lang == "zh" else "error"
+        return [f"{label}: {self.message.render(lang)}"]
+
 
 class InputError(LzplanError):
     """One or more inputs are invalid; carries every problem found."""
 
     def __init__(self, problems: Iterable[Problem]) -> None:
-        self.problems = sorted(problems)
-        super().__init__("\n".join(str(p) for p in self.problems))
+        self.problems = sorted_problems(problems)
+        Exception.__init__(self, "\n".join(str(p) for p in self.problems))
+
+    def lines(self, lang: Lang) -> list[str]:
+        return [p.render(lang) for p in self.problems]
 
 
 class UsageError(LzplanError):

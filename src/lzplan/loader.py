@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from lzplan.errors import InputError, Problem
+from lzplan.i18n import Text, msg
 from lzplan.location import Location, PathKey, PositionMap
 
 # A submission is a few kilobytes; a plan some tens. Anything this large is a mistake.
@@ -46,12 +47,12 @@ def read_text(path: Path, display: str) -> str:
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             limit = MAX_FILE_BYTES // (1024 * 1024)
-            raise InputError([Problem(where, f"file is larger than the {limit} MiB limit")])
+            raise InputError([Problem(where, msg("file.too_large", limit=limit))])
         raw = path.read_bytes()
     except IsADirectoryError:
-        raise InputError([Problem(where, "is a folder, expected a YAML file")]) from None
+        raise InputError([Problem(where, msg("file.is_folder"))]) from None
     except OSError as exc:
-        raise InputError([Problem(where, f"cannot read file: {exc.strerror}")]) from None
+        raise InputError([Problem(where, msg("file.unreadable", reason=exc.strerror))]) from None
     return decode(raw, display)
 
 
@@ -68,20 +69,16 @@ def decode(raw: bytes, display: str) -> str:
         raise InputError([Problem(where, _encoding_hint(raw))]) from None
 
 
-def _encoding_hint(raw: bytes) -> str:
-    base = "file is not valid UTF-8"
+def _encoding_hint(raw: bytes) -> Text:
     if raw[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in raw[:200]:
         if raw[:2] in (b"\xff\xfe", b"\xfe\xff") or raw.count(b"\x00") * 4 > len(raw[:200]):
-            return f"{base}: it looks like UTF-16; re-save it as UTF-8"
-        return f"{base}: it looks like binary data, expected a YAML text file"
+            return msg("encoding.utf16")
+        return msg("encoding.binary")
     try:
         raw.decode("gb18030")
     except UnicodeDecodeError:
-        return f"{base}: it looks like binary data, expected a YAML text file"
-    return (
-        f"{base}: it looks like GB18030/GBK (common for Chinese text on Windows); "
-        "re-save it as UTF-8 (e.g. `iconv -f GB18030 -t UTF-8 in.yaml > out.yaml`)"
-    )
+        return msg("encoding.binary")
+    return msg("encoding.gb18030")
 
 
 def load_file(path: Path, display: str | None = None) -> Document:
@@ -99,11 +96,11 @@ def parse(text: str, file: str) -> Document:
     except yaml.MarkedYAMLError as exc:
         raise InputError([_yaml_problem(file, text, exc)]) from None
     except yaml.YAMLError as exc:  # pragma: no cover - libyaml reader errors carry no mark
-        raise InputError([Problem(Location(file), f"invalid YAML: {exc}")]) from None
+        raise InputError([Problem(Location(file), msg("yaml.invalid", what=str(exc)))]) from None
     finally:
         loader.dispose()
     if node is None:
-        raise InputError([Problem(Location(file, 1, 1), "file is empty, expected a mapping")])
+        raise InputError([Problem(Location(file, 1, 1), msg("file.empty"))])
     builder = _Builder(positions)
     data = builder.build(node, ())
     if builder.problems:
@@ -114,10 +111,11 @@ def parse(text: str, file: str) -> Document:
 def _yaml_problem(file: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-    what = ", ".join(part for part in (exc.context, exc.problem) if part) or "syntax error"
+    what: str | Text = ", ".join(part for part in (exc.context, exc.problem) if part)
+    what = what or "syntax error"
     if mark is not None and text[mark.index : mark.index + 1] == "\t":
-        what += " (a tab: YAML indentation must use spaces)"
-    return Problem(Location(file, line, column), f"invalid YAML: {what}")
+        what = msg("yaml.tab", what=what)
+    return Problem(Location(file, line, column), msg("yaml.invalid", what=what))
 
 
 class _Builder:
@@ -128,7 +126,7 @@ class _Builder:
         self.problems: list[Problem] = []
         self._seen: set[int] = set()
 
-    def _problem(self, node: yaml.Node, message: str) -> None:
+    def _problem(self, node: yaml.Node, message: Text) -> None:
         mark = node.start_mark
         self.problems.append(
             Problem(Location(self.positions.file, mark.line + 1, mark.column + 1), message)
@@ -137,7 +135,7 @@ class _Builder:
     def build(self, node: yaml.Node, path: PathKey) -> Any:
         if id(node) in self._seen:
             # The composer hands back the same node for every alias of an anchor.
-            self._problem(node, "anchors and aliases (&name / *name) are not allowed")
+            self._problem(node, msg("yaml.alias"))
             return None
         self._seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
@@ -148,20 +146,20 @@ class _Builder:
 
     def _mapping(self, node: yaml.MappingNode, path: PathKey) -> dict[str, Any] | None:
         if node.tag != _TAG + "map":
-            self._problem(node, f"tag {node.tag!r} is not allowed")
+            self._problem(node, msg("yaml.tag", tag=node.tag))
             return None
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             key = self._scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
             if not isinstance(key, str):
-                self._problem(key_node, "mapping keys must be plain strings")
+                self._problem(key_node, msg("yaml.key"))
                 continue
             if key == "<<" and key_node.tag == _TAG + "merge":  # pragma: no cover
-                self._problem(key_node, "merge keys (<<) are not allowed")
+                self._problem(key_node, msg("yaml.merge"))
                 continue
             if key in result:
                 first = self.positions.find((*path, key))
-                self._problem(key_node, f"duplicate key {key!r} (first defined at {first})")
+                self._problem(key_node, msg("yaml.duplicate_key", key=key, first=str(first)))
                 continue
             mark = key_node.start_mark
             self.positions.add((*path, key), mark.line, mark.column)
@@ -170,7 +168,7 @@ class _Builder:
 
     def _sequence(self, node: yaml.SequenceNode, path: PathKey) -> list[Any] | None:
         if node.tag != _TAG + "seq":
-            self._problem(node, f"tag {node.tag!r} is not allowed")
+            self._problem(node, msg("yaml.tag", tag=node.tag))
             return None
         items = []
         for index, item in enumerate(node.value):
@@ -187,7 +185,7 @@ class _Builder:
             return self._date(node)
         if tag in ("null", "bool", "int", "float"):
             return _CONSTRUCTOR.construct_object(node, deep=False)
-        self._problem(node, f"tag {node.tag!r} is not allowed; only plain YAML values are")
+        self._problem(node, msg("yaml.tag", tag=node.tag))
         return None
 
     def _date(self, node: yaml.Node) -> Any:
@@ -197,5 +195,5 @@ class _Builder:
         try:
             return dt.date(*(int(part) for part in match.groups()))
         except ValueError as exc:
-            self._problem(node, f"{node.value!r} is not a valid date: {exc}")
+            self._problem(node, msg("yaml.bad_date", value=node.value, reason=str(exc)))
             return None

@@ -11,9 +11,17 @@ import re
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from lzplan.i18n import CATALOG
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _CHINESE_DATE = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?\s*$")
+
+
+def rule(key: str, **params: object) -> PydanticCustomError:
+    """A validation error whose type is an i18n key, so it can be shown in any language."""
+    return PydanticCustomError(key, CATALOG[key][0], params)
 
 
 def _to_date(value: Any) -> Any:
@@ -26,10 +34,8 @@ def _to_date(value: Any) -> Any:
         chinese = _CHINESE_DATE.match(value)
         if chinese:
             year, month, day = (int(part) for part in chinese.groups())
-            raise ValueError(
-                f"write dates as YYYY-MM-DD: {value!r} should be {year:04d}-{month:02d}-{day:02d}"
-            )
-    raise ValueError(f"expected a date written YYYY-MM-DD, got {value!r}")
+            raise rule("date.chinese", value=value, iso=f"{year:04d}-{month:02d}-{day:02d}")
+    raise rule("date.format", value=repr(value))
 
 
 Date = Annotated[dt.date, BeforeValidator(_to_date)]
@@ -64,7 +70,7 @@ class Period(Model):
     @model_validator(mode="after")
     def _ordered(self) -> Period:
         if self.end < self.start:
-            raise ValueError("period end is before its start")
+            raise rule("plan.period")
         return self
 
 
@@ -104,7 +110,7 @@ class Group(Model):
     @model_validator(mode="after")
     def _selects(self) -> Group:
         if self.kind is None and not self.tags and not self.units:
-            raise ValueError("a group must select by kind, tags or units")
+            raise rule("plan.group_selects")
         return self
 
 
@@ -136,20 +142,20 @@ class Requirement(Model):
     @model_validator(mode="after")
     def _fits_kind(self) -> Requirement:
         if not self.units and not self.groups:
-            raise ValueError("a requirement needs at least one unit or group")
+            raise rule("plan.requirement_owners")
         wants = _KIND_FIELDS[self.kind]
         for name in ("min", "of_group", "min_share"):
             given = getattr(self, name) is not None
             if given and name not in wants:
-                raise ValueError(f"{name!r} does not apply to a {self.kind} requirement")
+                raise rule("plan.field_not_for_kind", name=name, kind=self.kind)
             if not given and name in wants:
-                raise ValueError(f"a {self.kind} requirement needs {name!r}")
+                raise rule("plan.field_for_kind", name=name, kind=self.kind)
         self._check_numbers()
         return self
 
     def _check_numbers(self) -> None:
         if self.kind == "distinct_units" and not isinstance(self.min, int):
-            raise ValueError("a distinct_units requirement takes a single number as 'min'")
+            raise rule("plan.distinct_min")
 
 
 _KIND_FIELDS: dict[str, set[str]] = {

@@ -10,11 +10,13 @@ from pathlib import Path
 
 from lzplan import loader
 from lzplan.errors import InputError, Problem
+from lzplan.i18n import msg
 from lzplan.location import Location, PathKey, PositionMap
 from lzplan.models import Group, Plan, Requirement, Task, Unit
 from lzplan.validation import to_model
 
 KIND_ORDER = {"district": 0, "department": 1}
+_WHAT_ZH = {"unit": "单位", "group": "分组", "task": "任务", "requirement": "事项"}
 
 
 @dataclass(frozen=True)
@@ -117,7 +119,9 @@ def load(path: Path, display: str | None = None) -> LoadedPlan:
         notice = loader.read_text(notice_path, str(Path(name).parent / plan.plan.source.file))
     except InputError as exc:
         where = document.positions.find(("plan", "source", "file"))
-        raise InputError([Problem(where, f"source notice: {exc.problems[0].message}")]) from None
+        raise InputError(
+            [Problem(where, msg("plan.notice", problem=exc.problems[0].message))]
+        ) from None
     problems = trace.check(plan, document.positions, notice, str(notice_path))
     if problems:
         raise InputError(problems)
@@ -169,7 +173,13 @@ class _Checker:
             first: dict[str, Location] = {}
             for path, value in entries:
                 if value in first:
-                    message = f"duplicate {what} id {value!r} (first defined at {first[value]})"
+                    message = msg(
+                        "plan.duplicate_id",
+                        what=what,
+                        what_zh=_WHAT_ZH[what],
+                        value=value,
+                        first=str(first[value]),
+                    )
                     yield Problem(self.where(path), message)
                 else:
                     first[value] = self.where(path)
@@ -182,9 +192,9 @@ class _Checker:
             yield from self._refs((*base, "exclude"), group.exclude, self.units, "unit")
             for i, tag in enumerate(group.tags):
                 if tag not in self.tags:
-                    yield Problem(self.where((*base, "tags", i)), f"no unit carries tag {tag!r}")
+                    yield Problem(self.where((*base, "tags", i)), msg("plan.tag_unused", tag=tag))
             if not index.members[group.id]:
-                yield Problem(self.where(base), f"group {group.id!r} selects no unit")
+                yield Problem(self.where(base), msg("plan.group_empty", group=group.id))
 
     def _requirement(self, path: PathKey, req: Requirement, index: PlanIndex) -> Iterator[Problem]:
         yield from self._refs((*path, "units"), req.units, self.units, "unit")
@@ -197,20 +207,17 @@ class _Checker:
             covered = set(req.units) | set(req.groups)
             for key in req.min:
                 if key not in covered:
-                    message = f"threshold for {key!r}, which this requirement does not cover"
+                    message = msg("plan.threshold_uncovered", key=key)
                     yield Problem(self.where((*path, "min", key)), message)
             for key in sorted(covered - set(req.min)):
-                yield Problem(self.where((*path, "min")), f"no threshold for {key!r}")
+                yield Problem(self.where((*path, "min")), msg("plan.threshold_missing", key=key))
         yield from self._due(path, req)
 
     def _due(self, path: PathKey, req: Requirement) -> Iterator[Problem]:
         period = self.plan.plan.period
         latest = period.end + dt.timedelta(days=366)
         if not period.start <= req.due.date <= latest:
-            message = (
-                f"due date {req.due.date} is outside the plausible range "
-                f"{period.start} to {latest} (the plan period plus one year)"
-            )
+            message = msg("plan.due_range", due=req.due.date, start=period.start, end=latest)
             yield Problem(self.where((*path, "due", "date")), message)
 
     def _refs(
@@ -221,4 +228,5 @@ class _Checker:
                 yield self._unknown((*path, i), what, value)
 
     def _unknown(self, path: PathKey, what: str, value: str) -> Problem:
-        return Problem(self.where(path), f"unknown {what} id {value!r}")
+        message = msg("plan.unknown_id", what=what, what_zh=_WHAT_ZH[what], value=value)
+        return Problem(self.where(path), message)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from lzplan.errors import Problem
+from lzplan.i18n import Text
 from lzplan.location import Location
 
 
@@ -74,10 +75,10 @@ class Outcome:
     actual: float
     required: float
     due: dt.date
-    detail: str
+    detail: Text
     items: tuple[ItemVerdict, ...] = ()
     location: Location | None = None
-    waiver: str | None = None
+    waiver: Text | None = None
 
     @property
     def shortfall(self) -> float:
@@ -102,7 +103,7 @@ class Notice:
     """Something worth knowing that is not an error: an unused waiver, a duplicate 文号."""
 
     location: Location
-    message: str
+    message: Text
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from lzplan import collect, engine
 from lzplan import plan as plans
-from lzplan.errors import InputError, UsageError
+from lzplan.errors import InputError, UsageError, sorted_problems
+from lzplan.i18n import msg
 from lzplan.result import Result
 
 
@@ -36,8 +37,8 @@ def default_waivers(plan_path: Path) -> Path:
 def check(request: Request) -> Outcome:
     loaded = plans.load(request.plan)
     if request.unit is not None and request.unit not in loaded.index.units:
-        known = ", ".join(sorted(loaded.index.units))
-        raise UsageError(f"--unit {request.unit!r} is not a unit of the plan; known: {known}")
+        known = sorted(loaded.index.units)
+        raise UsageError(msg("usage.unknown_unit", unit=request.unit, known=known))
     collected = collect.submissions(request.paths)
     problems = list(collected.problems)
     granted: list[engine.Granted] = []
@@ -57,7 +58,7 @@ def check(request: Request) -> Outcome:
         only_units=_only_units(request, collected),
     )
     problems += result.problems
-    return Outcome(loaded, replace(result, problems=tuple(sorted(set(problems)))))
+    return Outcome(loaded, replace(result, problems=tuple(sorted_problems(problems))))
 
 
 def _only_units(request: Request, collected: collect.Collected) -> set[str] | None:

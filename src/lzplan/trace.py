@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from lzplan import deadlines
 from lzplan.errors import Problem
+from lzplan.i18n import msg
 from lzplan.location import Location, PathKey, PositionMap
 from lzplan.models import Plan, Requirement
 
@@ -69,7 +70,7 @@ class _Tracer:
             for path, text, requirement in items:
                 start = self.notice.find(text)
                 if start < 0:
-                    message = f"quoted text does not occur in the notice {self.notice_file}"
+                    message = msg("trace.quote", notice=self.notice_file)
                     yield Problem(self.where(path), message)
                 else:
                     self.quotes.append(_Quote(path, start, start + len(text), requirement))
@@ -85,14 +86,14 @@ class _Tracer:
         encoded = {task.owners.source for task in self.plan.tasks}
         for match in BRACKET.finditer(self.notice):
             if match.group(0) not in encoded:
-                message = f"责任单位 bracket is not encoded by any task: {match.group(0)}"
+                message = msg("trace.bracket", bracket=match.group(0))
                 yield Problem(self._at(match.start()), message)
 
     def _quotas(self) -> Iterator[Problem]:
         for match in QUOTA.finditer(self.notice):
             around = self._requirements_around(match.start(), match.end())
             if not any(_has_quota(req, match) for req in around):
-                message = f"quota {match.group(0)!r} is not encoded by a requirement quoting it"
+                message = msg("trace.quota", quota=match.group(0))
                 yield Problem(self._at(match.start()), message)
 
     def _deadlines(self) -> Iterator[Problem]:
@@ -100,7 +101,7 @@ class _Tracer:
             phrase = match.group(0)
             around = self._requirements_around(match.start(), match.end())
             if not any(req.due.wording and phrase in req.due.wording for req in around):
-                message = f"deadline {phrase!r} is not the due wording of a requirement quoting it"
+                message = msg("trace.deadline", phrase=phrase)
                 yield Problem(self._at(match.start()), message)
 
     def _due_dates(self) -> Iterator[Problem]:
@@ -111,7 +112,9 @@ class _Tracer:
                 continue
             meant = deadlines.date_of(req.due.wording, year)
             if meant is not None and meant != req.due.date:
-                message = f"due date {req.due.date} does not match {req.due.wording!r} ({meant})"
+                message = msg(
+                    "trace.due_mismatch", due=req.due.date, wording=req.due.wording, meant=meant
+                )
                 yield Problem(self.where((*quote.path[:-1], "due", "date")), message)
 
     def _sentences(self) -> Iterator[Problem]:
@@ -134,8 +137,7 @@ class _Tracer:
             if not sentence.group(0).strip("。 \n"):
                 continue
             if not any(q.start < s_end and s_start < q.end for q in quoted):
-                excerpt = sentence.group(0)[:40]
-                message = f"sentence is quoted by no requirement or unreported entry: {excerpt}…"
+                message = msg("trace.sentence", excerpt=sentence.group(0)[:40])
                 yield Problem(self._at(s_start), message)
 
 

@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from lzplan.errors import InputError, Problem
+from lzplan.i18n import CATALOG, Text, msg
 from lzplan.loader import Document
 
 M = TypeVar("M", bound=BaseModel)
@@ -17,7 +18,7 @@ def to_model(document: Document, model: type[M]) -> M:
     if not isinstance(document.data, dict):
         what = type(document.data).__name__ if document.data is not None else "nothing"
         where = document.positions.find(())
-        raise InputError([Problem(where, f"expected a mapping at the top level, got {what}")])
+        raise InputError([Problem(where, msg("yaml.top_level", what=what))])
     try:
         return model.model_validate(document.data)
     except ValidationError as exc:
@@ -52,21 +53,52 @@ def data_path(loc: tuple[str | int, ...], document: Document) -> tuple[str | int
     return path
 
 
-def describe(error: Any, path: tuple[str | int, ...]) -> str:
+_TYPES = {  # pydantic's *_type errors: what was expected, in each language
+    "string_type": ("string", "字符串"),
+    "int_type": ("integer", "整数"),
+    "int_from_float": ("integer", "整数"),
+    "float_type": ("number", "数字"),
+    "bool_type": ("boolean", "布尔值（true/false）"),
+    "list_type": ("list", "列表"),
+    "dict_type": ("dictionary", "键值映射"),
+    "model_type": ("dictionary", "键值映射"),
+    "date_type": ("date", "日期"),
+}
+_LIMITS = {"greater_than_equal": ("schema.ge", "ge"), "less_than_equal": ("schema.le", "le"),
+           "greater_than": ("schema.gt", "gt")}  # fmt: skip
+
+
+def describe(error: Any, path: tuple[str | int, ...]) -> Text:
     """A message a clerk can act on, naming the field by its dotted path."""
     kind = error["type"]
     field = ".".join(str(part) for part in path) or "document"
+    ctx = error.get("ctx") or {}
+    if kind in CATALOG:  # our own rules, raised as PydanticCustomError
+        return msg("schema.rule", field=field, message=Text(kind, tuple(sorted(ctx.items()))))
     if kind == "extra_forbidden":
-        return f"unknown field {field!r}"
+        return msg("schema.unknown_field", field=field)
     if kind == "missing":
-        return f"missing required field {field!r}"
-    message = str(error["msg"]).removeprefix("Value error, ")
-    if kind in ("string_type", "int_type", "float_type", "bool_type", "list_type", "dict_type"):
-        message += f", got {_shown(error.get('input'))}"
-    return f"{field}: {message}"
+        return msg("schema.missing", field=field)
+    if kind in _TYPES:
+        expected, expected_zh = _TYPES[kind]
+        got = _shown(error.get("input"))
+        return msg("schema.type", field=field, expected=expected, expected_zh=expected_zh, got=got)
+    if kind in _LIMITS:
+        key, name = _LIMITS[kind]
+        limit = ctx[name]
+        if isinstance(limit, float) and limit.is_integer():
+            limit = int(limit)  # "1", as written in the schema, not "1.0"
+        return msg(key, field=field, limit=limit)
+    if kind == "literal_error":
+        return msg("schema.choice", field=field, expected=ctx["expected"])
+    if kind == "string_pattern_mismatch":
+        return msg("schema.pattern", field=field, pattern=ctx["pattern"])
+    if kind in ("too_short", "string_too_short"):
+        return msg("schema.empty", field=field, message=error["msg"])
+    return msg("schema.other", field=field, message=error["msg"])  # pragma: no cover
 
 
 def _shown(value: Any) -> str:
     if value is None:
-        return "nothing (null)"
+        return "null"
     return f"{type(value).__name__} {value!r}"

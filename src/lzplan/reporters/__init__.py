@@ -5,10 +5,11 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Protocol
 
+from lzplan.i18n import Lang
 from lzplan.plan import LoadedPlan
 from lzplan.result import Result
 
-# Format name → module; each module has ``render(result, loaded, *, color) -> str``.
+# Format name → module; each has ``render(result, loaded, *, color, lang) -> str``.
 # Modules are imported on demand, so start-up only pays for the formats asked for.
 FORMATS = {
     "terminal": "terminal",
@@ -24,7 +25,9 @@ FORMATS = {
 class Reporter(Protocol):
     """Renders a check result as the text of one format."""
 
-    def __call__(self, result: Result, loaded: LoadedPlan, *, color: bool = False) -> str: ...
+    def __call__(
+        self, result: Result, loaded: LoadedPlan, *, color: bool = False, lang: Lang = "en"
+    ) -> str: ...
 
 
 def get(name: str) -> Reporter:

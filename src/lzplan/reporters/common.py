@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from lzplan.i18n import Lang, msg
 from lzplan.location import Location
 from lzplan.plan import LoadedPlan
 from lzplan.reporters import labels
@@ -14,21 +15,24 @@ _WHOLE_UNIT = (Status.NOT_SUBMITTED, Status.INVALID)
 _SHORT = (Status.MISSED, Status.PENDING, Status.MET_LATE)
 
 
-def summary(result: Result) -> list[str]:
+def summary(result: Result, lang: Lang) -> list[str]:
     """Two sentences: units by standing, requirements by status."""
+    sep = labels.ui("sep", lang)
     units = Counter(unit.status for unit in result.units)
-    unit_part = ", ".join(
-        f"{units[key]} {word}" for key, word in labels.UNIT_STATUS.items() if key != "n/a"
+    unit_part = sep.join(
+        labels.ui("part", lang, count=units[key], word=labels.unit_status(key, lang))
+        for key in labels.UNIT_STATUSES
+        if key != "n/a"
     )
     outcomes = Counter(outcome.status for outcome in result.outcomes())
-    req_part = ", ".join(
-        f"{outcomes[status]} {labels.WORD[status]}"
+    req_part = sep.join(
+        labels.ui("part", lang, count=outcomes[status], word=labels.word(status, lang))
         for status in Status
         if status is not Status.NOT_APPLICABLE
     )
     return [
-        f"Units ({len(result.units)}): {unit_part}.",
-        f"Requirements owed ({len(result.outcomes())}): {req_part}.",
+        labels.ui("units", lang, count=len(result.units), parts=unit_part),
+        labels.ui("requirements", lang, count=len(result.outcomes()), parts=req_part),
     ]
 
 
@@ -44,7 +48,7 @@ def shortfalls(result: Result) -> list[Outcome]:
         whole = [o for o in unit.outcomes if o.status in _WHOLE_UNIT]
         if whole:
             first = min(whole, key=lambda o: o.due)
-            detail = f"{first.detail}: {len(whole)} requirements owed"
+            detail = msg("detail.whole_unit", detail=first.detail, count=len(whole))
             rows.append((0, replace(first, requirement="", detail=detail)))
         rows += [(i + 1, o) for i, o in enumerate(unit.outcomes) if o.status in _SHORT]
     rows.sort(key=lambda row: (-row[1].status.severity, row[1].due, order[row[1].unit], row[0]))
@@ -62,32 +66,42 @@ class Finding:
     message: str
 
 
-def findings(result: Result, loaded: LoadedPlan) -> list[Finding]:
+def findings(result: Result, loaded: LoadedPlan, lang: Lang) -> list[Finding]:
     """Input problems, requirements not met and notices, in file and line order.
 
     A requirement that was never submitted points at the plan's requirement, since the
     unit has no file to point at; an invalid unit's file has its own input problems.
     """
+    invalid, notice = labels.ui("invalid_input", lang), labels.ui("notice", lang)
     found = [
-        Finding("error", p.location, "input", "invalid input", p.message) for p in result.problems
+        Finding("error", p.location, "input", invalid, p.message.render(lang))
+        for p in result.problems
     ]
-    found += [Finding("warning", n.location, "notice", "notice", n.message) for n in result.notices]
-    for outcome in result.outcomes():
-        level = _level(outcome, result)
-        if level is None:
-            continue
-        location = outcome.location or loaded.positions.find(
-            loaded.index.paths[outcome.requirement]
-        )
-        _, req = loaded.index.requirements[outcome.requirement]
-        name = loaded.index.units[outcome.unit].name
-        message = (
-            f"{outcome.unit} {name}: {req.title}: {labels.WORD[outcome.status]} "
-            f"({outcome.detail}), due {outcome.due}"
-        )
-        title = f"{req.id} {labels.WORD[outcome.status]}"
-        found.append(Finding(level, location, outcome.requirement, title, message))
+    found += [
+        Finding("warning", n.location, "notice", notice, n.message.render(lang))
+        for n in result.notices
+    ]
+    found += [_finding(o, result, loaded, lang) for o in result.outcomes() if _level(o, result)]
     return sorted(found, key=lambda f: (f.location, f.rule, f.message))
+
+
+def _finding(outcome: Outcome, result: Result, loaded: LoadedPlan, lang: Lang) -> Finding:
+    index = loaded.index
+    location = outcome.location or loaded.positions.find(index.paths[outcome.requirement])
+    _, req = index.requirements[outcome.requirement]
+    word = labels.word(outcome.status, lang)
+    message = labels.ui(
+        "finding",
+        lang,
+        unit=outcome.unit,
+        name=index.units[outcome.unit].name,
+        title=req.title,
+        word=word,
+        detail=outcome.detail.render(lang),
+        due=outcome.due,
+    )
+    level = _level(outcome, result) or "notice"
+    return Finding(level, location, outcome.requirement, f"{req.id} {word}", message)
 
 
 def _level(outcome: Outcome, result: Result) -> str | None:

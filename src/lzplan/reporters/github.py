@@ -5,15 +5,16 @@ The markdown report goes to $GITHUB_STEP_SUMMARY; the CLI appends it there.
 
 from __future__ import annotations
 
+from lzplan.i18n import Lang
 from lzplan.plan import LoadedPlan
 from lzplan.reporters import common
 from lzplan.result import Result
 
 
-def render(result: Result, loaded: LoadedPlan, *, color: bool = False) -> str:
+def render(result: Result, loaded: LoadedPlan, *, color: bool = False, lang: Lang = "en") -> str:
     del color
     lines = []
-    for f in common.findings(result, loaded):
+    for f in common.findings(result, loaded, lang):
         where = f"file={_property(f.location.file)}"
         if f.location.line:
             where += f",line={f.location.line},col={f.location.column}"

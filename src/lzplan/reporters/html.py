@@ -3,12 +3,15 @@ unit. No script, no network, no external fonts; readable on a phone."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
 from lzplan import __version__
+from lzplan.errors import Problem
+from lzplan.i18n import Lang
 from lzplan.plan import LoadedPlan
 from lzplan.reporters import common, labels
-from lzplan.result import Outcome, Result, Status, UnitResult
+from lzplan.result import Notice, Outcome, Result, Status, UnitResult
 
 COLOURS = {
     Status.MET: "#2e7d32",
@@ -42,12 +45,22 @@ code{word-break:break-all}
 """
 
 
-def render(result: Result, loaded: LoadedPlan, *, color: bool = False) -> str:
+def render(result: Result, loaded: LoadedPlan, *, color: bool = False, lang: Lang = "en") -> str:
     del color
     info = loaded.plan.plan
+    provenance = labels.ui(
+        "html.plan",
+        lang,
+        plan=f"<code>{_e(info.id)}</code>",
+        file=_e(loaded.display),
+        sha=f"<code>{loaded.sha256}</code>",
+        source=_e(info.source.title),
+        publisher=_e(info.source.publisher),
+        published=info.source.published,
+    )
     parts = [
         "<!DOCTYPE html>",
-        '<html lang="zh-Hans">',
+        f'<html lang="{"zh-Hans" if lang == "zh" else "en"}">',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -56,20 +69,18 @@ def render(result: Result, loaded: LoadedPlan, *, color: bool = False) -> str:
         "</head>",
         "<body>",
         f"<h1>{_e(info.title)}</h1>",
-        f'<p class="meta">Compliance as of <b id="as-of">{result.as_of}</b>. '
-        f"Plan <code>{_e(info.id)}</code> ({_e(loaded.display)}, sha256 "
-        f"<code>{loaded.sha256}</code>), encoded from {_e(info.source.title)}, "
-        f"published by {_e(info.source.publisher)} on {info.source.published}.</p>",
-        *(f"<p>{_e(line)}</p>" for line in common.summary(result)),
-        _legend(),
+        f'<p class="meta">{_e(labels.ui("html.as_of", lang))} <b id="as-of">{result.as_of}</b>. '
+        f"{provenance}</p>",
+        *(f"<p>{_e(line)}</p>" for line in common.summary(result, lang)),
+        _legend(lang),
         '<div class="wrap">',
-        _matrix(result, loaded),
+        _matrix(result, loaded, lang),
         "</div>",
-        "<h2>Units</h2>",
-        *(_unit(unit, loaded) for unit in result.units),
-        _messages("Notices", [(str(n.location), n.message) for n in result.notices]),
-        _messages("Input problems", [(str(p.location), p.message) for p in result.problems]),
-        f'<p class="meta">Made by lzplan {__version__}.</p>',
+        f"<h2>{_e(labels.ui('html.units', lang))}</h2>",
+        *(_unit(unit, loaded, lang) for unit in result.units),
+        _messages(labels.ui("notices", lang), result.notices, lang),
+        _messages(labels.ui("problems", lang), result.problems, lang),
+        f'<p class="meta">{_e(labels.ui("html.made_by", lang, version=__version__))}</p>',
         "</body>",
         "</html>",
     ]
@@ -88,73 +99,83 @@ def _status_css() -> str:
     return "".join(f".{_css_class(s)}{{background:{c}}}" for s, c in COLOURS.items())
 
 
-def _legend() -> str:
+def _legend(lang: Lang) -> str:
     spans = "".join(
-        f'<span><b class="{_css_class(s)}"></b>{_e(labels.SYMBOL[s])} {_e(labels.WORD[s])}</span>'
+        f'<span><b class="{_css_class(s)}"></b>'
+        f"{_e(labels.symbol(s, lang))} {_e(labels.word(s, lang))}</span>"
         for s in Status
     )
     return f'<p class="legend">{spans}</p>'
 
 
-def _cell(status: Status, title: str) -> str:
+def _cell(status: Status, title: str, lang: Lang) -> str:
     return (
         f'<td class="cell {_css_class(status)}" data-status="{status}" '
-        f'title="{_e(title)}">{_e(labels.SYMBOL[status])}</td>'
+        f'title="{_e(title)}">{_e(labels.symbol(status, lang))}</td>'
     )
 
 
-def _matrix(result: Result, loaded: LoadedPlan) -> str:
+def _matrix(result: Result, loaded: LoadedPlan, lang: Lang) -> str:
     titles = {task.id: task.title for task in loaded.plan.tasks}
     head = "".join(
         f'<th title="{_e(titles[t])}">{_e(t.removeprefix("t"))}</th>' for t in result.tasks
     )
-    rows = [f'<table id="matrix"><thead><tr><th>unit</th>{head}<th>status</th></tr></thead><tbody>']
+    unit_h, status_h = _e(labels.ui("unit", lang)), _e(labels.ui("status", lang))
+    rows = [
+        f'<table id="matrix"><thead><tr><th>{unit_h}</th>{head}<th>{status_h}</th></tr></thead>'
+        "<tbody>"
+    ]
     for unit in result.units:
         name = loaded.index.units[unit.unit].name
         cells = "".join(
-            _cell(unit.cell(task), f"{name} {task}: {labels.WORD[unit.cell(task)]}")
+            _cell(unit.cell(task), f"{name} {task}: {labels.word(unit.cell(task), lang)}", lang)
             for task in result.tasks
         )
         rows.append(
             f'<tr data-unit="{_e(unit.unit)}"><th><a href="#u-{_e(unit.unit)}">{_e(name)}</a></th>'
-            f"{cells}<td>{_e(labels.UNIT_STATUS[unit.status])}</td></tr>"
+            f"{cells}<td>{_e(labels.unit_status(unit.status, lang))}</td></tr>"
         )
     rows.append("</tbody></table>")
     return "\n".join(rows)
 
 
-def _unit(unit: UnitResult, loaded: LoadedPlan) -> str:
+def _unit(unit: UnitResult, loaded: LoadedPlan, lang: Lang) -> str:
     name = loaded.index.units[unit.unit].name
-    rows = "".join(_requirement_row(o, loaded) for o in unit.outcomes)
-    file = _e(unit.file) if unit.file else "no file"
+    rows = "".join(_requirement_row(o, loaded, lang) for o in unit.outcomes)
+    file = _e(unit.file) if unit.file else _e(labels.ui("no_file", lang))
+    heads = "".join(
+        f"<th>{_e(labels.ui(h, lang))}</th>" for h in ("status", "requirement", "detail", "due")
+    )
     return (
         f'<details id="u-{_e(unit.unit)}"><summary>{_e(name)} ({_e(unit.unit)}): '
-        f"{_e(labels.UNIT_STATUS[unit.status])}</summary>"
+        f"{_e(labels.unit_status(unit.status, lang))}</summary>"
         f'<p class="meta">{file}</p><div class="wrap"><table>'
-        "<tr><th>status</th><th>requirement</th><th>detail</th><th>due</th></tr>"
-        f"{rows}</table></div></details>"
+        f"<tr>{heads}</tr>{rows}</table></div></details>"
     )
 
 
-def _requirement_row(outcome: Outcome, loaded: LoadedPlan) -> str:
+def _requirement_row(outcome: Outcome, loaded: LoadedPlan, lang: Lang) -> str:
     _, req = loaded.index.requirements[outcome.requirement]
     due = f"{req.due.date}" + (f" ({req.due.wording})" if req.due.wording else "")
     items = "".join(
         f"<li>{item.date} {_e(item.title)}{' ' + _e(item.doc_no) if item.doc_no else ''}: "
-        f"{_e(labels.REASON[item.reason])}</li>"
+        f"{_e(labels.reason(item.reason, lang))}</li>"
         for item in outcome.items
     )
+    word = labels.word(outcome.status, lang)
     return (
-        f'<tr><td class="cell {_css_class(outcome.status)}">{_e(labels.WORD[outcome.status])}</td>'
+        f'<tr><td class="cell {_css_class(outcome.status)}">{_e(word)}</td>'
         f"<td><code>{_e(req.id)}</code> {_e(req.title)}"
         f'<div class="src">{_e(req.source)}</div>'
         f"{f'<ul class=items>{items}</ul>' if items else ''}</td>"
-        f"<td>{_e(outcome.detail)}</td><td>{_e(due)}</td></tr>"
+        f"<td>{_e(outcome.detail.render(lang))}</td><td>{_e(due)}</td></tr>"
     )
 
 
-def _messages(title: str, messages: list[tuple[str, str]]) -> str:
+def _messages(title: str, messages: Sequence[Problem | Notice], lang: Lang) -> str:
     if not messages:
         return ""
-    items = "".join(f"<li><code>{_e(where)}</code>: {_e(text)}</li>" for where, text in messages)
+    items = "".join(
+        f"<li><code>{_e(m.location)}</code>: {_e(m.message.render(lang))}</li>" for m in messages
+    )
     return f"<h2>{_e(title)}</h2><ul>{items}</ul>"

@@ -9,6 +9,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from lzplan import __version__
+from lzplan.i18n import Lang, Text
 from lzplan.location import Location
 from lzplan.plan import LoadedPlan
 from lzplan.result import ItemVerdict, Outcome, Result, Status, UnitResult
@@ -19,11 +20,13 @@ StatusName = Literal[
 ]
 
 
-def render(result: Result, loaded: LoadedPlan, *, color: bool = False) -> str:
-    return json.dumps(document(result, loaded), ensure_ascii=False, indent=2) + "\n"
+def render(result: Result, loaded: LoadedPlan, *, color: bool = False, lang: Lang = "en") -> str:
+    """Keys and status names are fixed; messages and details follow ``lang``."""
+    del color
+    return json.dumps(document(result, loaded, lang), ensure_ascii=False, indent=2) + "\n"
 
 
-def document(result: Result, loaded: LoadedPlan) -> dict[str, Any]:
+def document(result: Result, loaded: LoadedPlan, lang: Lang = "en") -> dict[str, Any]:
     units = Counter(unit.status for unit in result.units)
     outcomes = Counter(str(o.status) for o in result.outcomes())
     return {
@@ -35,15 +38,17 @@ def document(result: Result, loaded: LoadedPlan) -> dict[str, Any]:
             "units": {key: units[key] for key in sorted(units)},
             "requirements": {str(s): outcomes[str(s)] for s in Status if outcomes[str(s)]},
         },
-        "units": [_unit(unit, loaded) for unit in result.units],
-        "problems": [
-            {"location": _where(p.location), "message": p.message} for p in result.problems
-        ],
-        "notices": [{"location": _where(n.location), "message": n.message} for n in result.notices],
+        "units": [_unit(unit, loaded, lang) for unit in result.units],
+        "problems": [_message(p.location, p.message, lang) for p in result.problems],
+        "notices": [_message(n.location, n.message, lang) for n in result.notices],
     }
 
 
-def _unit(unit: UnitResult, loaded: LoadedPlan) -> dict[str, Any]:
+def _message(location: Location, message: Text, lang: Lang) -> dict[str, Any]:
+    return {"location": _where(location), "message": message.render(lang)}
+
+
+def _unit(unit: UnitResult, loaded: LoadedPlan, lang: Lang) -> dict[str, Any]:
     info = loaded.index.units[unit.unit]
     return {
         "id": unit.unit,
@@ -52,11 +57,11 @@ def _unit(unit: UnitResult, loaded: LoadedPlan) -> dict[str, Any]:
         "status": unit.status,
         "file": unit.file,
         "cells": {task.id: str(unit.cell(task.id)) for task in loaded.plan.tasks},
-        "outcomes": [_outcome(o, loaded) for o in unit.outcomes],
+        "outcomes": [_outcome(o, loaded, lang) for o in unit.outcomes],
     }
 
 
-def _outcome(outcome: Outcome, loaded: LoadedPlan) -> dict[str, Any]:
+def _outcome(outcome: Outcome, loaded: LoadedPlan, lang: Lang) -> dict[str, Any]:
     source = loaded.positions.find(loaded.index.paths[outcome.requirement])
     return {
         "task": outcome.task,
@@ -65,11 +70,11 @@ def _outcome(outcome: Outcome, loaded: LoadedPlan) -> dict[str, Any]:
         "actual": _number(outcome.actual),
         "required": _number(outcome.required),
         "shortfall": _number(outcome.shortfall),
-        "detail": outcome.detail,
+        "detail": outcome.detail.render(lang),
         "due": outcome.due.isoformat(),
         "location": _where(outcome.location) if outcome.location else None,
         "source": _where(source),
-        "waiver": outcome.waiver,
+        "waiver": outcome.waiver.render(lang) if outcome.waiver else None,
         "items": [_item(item) for item in outcome.items],
     }
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from xml.etree import ElementTree as ET
 
+from lzplan.i18n import Lang
 from lzplan.plan import LoadedPlan
 from lzplan.reporters import labels
 from lzplan.result import Outcome, Result, Status, UnitResult
@@ -17,12 +18,12 @@ _FAILURE = (Status.MISSED, Status.NOT_SUBMITTED)
 _SKIPPED = (Status.PENDING, Status.WAIVED)
 
 
-def render(result: Result, loaded: LoadedPlan, *, color: bool = False) -> str:
+def render(result: Result, loaded: LoadedPlan, *, color: bool = False, lang: Lang = "en") -> str:
     del color
     root = ET.Element("testsuites", name=f"lzplan {result.plan_id} as of {result.as_of}")
     totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
     for unit in result.units:
-        suite = _suite(unit, loaded)
+        suite = _suite(unit, loaded, lang)
         root.append(suite)
         for key in totals:
             totals[key] += int(suite.get(key, "0"))
@@ -32,7 +33,7 @@ def render(result: Result, loaded: LoadedPlan, *, color: bool = False) -> str:
     return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
 
 
-def _suite(unit: UnitResult, loaded: LoadedPlan) -> ET.Element:
+def _suite(unit: UnitResult, loaded: LoadedPlan, lang: Lang) -> ET.Element:
     name = loaded.index.units[unit.unit].name
     outcomes = unit.outcomes
     suite = ET.Element(
@@ -46,14 +47,20 @@ def _suite(unit: UnitResult, loaded: LoadedPlan) -> ET.Element:
     if unit.file:
         suite.set("file", unit.file)
     for outcome in outcomes:
-        suite.append(_case(unit, outcome, loaded))
+        suite.append(_case(unit, outcome, loaded, lang))
     return suite
 
 
-def _case(unit: UnitResult, outcome: Outcome, loaded: LoadedPlan) -> ET.Element:
+def _case(unit: UnitResult, outcome: Outcome, loaded: LoadedPlan, lang: Lang) -> ET.Element:
     _, req = loaded.index.requirements[outcome.requirement]
     case = ET.Element("testcase", classname=unit.unit, name=f"{req.id} {req.title}")
-    message = f"{labels.WORD[outcome.status]}: {outcome.detail}; due {outcome.due}"
+    message = labels.ui(
+        "outcome",
+        lang,
+        word=labels.word(outcome.status, lang),
+        detail=outcome.detail.render(lang),
+        due=outcome.due,
+    )
     if outcome.status in _FAILURE:
         ET.SubElement(case, "failure", type=str(outcome.status), message=message)
     elif outcome.status is Status.INVALID:

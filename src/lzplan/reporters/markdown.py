@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from lzplan.i18n import Lang
 from lzplan.plan import LoadedPlan
 from lzplan.reporters import common, labels
 from lzplan.result import Result, Status
@@ -18,56 +19,66 @@ EMOJI = {
 }
 
 
-def render(result: Result, loaded: LoadedPlan, *, color: bool = False) -> str:
+def render(result: Result, loaded: LoadedPlan, *, color: bool = False, lang: Lang = "en") -> str:
     del color  # markdown has no terminal colours
     info = loaded.plan.plan
+    plan_line = labels.ui(
+        "md.plan",
+        lang,
+        plan=info.id,
+        file=loaded.display,
+        sha=loaded.sha256[:12],
+        source=info.source.title,
+    )
+    legend = " · ".join(f"{EMOJI[s]} {labels.word(s, lang)}" for s in Status)
     lines = [
-        f"# {info.title}: compliance as of {result.as_of}",
+        "# " + labels.ui("md.title", lang, title=info.title, as_of=result.as_of),
         "",
-        f"Plan `{info.id}` (`{loaded.display}`, sha256 `{loaded.sha256[:12]}`), "
-        f"encoded from {info.source.title}.",
+        plan_line,
         "",
-        *(f"- {line}" for line in common.summary(result)),
+        *(f"- {line}" for line in common.summary(result, lang)),
         "",
-        "## Matrix",
+        f"## {labels.ui('md.matrix', lang)}",
         "",
-        *_matrix(result, loaded),
+        *_matrix(result, loaded, lang),
         "",
-        "Legend: " + " · ".join(f"{EMOJI[s]} {labels.WORD[s]}" for s in Status),
+        labels.labelled("legend", legend, lang),
     ]
-    lines += _shortfalls(result, loaded)
-    if result.notices:
-        lines += ["", "## Notices", ""]
-        lines += [f"- `{n.location}`: {_cell(n.message)}" for n in result.notices]
-    if result.problems:
-        lines += ["", "## Input problems", ""]
-        lines += [f"- `{p.location}`: {_cell(p.message)}" for p in result.problems]
+    lines += _shortfalls(result, loaded, lang)
+    for title, messages in (("notices", result.notices), ("problems", result.problems)):
+        if messages:
+            lines += ["", f"## {labels.ui(title, lang)}", ""]
+            lines += [f"- `{m.location}`: {_cell(m.message.render(lang))}" for m in messages]
     return "\n".join(lines) + "\n"
 
 
-def _matrix(result: Result, loaded: LoadedPlan) -> list[str]:
+def _matrix(result: Result, loaded: LoadedPlan, lang: Lang) -> list[str]:
     tasks = [task.removeprefix("t") for task in result.tasks]
+    heads = [labels.ui(key, lang) for key in ("unit", "name")]
     rows = [
-        "| unit | name | " + " | ".join(tasks) + " | status |",
+        f"| {' | '.join(heads)} | " + " | ".join(tasks) + f" | {labels.ui('status', lang)} |",
         "|---|---|" + "---|" * len(tasks) + "---|",
     ]
     for unit in result.units:
         cells = [EMOJI[unit.cell(task)] for task in result.tasks]
         name = loaded.index.units[unit.unit].name
-        standing = labels.UNIT_STATUS[unit.status]
+        standing = labels.unit_status(unit.status, lang)
         rows.append(f"| `{unit.unit}` | {name} | " + " | ".join(cells) + f" | {standing} |")
     return rows
 
 
-def _shortfalls(result: Result, loaded: LoadedPlan) -> list[str]:
+def _shortfalls(result: Result, loaded: LoadedPlan, lang: Lang) -> list[str]:
     outcomes = common.shortfalls(result)
     if not outcomes:
         return []
+    headers = " | ".join(
+        labels.ui(h, lang) for h in ("status", "unit", "requirement", "detail", "due")
+    )
     lines = [
         "",
-        "## Shortfalls, worst first",
+        f"## {labels.ui('shortfalls', lang)}",
         "",
-        "| status | unit | requirement | detail | due |",
+        f"| {headers} |",
         "|---|---|---|---|---|",
     ]
     for o in outcomes:
@@ -76,10 +87,10 @@ def _shortfalls(result: Result, loaded: LoadedPlan) -> list[str]:
             title = loaded.index.requirements[o.requirement][1].title
             requirement = f"`{o.requirement}` {title}"
         else:
-            requirement = "(all)"
+            requirement = labels.ui("all", lang)
         lines.append(
-            f"| {EMOJI[o.status]} {labels.WORD[o.status]} | `{o.unit}` {name} | "
-            f"{_cell(requirement)} | {_cell(o.detail)} | {o.due} |"
+            f"| {EMOJI[o.status]} {labels.word(o.status, lang)} | `{o.unit}` {name} | "
+            f"{_cell(requirement)} | {_cell(o.detail.render(lang))} | {o.due} |"
         )
     return lines
 

@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from lzplan.i18n import Lang
 from lzplan.plan import LoadedPlan, PlanIndex
 from lzplan.reporters import common, labels
 from lzplan.reporters import console as consoles
@@ -16,32 +17,31 @@ from lzplan.reporters.console import show
 from lzplan.result import Outcome, Result, UnitResult
 
 
-def render(result: Result, loaded: LoadedPlan, *, color: bool = False) -> str:
+def render(result: Result, loaded: LoadedPlan, *, color: bool = False, lang: Lang = "en") -> str:
     buffer = io.StringIO()
-    report(consoles.make(buffer, color=color), result, loaded.index)
+    report(consoles.make(buffer, color=color), result, loaded.index, lang)
     return buffer.getvalue()
 
 
-def report(console: Console, result: Result, index: PlanIndex) -> None:
-    console.print(
-        f"{index.plan.plan.title} ({result.plan_id}), as of {result.as_of}", highlight=False
-    )
+def report(console: Console, result: Result, index: PlanIndex, lang: Lang = "en") -> None:
+    title = index.plan.plan.title
+    console.print(labels.ui("title", lang, title=title, plan=result.plan_id, as_of=result.as_of))
     console.print()
-    show(console, matrix(result, index))
-    console.print(f"Legend: {labels.legend()}")
+    show(console, matrix(result, index, lang))
+    console.print(labels.labelled("legend", labels.legend(lang), lang))
     console.print()
-    for line in common.summary(result):
+    for line in common.summary(result, lang):
         console.print(line)
     shortfalls = common.shortfalls(result)
     if shortfalls:
         console.print()
-        console.print("Shortfalls, worst first:")
-        show(console, _shortfall_table(shortfalls, index))
+        console.print(labels.heading("shortfalls", lang))
+        show(console, _shortfall_table(shortfalls, index, lang))
     if result.notices:
         console.print()
-        console.print("Notices:")
+        console.print(labels.heading("notices", lang))
         for notice in result.notices:
-            console.print(f"  {notice.location}: {notice.message}")
+            console.print(f"  {notice.location}: {notice.message.render(lang)}")
 
 
 def _table(*headers: str) -> Table:
@@ -51,79 +51,89 @@ def _table(*headers: str) -> Table:
     return table
 
 
-def matrix(result: Result, index: PlanIndex) -> Table:
-    table = _table("unit", "name", *(_short(task) for task in result.tasks), "status")
+def matrix(result: Result, index: PlanIndex, lang: Lang = "en") -> Table:
+    tasks = (task.removeprefix("t") for task in result.tasks)
+    headers = [labels.ui("unit", lang), labels.ui("name", lang)]
+    table = _table(*headers, *tasks, labels.ui("status", lang))
     previous_kind = None
     for unit in result.units:
         kind = index.units[unit.unit].kind
         if previous_kind is not None and kind != previous_kind:
             table.add_section()
         previous_kind = kind
-        table.add_row(*_row(unit, result.tasks, index))
+        table.add_row(*_row(unit, result.tasks, index, lang))
     return table
 
 
-def _short(task: str) -> str:
-    return task.removeprefix("t")
-
-
-def _row(unit: UnitResult, tasks: tuple[str, ...], index: PlanIndex) -> list[str | Text]:
+def _row(
+    unit: UnitResult, tasks: tuple[str, ...], index: PlanIndex, lang: Lang
+) -> list[str | Text]:
     cells: list[str | Text] = [unit.unit, index.units[unit.unit].name]
     for task in tasks:
         status = unit.cell(task)
-        cells.append(Text(labels.SYMBOL[status], style=labels.STYLE[status]))
-    cells.append(Text(labels.UNIT_STATUS[unit.status], style=labels.UNIT_STYLE[unit.status]))
+        cells.append(Text(labels.symbol(status, lang), style=labels.STYLE[status]))
+    standing = labels.unit_status(unit.status, lang)
+    cells.append(Text(standing, style=labels.UNIT_STYLE[unit.status]))
     return cells
 
 
-def _shortfall_table(outcomes: list[Outcome], index: PlanIndex) -> Table:
-    table = _table("status", "unit", "name", "requirement", "", "detail", "due")
+def _shortfall_table(outcomes: list[Outcome], index: PlanIndex, lang: Lang) -> Table:
+    headers = ("status", "unit", "name", "requirement", "", "detail", "due")
+    table = _table(*(labels.ui(h, lang) if h else "" for h in headers))
     for o in outcomes:
         title = index.requirements[o.requirement][1].title if o.requirement else ""
         table.add_row(
-            Text(labels.WORD[o.status], style=labels.STYLE[o.status]),
+            Text(labels.word(o.status, lang), style=labels.STYLE[o.status]),
             o.unit,
             index.units[o.unit].name,
-            o.requirement or "(all)",
+            o.requirement or labels.ui("all", lang),
             title,
-            o.detail,
+            o.detail.render(lang),
             str(o.due),
         )
     return table
 
 
-def explain(console: Console, result: Result, index: PlanIndex, task: str | None) -> None:
+def explain(
+    console: Console, result: Result, index: PlanIndex, task: str | None, lang: Lang = "en"
+) -> None:
     (unit,) = result.units
     info = index.units[unit.unit]
-    console.print(f"{info.name} ({unit.unit}): {labels.UNIT_STATUS[unit.status]}")
-    console.print(f"file: {unit.file or 'none'}; as of {result.as_of}")
+    standing = labels.unit_status(unit.status, lang)
+    console.print(labels.ui("unit_line", lang, name=info.name, id=unit.unit, status=standing))
+    file = unit.file or labels.ui("no_file", lang)
+    console.print(labels.ui("file", lang, file=file, as_of=result.as_of))
     for outcome in unit.outcomes:
         if task is None or outcome.task == task:
-            _explain_one(console, outcome, index)
+            _explain_one(console, outcome, index, lang)
 
 
-def _explain_one(console: Console, outcome: Outcome, index: PlanIndex) -> None:
+def _explain_one(console: Console, outcome: Outcome, index: PlanIndex, lang: Lang) -> None:
     _, req = index.requirements[outcome.requirement]
     due = f"{req.due.date}" + (f" ({req.due.wording})" if req.due.wording else "")
     console.print()
-    status = Text(labels.WORD[outcome.status], style=labels.STYLE[outcome.status])
-    console.print(Text.assemble(f"{req.id} {req.title}: ", status, f" - {outcome.detail}"))
-    console.print(f"  kind {req.kind}; needs {_needs(outcome, req.kind)}; due {due}")
-    console.print(f"  source: {req.source}")
+    status = Text(labels.word(outcome.status, lang), style=labels.STYLE[outcome.status])
+    detail = outcome.detail.render(lang)
+    head = f"{req.id} {req.title}{labels.colon(lang)}"
+    console.print(Text.assemble(head, status, f" - {detail}"))
+    needs = _needs(outcome, req.kind, lang)
+    kind = labels.kind(req.kind, lang)
+    console.print("  " + labels.ui("kind_line", lang, kind=kind, needs=needs, due=due))
+    console.print("  " + labels.labelled("source", req.source, lang))
     if outcome.location:
-        console.print(f"  reported at {outcome.location}")
+        console.print("  " + labels.ui("reported_at", lang, where=outcome.location))
     for item in outcome.items:
         doc = f" {item.doc_no}" if item.doc_no else ""
-        console.print(
-            f"  - {item.date} {item.title}{doc}: {labels.REASON[item.reason]} ({item.location})"
-        )
+        verdict = labels.reason(item.reason, lang)
+        line = f"{item.date} {item.title}{doc}{labels.colon(lang)}{verdict} ({item.location})"
+        console.print(f"  - {line}")
 
 
-def _needs(outcome: Outcome, kind: str) -> str:
+def _needs(outcome: Outcome, kind: str, lang: Lang) -> str:
     if kind == "ratio":
-        return f"a share of at least {outcome.required:.0%}"
+        return labels.ui("needs.ratio", lang, share=f"{outcome.required:.0%}")
     if kind == "distinct_units":
-        return f"at least {outcome.required:g} distinct units"
+        return labels.ui("needs.distinct_units", lang, n=f"{outcome.required:g}")
     if kind == "milestone":
-        return "a completion date backed by evidence"
-    return f"at least {outcome.required:g} dated evidence item(s)"
+        return labels.ui("needs.milestone", lang)
+    return labels.ui("needs.count", lang, n=f"{outcome.required:g}")
