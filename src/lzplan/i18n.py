@@ -112,7 +112,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{field}：应小于或等于 {limit}",
     ),
     "schema.gt": ("{field}: Input should be greater than {limit}", "{field}：应大于 {limit}"),
-    "schema.choice": ("{field}: Input should be {expected}", "{field}：应为 {expected}"),
+    "schema.choice": ("{field}: Input should be {expected}", "{field}：应为 {expected_zh}"),
     "schema.pattern": (
         "{field}: String should match pattern '{pattern}'",
         "{field}：应为小写字母、数字和 - _ . 组成的标识（{pattern}）",

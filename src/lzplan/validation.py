@@ -90,7 +90,9 @@ def describe(error: Any, path: tuple[str | int, ...]) -> Text:
             limit = int(limit)  # "1", as written in the schema, not "1.0"
         return msg(key, field=field, limit=limit)
     if kind == "literal_error":
-        return msg("schema.choice", field=field, expected=ctx["expected"])
+        expected = str(ctx["expected"])
+        zh = expected.replace(" or ", " 或 ").replace("', '", "'、'")
+        return msg("schema.choice", field=field, expected=expected, expected_zh=zh)
     if kind == "string_pattern_mismatch":
         return msg("schema.pattern", field=field, pattern=ctx["pattern"])
     if kind in ("too_short", "string_too_short"):
