@@ -91,3 +91,12 @@ def test_every_message_has_both_languages_with_the_same_fields() -> None:
 def test_an_unknown_message_key_is_a_bug() -> None:
     with pytest.raises(KeyError):
         msg("no.such.key")
+
+
+def test_plan_commands_in_chinese() -> None:
+    assert invoke("plan", "validate", "--lang", "zh").stdout.startswith("plan/2011.yaml：有效：")
+    units = invoke("units", "--lang", "zh").stdout
+    assert units.splitlines()[-1] == "单位 42 个（其中 22 个为编码者推定）"
+    shown = invoke("plan", "show", "--lang", "zh").stdout
+    assert shown.splitlines()[-1] == "任务 13 项，事项 48 项"
+    assert english_words(shown.splitlines()[1]) == set()

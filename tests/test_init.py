@@ -54,3 +54,10 @@ def test_init_does_not_overwrite(tmp_path: Path) -> None:
 def test_init_unknown_unit_and_bad_date() -> None:
     assert "'chengdu' is not a unit" in invoke("init", "chengdu").stderr
     assert "--reported '2011-02-30'" in invoke("init", "naxi", "--reported", "2011-02-30").stderr
+
+
+def test_the_template_in_chinese() -> None:
+    text = invoke("init", "gulin", "--reported", "2011-12-20", "--lang", "zh").stdout
+    assert "# 请逐项填写证明材料；`lzplan check` 会据此计数。" in text
+    assert "  # 数量：不少于 3 件注明日期的证明材料；期限 2011-12-31" in text
+    assert loader.parse(text, "gulin.yaml").data["unit"] == "gulin"

@@ -66,8 +66,9 @@ def test_the_shipped_samples_in_three_formats_at_once(tmp_path: Path) -> None:
         "check", "submissions/", "--as-of", "2011-12-31",
         "--output", f"markdown:{tmp_path / 'STATUS.md'}",
         "--output", f"json:{tmp_path / 'status.json'}",
-        "--output", f"junit:{tmp_path / 'status.xml'}",
+        "--output", f"html:{tmp_path / 'status.html'}",
     )  # fmt: skip
+    assert (tmp_path / "status.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert result.exit_code == 1
     assert "Shortfalls, worst first:" in result.stdout
     assert "| `gulin` | 古蔺县人民政府 |" in (tmp_path / "STATUS.md").read_text(encoding="utf-8")

@@ -169,13 +169,19 @@ def plan_validate(
 
         path = plan or plan_option
         loaded = plans.load(path)
+        from lzplan.reporters import labels
+
         requirements = sum(len(task.requirements) for task in loaded.plan.tasks)
-        typer.echo(
-            f"{loaded.display}: valid: {len(loaded.plan.units)} units, "
-            f"{len(loaded.plan.groups)} groups, {len(loaded.plan.tasks)} tasks, "
-            f"{requirements} requirements; every quote, bracket, quota and deadline "
-            "traced to the notice"
+        summary = labels.ui(
+            "pv.valid",
+            lang.value,
+            file=loaded.display,
+            units=len(loaded.plan.units),
+            groups=len(loaded.plan.groups),
+            tasks=len(loaded.plan.tasks),
+            requirements=requirements,
         )
+        typer.echo(summary)
         return 0
 
     _run(debug, lang, action)
@@ -195,7 +201,7 @@ def plan_show(
         from lzplan import plan as plans
         from lzplan.reporters import plan_view
 
-        plan_view.show_plan(_console(color), plans.load(plan or plan_option))
+        plan_view.show_plan(_console(color), plans.load(plan or plan_option), lang.value)
         return 0
 
     _run(debug, lang, action)
@@ -214,7 +220,7 @@ def units(
         from lzplan import plan as plans
         from lzplan.reporters import plan_view
 
-        plan_view.show_units(_console(color), plans.load(plan_option))
+        plan_view.show_units(_console(color), plans.load(plan_option), lang.value)
         return 0
 
     _run(debug, lang, action)
@@ -439,7 +445,8 @@ def init(
         loaded = plans.load(plan_option)
         if unit not in loaded.index.units:
             raise UsageError(msg("usage.unknown_unit_short", unit=unit))
-        text = template.render(loaded, unit, _date(reported, "--reported"), schema_ref)
+        reported_on = _date(reported, "--reported")
+        text = template.render(loaded, unit, reported_on, schema_ref, lang.value)
         if output is None:
             sys.stdout.write(text)
             return EXIT_OK

@@ -92,6 +92,36 @@ _UI: dict[str, tuple[str, str]] = {
     ),
     "html.units": ("Units", "各单位明细"),
     "html.made_by": ("Made by lzplan {version}.", "由 lzplan {version} 生成。"),
+    "pv.issued": (
+        "issued {issued} by {issuer}; period {start} to {end}",
+        "{issuer} {issued} 印发；计划期 {start} 至 {end}",
+    ),
+    "pv.id": ("id", "标识"),
+    "pv.task": ("task / requirement", "任务 / 事项"),
+    "pv.kind": ("kind", "类型"),
+    "pv.owed_by": ("owed by", "责任单位"),
+    "pv.quota": ("quota", "指标"),
+    "pv.totals": (
+        "{tasks} tasks, {requirements} requirements",
+        "任务 {tasks} 项，事项 {requirements} 项",
+    ),
+    "pv.tags": ("tags", "标签"),
+    "pv.groups": ("groups", "分组"),
+    "pv.in_notice": ("in notice", "通知所列"),
+    "pv.named": ("yes", "是"),
+    "pv.assumed": ("assumed", "推定"),
+    "pv.district": ("district", "区县"),
+    "pv.department": ("department", "部门"),
+    "pv.units": (
+        "{units} units ({assumed} assumed by the encoder)",
+        "单位 {units} 个（其中 {assumed} 个为编码者推定）",
+    ),
+    "pv.valid": (
+        "{file}: valid: {units} units, {groups} groups, {tasks} tasks, {requirements} "
+        "requirements; every quote, bracket, quota and deadline traced to the notice",
+        "{file}：有效：单位 {units} 个，分组 {groups} 个，任务 {tasks} 项，事项 {requirements} 项；"
+        "所有引文、责任单位括号、指标和期限均与通知原文核对一致",
+    ),
 }
 
 

@@ -6,8 +6,10 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
+from lzplan.i18n import Lang
 from lzplan.models import Requirement
 from lzplan.plan import LoadedPlan
+from lzplan.reporters import labels
 from lzplan.reporters.console import show
 
 
@@ -31,40 +33,49 @@ def quota(requirement: Requirement) -> str:
     return ""
 
 
-def show_plan(console: Console, loaded: LoadedPlan) -> None:
+def show_plan(console: Console, loaded: LoadedPlan, lang: Lang = "en") -> None:
     info = loaded.plan.plan
     console.print(f"{info.title}  ({info.id})")
-    console.print(
-        f"issued {info.issued} by {info.issuer}; period {info.period.start} to {info.period.end}"
+    period = labels.ui(
+        "pv.issued",
+        lang,
+        issued=info.issued,
+        issuer=info.issuer,
+        start=info.period.start,
+        end=info.period.end,
     )
-    console.print(f"source: {info.source.title}")
+    console.print(period)
+    console.print(labels.labelled("source", info.source.title, lang))
     console.print()
-    table = _table("id", "task / requirement", "kind", "owed by", "quota", "due")
+    keys = ("pv.id", "pv.task", "pv.kind", "pv.owed_by", "pv.quota", "due")
+    table = _table(*(labels.ui(key, lang) for key in keys))
     for task in loaded.plan.tasks:
         owners = ", ".join([*task.owners.leads, *task.owners.groups])
         table.add_row(task.id, f"{task.section} {task.title}", "", owners, "", "")
         for req in task.requirements:
             owed = ", ".join([*req.units, *req.groups])
             due = f"{req.due.date} {req.due.wording or ''}".rstrip()
-            table.add_row(f"  {req.id}", f"  {req.title}", req.kind, owed, quota(req), due)
+            kind = labels.kind(req.kind, lang)
+            table.add_row(f"  {req.id}", f"  {req.title}", kind, owed, quota(req), due)
     show(console, table)
     total = sum(len(task.requirements) for task in loaded.plan.tasks)
-    console.print(f"{len(loaded.plan.tasks)} tasks, {total} requirements")
+    console.print(labels.ui("pv.totals", lang, tasks=len(loaded.plan.tasks), requirements=total))
 
 
-def show_units(console: Console, loaded: LoadedPlan) -> None:
-    table = _table("id", "name", "kind", "tags", "groups", "in notice")
+def show_units(console: Console, loaded: LoadedPlan, lang: Lang = "en") -> None:
+    keys = ("pv.id", "name", "pv.kind", "pv.tags", "pv.groups", "pv.in_notice")
+    table = _table(*(labels.ui(key, lang) for key in keys))
     groups = loaded.index.members
     for unit in loaded.index.unit_order():
         member_of = [group for group, members in groups.items() if unit.id in members]
         table.add_row(
             unit.id,
             unit.name,
-            unit.kind,
+            labels.ui(f"pv.{unit.kind}", lang),
             ", ".join(unit.tags),
             ", ".join(member_of),
-            "yes" if unit.named_in_notice else "assumed",
+            labels.ui("pv.named" if unit.named_in_notice else "pv.assumed", lang),
         )
     show(console, table)
     assumed = sum(not unit.named_in_notice for unit in loaded.plan.units)
-    console.print(f"{len(loaded.plan.units)} units ({assumed} assumed by the encoder)")
+    console.print(labels.ui("pv.units", lang, units=len(loaded.plan.units), assumed=assumed))
