@@ -85,12 +85,16 @@ def submissions(paths: Sequence[Path]) -> Collected:
 
 
 def _claimed_unit(path: Path) -> str | None:
-    """The unit a broken file claims, read leniently so it can show as invalid."""
+    """The unit a broken file claims, read leniently so it can show as invalid.
+
+    Only the head of the file is read: the unit line comes first in any real file.
+    """
     try:
-        text = path.read_bytes()[: loader.MAX_FILE_BYTES].decode("utf-8", errors="replace")
+        with path.open("rb") as file:
+            head = file.read(64 * 1024)
     except OSError:
         return None
-    match = _UNIT_LINE.search(text)
+    match = _UNIT_LINE.search(loader.sniff_text(head))
     return match.group(1) if match else None
 
 

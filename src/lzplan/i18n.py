@@ -83,6 +83,14 @@ CATALOG: dict[str, tuple[str, str]] = {
         "不允许使用标签 '{tag}'，只接受普通 YAML 值",
     ),
     "yaml.key": ("mapping keys must be plain strings", "键必须是普通字符串"),
+    "yaml.control": (
+        "control character {code} is not allowed in YAML text",
+        "YAML 文本中不允许出现控制字符 {code}",
+    ),
+    "yaml.too_deep": (
+        "nested more than {limit} levels deep",
+        "嵌套超过 {limit} 层",
+    ),
     "yaml.merge": ("merge keys (<<) are not allowed", "不允许使用合并键（<<）"),
     "yaml.duplicate_key": (
         "duplicate key '{key}' (first defined at {first})",

@@ -16,10 +16,12 @@ import yaml
 
 from lzplan.errors import InputError, Problem
 from lzplan.i18n import Text, msg
-from lzplan.location import Location, PathKey, PositionMap
+from lzplan.location import Location, PathKey, PositionMap, at_offset
 
 # A submission is a few kilobytes; a plan some tens. Anything this large is a mistake.
 MAX_FILE_BYTES = 5 * 1024 * 1024
+# Plans and submissions nest about six levels deep; deeper is a mistake or an attack.
+MAX_DEPTH = 64
 
 _Loader: type[yaml.SafeLoader]
 try:  # libyaml's C parser where present: several times faster
@@ -63,22 +65,57 @@ def decode(raw: bytes, display: str) -> str:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        where = Location(display, line, column)
-        raise InputError([Problem(where, _encoding_hint(raw))]) from None
+        hint = _encoding_hint(raw)
+        where = Location(display, 1, 1)
+        if hint.key != "encoding.utf16":  # in UTF-16 every line is broken; point at the start
+            # the text before the first bad byte is valid UTF-8, so its lines can be counted
+            before = raw[: exc.start].decode("utf-8")
+            where = at_offset(display, before, len(before))
+        raise InputError([Problem(where, hint)]) from None
 
 
 def _encoding_hint(raw: bytes) -> Text:
-    if raw[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in raw[:200]:
-        if raw[:2] in (b"\xff\xfe", b"\xfe\xff") or raw.count(b"\x00") * 4 > len(raw[:200]):
-            return msg("encoding.utf16")
-        return msg("encoding.binary")
-    try:
-        raw.decode("gb18030")
-    except UnicodeDecodeError:
-        return msg("encoding.binary")
-    return msg("encoding.gb18030")
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff") or _utf16_without_bom(raw):
+        return msg("encoding.utf16")
+    if b"\x00" not in raw and _readable(raw, "gb18030"):
+        return msg("encoding.gb18030")
+    return msg("encoding.binary")
+
+
+def _utf16_without_bom(raw: bytes) -> bool:
+    """YAML keys are ASCII, so UTF-16 text has a NUL in every other byte, on one side."""
+    sample = raw[:4096]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = max(1, len(sample) // 2)
+    if odd >= 0.2 * half and even <= 0.02 * half:
+        return _readable(sample, "utf-16-le")
+    if even >= 0.2 * half and odd <= 0.02 * half:
+        return _readable(sample, "utf-16-be")
+    return False
+
+
+def _readable(raw: bytes, *encodings: str) -> bool:
+    """Does ``raw`` decode strictly, in one of ``encodings``, to mostly printable text?"""
+    for encoding in encodings:
+        sample = raw[: len(raw) - len(raw) % 2] if encoding.startswith("utf-16") else raw
+        try:
+            text = sample.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        printable = sum(c.isprintable() or c in "\r\n\t" for c in text)
+        if text and printable >= 0.95 * len(text):
+            return True
+    return False
+
+
+def sniff_text(raw: bytes) -> str:
+    """Best-effort text of a file that is not valid UTF-8, to find what it claims to be."""
+    for encoding in ("utf-8", "utf-16", "utf-16-le", "gb18030"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return raw.decode("utf-8", errors="replace")
 
 
 def load_file(path: Path, display: str | None = None) -> Document:
@@ -95,8 +132,13 @@ def parse(text: str, file: str) -> Document:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         raise InputError([_yaml_problem(file, text, exc)]) from None
-    except yaml.YAMLError as exc:  # pragma: no cover - libyaml reader errors carry no mark
-        raise InputError([Problem(Location(file), msg("yaml.invalid", what=str(exc)))]) from None
+    except yaml.reader.ReaderError as exc:  # a control character in the text
+        where = at_offset(file, text, exc.position)
+        raise InputError(
+            [Problem(where, msg("yaml.control", code=f"#x{exc.character:04x}"))]
+        ) from None
+    except RecursionError:  # pragma: no cover - only the pure-Python composer recurses
+        raise InputError([Problem(Location(file), msg("yaml.too_deep", limit=MAX_DEPTH))]) from None
     finally:
         loader.dispose()
     if node is None:
@@ -125,6 +167,7 @@ class _Builder:
         self.positions = positions
         self.problems: list[Problem] = []
         self._seen: set[int] = set()
+        self._alias_reported = False
 
     def _problem(self, node: yaml.Node, message: Text) -> None:
         mark = node.start_mark
@@ -133,9 +176,15 @@ class _Builder:
         )
 
     def build(self, node: yaml.Node, path: PathKey) -> Any:
+        if len(path) > MAX_DEPTH:
+            self._problem(node, msg("yaml.too_deep", limit=MAX_DEPTH))
+            return None
         if id(node) in self._seen:
-            # The composer hands back the same node for every alias of an anchor.
-            self._problem(node, msg("yaml.alias"))
+            # The composer hands back the same node for every alias of an anchor. One
+            # message is enough: an alias bomb would otherwise list every use.
+            if not self._alias_reported:
+                self._problem(node, msg("yaml.alias"))
+                self._alias_reported = True
             return None
         self._seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
@@ -150,12 +199,12 @@ class _Builder:
             return None
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
+            if key_node.tag == _TAG + "merge":
+                self._problem(key_node, msg("yaml.merge"))
+                continue
             key = self._scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
             if not isinstance(key, str):
                 self._problem(key_node, msg("yaml.key"))
-                continue
-            if key == "<<" and key_node.tag == _TAG + "merge":  # pragma: no cover
-                self._problem(key_node, msg("yaml.merge"))
                 continue
             if key in result:
                 first = self.positions.find((*path, key))

@@ -22,6 +22,12 @@ class Location:
         return f"{self.file}:{self.line}:{self.column}"
 
 
+def at_offset(file: str, text: str, index: int) -> Location:
+    """The line and column of character ``index`` in ``text``."""
+    line = text.count("\n", 0, index) + 1
+    return Location(file, line, index - (text.rfind("\n", 0, index) + 1) + 1)
+
+
 @dataclass
 class PositionMap:
     """Maps a path into the loaded data (keys and list indexes) to its Location.

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from lzplan import deadlines
 from lzplan.errors import Problem
 from lzplan.i18n import msg
-from lzplan.location import Location, PathKey, PositionMap
+from lzplan.location import Location, PathKey, PositionMap, at_offset
 from lzplan.models import Plan, Requirement
 
 BRACKET = re.compile(r"[（(〔]责任单位[:：][^（(〔）)〕]*[）)〕]")
@@ -50,9 +50,7 @@ class _Tracer:
         yield from self._sentences()
 
     def _at(self, index: int) -> Location:
-        line = self.notice.count("\n", 0, index) + 1
-        column = index - (self.notice.rfind("\n", 0, index) + 1) + 1
-        return Location(self.notice_file, line, column)
+        return at_offset(self.notice_file, self.notice, index)
 
     def _quotes(self) -> Iterator[Problem]:
         for t, task in enumerate(self.plan.tasks):
