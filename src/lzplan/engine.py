@@ -248,15 +248,26 @@ class _Check:
         period = self.index.plan.plan.period
         window_end = max(period.end, req.due.date)
         seen: dict[str, int] = {}
-        verdicts = []
-        for i, item in enumerate(entry.evidence):
-            where = filed.positions.find((*path, "evidence", i))
-            reason = _reason(item, period.start, window_end, req.due.date, self.as_of, seen)
-            if reason is Reason.DUPLICATE_DOC_NO:
+        reasons: dict[int, Reason] = {}
+        # The earliest of items sharing a 文号 is the one that counts, whatever the order
+        # they were written in.
+        evidence = entry.evidence
+        for i in sorted(range(len(evidence)), key=lambda i: _item_key(evidence[i])):
+            item = evidence[i]
+            reasons[i] = _reason(item, period.start, window_end, req.due.date, self.as_of, seen)
+            if reasons[i] is Reason.DUPLICATE_DOC_NO:
                 message = msg("notice.duplicate_doc_no", doc_no=item.doc_no, requirement=req.id)
-                self.notices.append(Notice(where, message))
-            verdicts.append(ItemVerdict(item.title, item.date, item.doc_no, reason, where))
-        return verdicts
+                self.notices.append(Notice(filed.positions.find((*path, "evidence", i)), message))
+        return [
+            ItemVerdict(
+                item.title,
+                item.date,
+                item.doc_no,
+                reasons[i],
+                filed.positions.find((*path, "evidence", i)),
+            )
+            for i, item in enumerate(evidence)
+        ]
 
     def _count(
         self, filed: Filed, path: PathKey, task: str, req: Requirement, entry: Entry, need: int
@@ -306,6 +317,10 @@ class _Check:
         if reached:
             return Status.MET_LATE
         return Status.PENDING if self.as_of <= due else Status.MISSED
+
+
+def _item_key(item: Evidence) -> tuple[dt.date, str, str]:
+    return (item.date, item.title, item.doc_no or "")
 
 
 def _reason(
