@@ -45,3 +45,21 @@ def in_tmp(tmp_path: Path) -> Iterator[Path]:
         yield tmp_path
     finally:
         os.chdir(previous)
+
+
+# Property-based tests: deterministic and bounded in CI; `long` for a deeper local search.
+try:
+    from hypothesis import HealthCheck, settings
+except ImportError:  # pragma: no cover - hypothesis is a test extra
+    pass
+else:
+    settings.register_profile(
+        "ci",
+        max_examples=60,
+        derandomize=True,
+        deadline=None,
+        print_blob=True,
+        suppress_health_check=[HealthCheck.too_slow],
+    )
+    settings.register_profile("long", max_examples=3000, deadline=None)
+    settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
