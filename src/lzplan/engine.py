@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Collection, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from lzplan.errors import Problem, sorted_problems
 from lzplan.i18n import Text, msg
@@ -25,6 +25,9 @@ from lzplan.result import (
     Status,
     UnitResult,
 )
+
+
+_EMPTY = Entry()
 
 
 @dataclass(frozen=True)
@@ -61,59 +64,99 @@ def check(
     waivers: Sequence[Granted] = (),
     only_units: Collection[str] | None = None,
 ) -> Result:
-    """Judge every unit of the plan, or only ``only_units``."""
-    return _Check(index, as_of).run(filed, rejected, waivers, only_units)
+    """Judge every unit of the plan, or only ``only_units``.
+
+    Each file is judged on its own (``Judge.file``, which the parallel path runs in
+    worker processes), then the verdicts are merged (``Judge.merge``): the same two
+    steps whichever path runs them, so both give the same result.
+    """
+    judge = Judge(index, as_of, waivers)
+    verdicts = [judge.file(item) for item in filed]
+    return judge.merge(verdicts, rejected, only_units)
 
 
-@dataclass
-class _Check:
-    index: PlanIndex
-    as_of: dt.date
-    problems: list[Problem] = field(default_factory=list)
-    notices: list[Notice] = field(default_factory=list)
+@dataclass(frozen=True)
+class FileVerdict:
+    """What one file says, judged on its own: its unit (if known), problems and result."""
 
-    def run(
+    file: str
+    unit: str | None
+    where: Location
+    problems: tuple[Problem, ...]
+    notices: tuple[Notice, ...]
+    result: UnitResult | None
+
+
+class Judge:
+    """Judges files one at a time against a plan, then merges the verdicts."""
+
+    def __init__(self, index: PlanIndex, as_of: dt.date, waivers: Sequence[Granted] = ()):
+        self.index = index
+        self.as_of = as_of
+        self.problems: list[Problem] = []
+        self.notices: list[Notice] = []
+        self.granted = self._waivers(waivers)
+
+    def file(self, item: Filed) -> FileVerdict:
+        """Bind one file to its unit and, if it is sound, judge that unit."""
+        notices_before = len(self.notices)
+        problems = tuple(self._bind_one(item))
+        unit = item.submission.unit if item.submission.unit in self.index.units else None
+        result = None
+        if unit is not None and not problems:
+            result = self._unit(unit, item, False)
+        notices = tuple(self.notices[notices_before:])
+        del self.notices[notices_before:]
+        where = item.positions.find(("unit",))
+        return FileVerdict(item.file, unit, where, problems, notices, result)
+
+    def merge(
         self,
-        filed: Sequence[Filed],
-        rejected: Sequence[Rejected],
-        waivers: Sequence[Granted],
-        only_units: Collection[str] | None,
+        verdicts: Sequence[FileVerdict],
+        rejected: Sequence[Rejected] = (),
+        only_units: Collection[str] | None = None,
     ) -> Result:
-        by_unit, invalid = self._bind(sorted(filed, key=lambda f: f.file))
-        invalid |= {r.unit for r in rejected if r.unit in self.index.units}
-        granted = self._waivers(waivers)
-        units = [
-            self._unit(unit.id, by_unit.get(unit.id), unit.id in invalid, granted)
-            for unit in self.index.unit_order()
-            if only_units is None or unit.id in only_units
-        ]
-        self._unused_waivers(granted, units)
+        """One result from every file's verdict: duplicates, absences and waivers settled."""
+        problems, notices = list(self.problems), list(self.notices)
+        by_unit: dict[str, FileVerdict] = {}
+        invalid = {r.unit for r in rejected if r.unit in self.index.units}
+        for verdict in sorted(verdicts, key=lambda v: v.file):
+            problems += verdict.problems
+            notices += verdict.notices
+            if verdict.unit is None:
+                continue
+            if verdict.result is None:
+                invalid.add(verdict.unit)
+            if verdict.unit in by_unit:
+                first = str(by_unit[verdict.unit].where)
+                message = msg("sub.unit_claimed", unit=verdict.unit, first=first)
+                problems.append(Problem(verdict.where, message))
+                invalid.add(verdict.unit)
+            else:
+                by_unit[verdict.unit] = verdict
+        units = []
+        for unit in self.index.unit_order():
+            if only_units is not None and unit.id not in only_units:
+                continue
+            found = by_unit.get(unit.id)
+            if found is not None and found.result is not None and unit.id not in invalid:
+                units.append(found.result)
+            else:
+                judged = self._unit(unit.id, None, unit.id in invalid)
+                units.append(replace(judged, file=found.file if found else None))
+        notices += self._unused_waivers(units)
         return Result(
             plan_id=self.index.plan.plan.id,
             as_of=self.as_of,
             tasks=tuple(task.id for task in self.index.plan.tasks),
             units=tuple(units),
-            problems=tuple(sorted_problems(self.problems)),
-            notices=tuple(sorted(set(self.notices), key=lambda n: (n.location, str(n.message)))),
+            problems=tuple(sorted_problems(problems)),
+            notices=tuple(sorted(set(notices), key=lambda n: (n.location, str(n.message)))),
         )
 
     # ------------------------------------------------------------ binding
 
-    def _bind(self, filed: list[Filed]) -> tuple[dict[str, Filed], set[str]]:
-        """Match files to units; a unit with any input error is invalid."""
-        by_unit: dict[str, Filed] = {}
-        invalid: set[str] = set()
-        for item in filed:
-            found = list(self._bind_one(item, by_unit))
-            self.problems += found
-            unit = item.submission.unit
-            if unit in self.index.units and unit not in by_unit:
-                by_unit[unit] = item
-            if found and unit in self.index.units:
-                invalid.add(unit)
-        return by_unit, invalid
-
-    def _bind_one(self, item: Filed, by_unit: dict[str, Filed]) -> Iterator[Problem]:
+    def _bind_one(self, item: Filed) -> Iterator[Problem]:
         sub, where = item.submission, item.positions.find
         if sub.plan != self.index.plan.plan.id:
             message = msg("sub.wrong_plan", got=sub.plan, plan=self.index.plan.plan.id)
@@ -121,10 +164,6 @@ class _Check:
         if sub.unit not in self.index.units:
             yield Problem(where(("unit",)), _unknown("unit", sub.unit))
             return
-        if sub.unit in by_unit:
-            first = by_unit[sub.unit].positions.find(("unit",))
-            message = msg("sub.unit_claimed", unit=sub.unit, first=str(first))
-            yield Problem(where(("unit",)), message)
         owed = {o.requirement.id for o in self.index.owed_by(sub.unit)}
         for req_id, entry in sub.requirements.items():
             path: PathKey = ("requirements", req_id)
@@ -180,25 +219,18 @@ class _Check:
                 granted[(waiver.unit, waiver.requirement)] = item
         return granted
 
-    def _unused_waivers(
-        self, granted: dict[tuple[str, str], Granted], units: list[UnitResult]
-    ) -> None:
+    def _unused_waivers(self, units: list[UnitResult]) -> list[Notice]:
         used = {(o.unit, o.requirement) for u in units for o in u.outcomes if o.waiver}
         shown = {u.unit for u in units}
-        for (unit, requirement), item in granted.items():
-            if unit in shown and (unit, requirement) not in used:
-                message = msg("waiver.unused", unit=unit, requirement=requirement)
-                self.notices.append(Notice(item.location, message))
+        return [
+            Notice(item.location, msg("waiver.unused", unit=unit, requirement=requirement))
+            for (unit, requirement), item in self.granted.items()
+            if unit in shown and (unit, requirement) not in used
+        ]
 
     # ------------------------------------------------------------ judging
 
-    def _unit(
-        self,
-        unit: str,
-        filed: Filed | None,
-        invalid: bool,
-        granted: dict[tuple[str, str], Granted],
-    ) -> UnitResult:
+    def _unit(self, unit: str, filed: Filed | None, invalid: bool) -> UnitResult:
         outcomes = []
         for owed in self.index.owed_by(unit):
             req = owed.requirement
@@ -210,7 +242,7 @@ class _Check:
                 outcome = _outcome(owed.task.id, unit, req, Status.NOT_SUBMITTED, 0, 1, detail)
             else:
                 outcome = self._judge(filed, owed.task.id, req, owed.threshold)
-            outcome = self._apply_waiver(outcome, granted.get((unit, req.id)))
+            outcome = self._apply_waiver(outcome, self.granted.get((unit, req.id)))
             outcomes.append(outcome)
         file = filed.file if filed else None
         return UnitResult(unit, _unit_status(outcomes, invalid, filed), file, tuple(outcomes))
@@ -225,13 +257,13 @@ class _Check:
             expires=waiver.expires,
             reason=waiver.reason,
         )
-        return replace(outcome, status=Status.WAIVED, detail=detail, waiver=detail)
+        return outcome._replace(status=Status.WAIVED, detail=detail, waiver=detail)
 
     def _judge(self, filed: Filed, task: str, req: Requirement, threshold: int | None) -> Outcome:
         entry = filed.submission.requirements.get(req.id)
         path: PathKey = ("requirements", req.id)
         location = filed.positions.find(path) if entry else filed.positions.find(("unit",))
-        entry = entry or Entry()
+        entry = entry or _EMPTY
         if req.kind in ("count", "activity"):
             outcome = self._count(filed, path, task, req, entry, threshold or 1)
         elif req.kind == "milestone":
@@ -240,13 +272,12 @@ class _Check:
             outcome = self._aggregate(filed, task, req, *_distinct(entry, req))
         else:
             outcome = self._aggregate(filed, task, req, *_ratio(entry, req))
-        return replace(outcome, location=location)
+        return outcome._replace(location=location)
 
     def _items(
         self, filed: Filed, path: PathKey, req: Requirement, entry: Entry
     ) -> list[ItemVerdict]:
-        period = self.index.plan.plan.period
-        window_end = max(period.end, req.due.date)
+        start, end = self._window(req)
         seen: dict[str, int] = {}
         reasons: dict[int, Reason] = {}
         # The earliest of items sharing a 文号 is the one that counts, whatever the order
@@ -254,7 +285,7 @@ class _Check:
         evidence = entry.evidence
         for i in sorted(range(len(evidence)), key=lambda i: _item_key(evidence[i])):
             item = evidence[i]
-            reasons[i] = _reason(item, period.start, window_end, req.due.date, self.as_of, seen)
+            reasons[i] = _reason(item, start, end, req.due.date, self.as_of, seen)
             if reasons[i] is Reason.DUPLICATE_DOC_NO:
                 message = msg("notice.duplicate_doc_no", doc_no=item.doc_no, requirement=req.id)
                 self.notices.append(Notice(filed.positions.find((*path, "evidence", i)), message))
@@ -310,6 +341,11 @@ class _Check:
         return _outcome(
             task, filed.submission.unit, req, status, actual if known else 0, need, detail
         )
+
+    def _window(self, req: Requirement) -> tuple[dt.date, dt.date]:
+        """Evidence counts from the period's start to its end, or to a later due date."""
+        period = self.index.plan.plan.period
+        return period.start, max(period.end, req.due.date)
 
     def _status(self, on_time: bool, reached: bool, due: dt.date) -> Status:
         if on_time:

@@ -160,8 +160,17 @@ def _yaml_problem(file: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
     return Problem(Location(file, line, column), msg("yaml.invalid", what=what))
 
 
+_MAP, _SEQ, _STR, _MERGE = (_TAG + name for name in ("map", "seq", "str", "merge"))
+_PLAIN = {_TAG + name for name in ("null", "bool", "int", "float")}
+
+
 class _Builder:
-    """Turns a composed node tree into plain data, recording positions and problems."""
+    """Turns a composed node tree into plain data, recording positions and problems.
+
+    This runs once per node of every file, so it is written for speed: positions are
+    stored as (line, column) pairs, and the common cases (string keys and values) are
+    tested first.
+    """
 
     def __init__(self, positions: PositionMap) -> None:
         self.positions = positions
@@ -179,62 +188,70 @@ class _Builder:
         if len(path) > MAX_DEPTH:
             self._problem(node, msg("yaml.too_deep", limit=MAX_DEPTH))
             return None
-        if id(node) in self._seen:
+        seen = self._seen
+        if id(node) in seen:
             # The composer hands back the same node for every alias of an anchor. One
             # message is enough: an alias bomb would otherwise list every use.
             if not self._alias_reported:
                 self._problem(node, msg("yaml.alias"))
                 self._alias_reported = True
             return None
-        self._seen.add(id(node))
-        if isinstance(node, yaml.MappingNode):
+        seen.add(id(node))
+        tag = node.tag
+        if tag == _STR:
+            return node.value
+        if tag == _MAP:
             return self._mapping(node, path)
-        if isinstance(node, yaml.SequenceNode):
+        if tag == _SEQ:
             return self._sequence(node, path)
-        return self._scalar(node)
+        if isinstance(node, yaml.ScalarNode):
+            return self._scalar(node)
+        self._problem(node, msg("yaml.tag", tag=tag))
+        return None
 
-    def _mapping(self, node: yaml.MappingNode, path: PathKey) -> dict[str, Any] | None:
-        if node.tag != _TAG + "map":
-            self._problem(node, msg("yaml.tag", tag=node.tag))
-            return None
+    def _mapping(self, node: yaml.Node, path: PathKey) -> dict[str, Any]:
         result: dict[str, Any] = {}
+        positions = self.positions.positions
         for key_node, value_node in node.value:
-            if key_node.tag == _TAG + "merge":
+            if key_node.tag == _STR:
+                key = key_node.value
+            elif key_node.tag == _MERGE:
                 self._problem(key_node, msg("yaml.merge"))
                 continue
-            key = self._scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
-            if not isinstance(key, str):
-                self._problem(key_node, msg("yaml.key"))
-                continue
+            else:
+                key = self._scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+                if not isinstance(key, str):
+                    self._problem(key_node, msg("yaml.key"))
+                    continue
+            key_path = (*path, key)
             if key in result:
-                first = self.positions.find((*path, key))
+                first = self.positions.find(key_path)
                 self._problem(key_node, msg("yaml.duplicate_key", key=key, first=str(first)))
                 continue
             mark = key_node.start_mark
-            self.positions.add((*path, key), mark.line, mark.column)
-            result[key] = self.build(value_node, (*path, key))
+            positions[key_path] = (mark.line + 1, mark.column + 1)
+            result[key] = self.build(value_node, key_path)
         return result
 
-    def _sequence(self, node: yaml.SequenceNode, path: PathKey) -> list[Any] | None:
-        if node.tag != _TAG + "seq":
-            self._problem(node, msg("yaml.tag", tag=node.tag))
-            return None
+    def _sequence(self, node: yaml.Node, path: PathKey) -> list[Any]:
         items = []
+        positions = self.positions.positions
         for index, item in enumerate(node.value):
             mark = item.start_mark
-            self.positions.add((*path, index), mark.line, mark.column)
-            items.append(self.build(item, (*path, index)))
+            item_path = (*path, index)
+            positions[item_path] = (mark.line + 1, mark.column + 1)
+            items.append(self.build(item, item_path))
         return items
 
     def _scalar(self, node: yaml.Node) -> Any:
-        tag = node.tag.removeprefix(_TAG)
-        if tag == "str":
+        tag = node.tag
+        if tag == _STR:
             return node.value
-        if tag == "timestamp":
+        if tag == _TAG + "timestamp":
             return self._date(node)
-        if tag in ("null", "bool", "int", "float"):
+        if tag in _PLAIN:
             return _CONSTRUCTOR.construct_object(node, deep=False)
-        self._problem(node, msg("yaml.tag", tag=node.tag))
+        self._problem(node, msg("yaml.tag", tag=tag))
         return None
 
     def _date(self, node: yaml.Node) -> Any:

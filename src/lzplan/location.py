@@ -37,10 +37,7 @@ class PositionMap:
     """
 
     file: str
-    positions: dict[PathKey, Location] = field(default_factory=dict)
-
-    def add(self, path: PathKey, line0: int, column0: int) -> None:
-        self.positions[path] = Location(self.file, line0 + 1, column0 + 1)
+    positions: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
 
     def find(self, path: Sequence[str | int]) -> Location:
         """The position of ``path``, or of its nearest ancestor that has one."""
@@ -48,6 +45,6 @@ class PositionMap:
         while key:
             found = self.positions.get(key)
             if found is not None:
-                return found
+                return Location(self.file, *found)
             key = key[:-1]
-        return self.positions.get((), Location(self.file, 1, 1))
+        return Location(self.file, 1, 1)

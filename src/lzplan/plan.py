@@ -38,8 +38,12 @@ class PlanIndex:
     members: dict[str, tuple[str, ...]] = field(default_factory=dict)
     requirements: dict[str, tuple[Task, Requirement]] = field(default_factory=dict)
     paths: dict[str, PathKey] = field(default_factory=dict)
+    _order: list[Unit] = field(default_factory=list)
+    _thresholds: dict[str, dict[str, int | None]] = field(default_factory=dict)
+    _owed: dict[str, tuple[Owed, ...]] | None = None
 
     def __post_init__(self) -> None:
+        self._order = sorted(self.plan.units, key=lambda unit: KIND_ORDER[unit.kind])
         self.units = {unit.id: unit for unit in self.plan.units}
         self.members = {group.id: self._select(group) for group in self.plan.groups}
         for t, task in enumerate(self.plan.tasks):
@@ -58,13 +62,19 @@ class PlanIndex:
 
     def unit_order(self) -> list[Unit]:
         """Districts/counties first, then departments, each in registry order."""
-        return sorted(self.plan.units, key=lambda unit: KIND_ORDER[unit.kind])
+        return self._order
 
     def thresholds(self, requirement: Requirement) -> dict[str, int | None]:
         """Every unit that owes ``requirement``, with its threshold.
 
         A unit in two groups with different thresholds owes the larger one.
         """
+        table = self._thresholds.get(requirement.id)
+        if table is None:
+            table = self._thresholds[requirement.id] = self._compute_thresholds(requirement)
+        return table
+
+    def _compute_thresholds(self, requirement: Requirement) -> dict[str, int | None]:
         owed: dict[str, int | None] = {}
         for key in (*requirement.units, *requirement.groups):
             limit = requirement.min.get(key) if isinstance(requirement.min, dict) else None
@@ -73,15 +83,22 @@ class PlanIndex:
             for unit in self.members.get(key, (key,)):
                 previous = owed.get(unit)
                 owed[unit] = limit if previous is None else max(previous, limit or 0)
-        return {unit.id: owed[unit.id] for unit in self.unit_order() if unit.id in owed}
+        return {unit.id: owed[unit.id] for unit in self._order if unit.id in owed}
 
-    def owed_by(self, unit_id: str) -> Iterator[Owed]:
-        """What one unit owes, in plan order."""
+    def owed_by(self, unit_id: str) -> tuple[Owed, ...]:
+        """What one unit owes, in plan order (the whole table is built on first use)."""
+        if self._owed is None:
+            self._owed = self._compute_owed()
+        return self._owed.get(unit_id, ())
+
+    def _compute_owed(self) -> dict[str, tuple[Owed, ...]]:
+        owed: dict[str, list[Owed]] = {}
         for task in self.plan.tasks:
             for requirement in task.requirements:
-                table = self.thresholds(requirement)
-                if unit_id in table:
-                    yield Owed(requirement, task, self.units[unit_id], table[unit_id])
+                for unit_id, threshold in self.thresholds(requirement).items():
+                    entry = Owed(requirement, task, self.units[unit_id], threshold)
+                    owed.setdefault(unit_id, []).append(entry)
+        return {unit_id: tuple(entries) for unit_id, entries in owed.items()}
 
 
 def _tag_match(group: Group, unit: Unit) -> bool:

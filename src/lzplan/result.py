@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from lzplan.errors import Problem
 from lzplan.i18n import Text
@@ -53,8 +54,7 @@ class Reason(StrEnum):
         return self in (Reason.COUNTED, Reason.LATE)
 
 
-@dataclass(frozen=True)
-class ItemVerdict:
+class ItemVerdict(NamedTuple):
     """One evidence item and what the engine made of it."""
 
     title: str
@@ -64,9 +64,8 @@ class ItemVerdict:
     location: Location
 
 
-@dataclass(frozen=True)
-class Outcome:
-    """One unit against one requirement."""
+class Outcome(NamedTuple):
+    """One unit against one requirement (a named tuple: there are many of them)."""
 
     unit: str
     task: str

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from lzplan.i18n import Lang, msg
 from lzplan.location import Location
@@ -49,7 +49,7 @@ def shortfalls(result: Result) -> list[Outcome]:
         if whole:
             first = min(whole, key=lambda o: o.due)
             detail = msg("detail.whole_unit", detail=first.detail, count=len(whole))
-            rows.append((0, replace(first, requirement="", detail=detail)))
+            rows.append((0, first._replace(requirement="", detail=detail)))
         rows += [(i + 1, o) for i, o in enumerate(unit.outcomes) if o.status in _SHORT]
     rows.sort(key=lambda row: (-row[1].status.severity, row[1].due, order[row[1].unit], row[0]))
     return [outcome for _, outcome in rows]

@@ -1,0 +1,187 @@
+"""lzplan's benchmark: every figure measured side by side, in one run, on the same files.
+
+    python benches/run.py --quick          # 1,000 submissions
+    python benches/run.py                  # 10,000 submissions
+    python benches/run.py --write          # ... and record the run in docs/performance.md
+
+Each figure is the median of --repeat runs of a child process; peak RSS comes from the
+child's own rusage. The machines this runs on are shared and noisy, so the targets are
+ratios between figures taken in the same run, never absolute times.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import io
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+AS_OF = "2011-12-31"
+FLOOR = (
+    "import sys, yaml\n"
+    "for path in sys.argv[1:]:\n"
+    "    with open(path, 'rb') as f:\n"
+    "        yaml.load(f, Loader=yaml.CSafeLoader)\n"
+)
+
+
+@dataclass
+class Figure:
+    name: str
+    seconds: float
+    rss_mib: float
+
+
+def run(cmd: list[str], *, cwd: Path, repeat: int, stdout: Path | None = None) -> Figure:
+    """Median wall time and largest peak RSS of ``cmd`` over ``repeat`` runs."""
+    times, rss = [], []
+    for _ in range(repeat):
+        out = stdout.open("wb") if stdout else subprocess.DEVNULL
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(proc.pid, 0)
+        times.append(time.perf_counter() - start)
+        rss.append(usage.ru_maxrss / 1024)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if stdout:
+            out.close()  # type: ignore[union-attr]
+        if proc.returncode not in (0, 1):
+            raise SystemExit(f"{' '.join(cmd)} exited {proc.returncode}")
+    return Figure(" ".join(Path(c).name if i == 0 else c for i, c in enumerate(cmd))[:60],
+                  statistics.median(times), max(rss))  # fmt: skip
+
+
+def corpus(units: int, into: Path) -> Path:
+    folder = into / f"corpus-{units}"
+    if not (folder / "submissions").exists():
+        subprocess.run([PY, str(ROOT / "benches" / "corpus.py"), str(folder), "--units", str(units)],
+                       check=True)  # fmt: skip
+    return folder
+
+
+def terminal_share(folder: Path, repeat: int) -> tuple[float, float]:
+    """Median seconds of the check and of rendering its terminal report, in-process."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from lzplan import run as runs
+    from lzplan.reporters import terminal
+
+    request = runs.Request((folder / "submissions",), folder / "plan" / "2011.yaml",
+                           dt.date.fromisoformat(AS_OF))  # fmt: skip
+    checks, renders = [], []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        outcome = runs.check(request)
+        middle = time.perf_counter()
+        terminal.render(outcome.result, outcome.plan)
+        checks.append(middle - start)
+        renders.append(time.perf_counter() - middle)
+    return statistics.median(checks), statistics.median(renders)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="1,000 files instead of 10,000")
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--write", action="store_true", help="record in docs/performance.md")
+    parser.add_argument("--keep", type=Path, help="keep the corpora in this folder")
+    args = parser.parse_args()
+    lzplan = shutil.which("lzplan", path=str(Path(PY).parent)) or "lzplan"
+    scratch = args.keep or Path(tempfile.mkdtemp(prefix="lzplan-bench-"))
+    scratch.mkdir(parents=True, exist_ok=True)
+    big = corpus(1000 if args.quick else 10_000, scratch)
+    small = corpus(1000, scratch)
+    n = len(list((big / "submissions").glob("*.yaml")))
+    files = sorted(str(p) for p in (big / "submissions").glob("*.yaml"))
+    check = [lzplan, "check", "submissions", "--as-of", AS_OF, "--format", "json"]
+    out_fast, out_plain = scratch / "fast.json", scratch / "plain.json"
+
+    lines = []
+    say = lines.append
+    fig_e2e = run(check, cwd=big, repeat=args.repeat, stdout=out_fast)
+    fig_plain = run([*check, "--jobs", "1"], cwd=big, repeat=args.repeat, stdout=out_plain)
+    fig_floor = run([PY, "-c", FLOOR, *files], cwd=big, repeat=args.repeat)
+    same = out_fast.read_bytes() == out_plain.read_bytes()
+
+    schema = scratch / "submission.schema.json"
+    schema.write_bytes(subprocess.run([lzplan, "schema", "submission"], capture_output=True,
+                                      check=True).stdout)  # fmt: skip
+    small_files = sorted(str(p) for p in (small / "submissions").glob("*.yaml"))
+    fig_small = run(check, cwd=small, repeat=args.repeat)
+    cjs = shutil.which("check-jsonschema", path=str(Path(PY).parent))
+    fig_cjs = (run([cjs, "--schemafile", str(schema), *small_files], cwd=small, repeat=3)
+               if cjs else None)  # fmt: skip
+
+    fig_typer = run([PY, "-c", "import typer"], cwd=ROOT, repeat=args.repeat)
+    fig_version = run([lzplan, "--version"], cwd=ROOT, repeat=args.repeat)
+    fig_samples = run([lzplan, "check", "submissions/", "--as-of", AS_OF], cwd=ROOT,
+                      repeat=args.repeat)  # fmt: skip
+    t_check, t_render = terminal_share(small, args.repeat)
+
+    say(f"lzplan benchmark, {dt.date.today()}, {platform.python_version()}, "
+        f"{os.cpu_count()} cores, {platform.machine()}; median of {args.repeat} runs")  # fmt: skip
+    say("")
+    say("| figure | median s | peak RSS MiB |")
+    say("|---|---:|---:|")
+    for label, fig in [
+        (f"lzplan check, {n} files, JSON report", fig_e2e),
+        (f"lzplan check --jobs 1, {n} files (plain path)", fig_plain),
+        (f"floor: one process, yaml CSafeLoader, {n} files", fig_floor),
+        ("lzplan check, 1,000 files, JSON report", fig_small),
+        ("check-jsonschema, same 1,000 files", fig_cjs),
+        ("python -c 'import typer'", fig_typer),
+        ("lzplan --version", fig_version),
+        ("lzplan check submissions/ (shipped samples)", fig_samples),
+    ]:
+        if fig is not None:
+            say(f"| {label} | {fig.seconds:.3f} | {fig.rss_mib:.0f} |")
+    say("")
+    say("| ratio | target | measured | met |")
+    say("|---|---|---:|---|")
+
+    def ratio(label: str, value: float, target: str, ok: bool) -> None:
+        say(f"| {label} | {target} | {value:.2f} | {'yes' if ok else 'NO'} |")
+
+    r = fig_e2e.seconds / fig_floor.seconds
+    ratio(f"check {n} files / floor", r, "≤ 0.75", r <= 0.75)
+    if fig_cjs:
+        r = fig_cjs.seconds / fig_small.seconds
+        ratio("check-jsonschema / check, 1,000 files", r, "≥ 15", r >= 15)
+    r = fig_samples.seconds / fig_typer.seconds
+    ratio("check samples / import typer", r, "≤ 2.5", r <= 2.5)
+    r = fig_version.seconds / fig_typer.seconds
+    ratio("--version / import typer", r, "≤ 1.5", r <= 1.5)
+    ratio(f"peak RSS MiB, {n} files", fig_e2e.rss_mib, "≤ 100", fig_e2e.rss_mib <= 100)
+    share = t_render / (t_check + t_render)
+    ratio("terminal output share, 1,000 units", share, "≤ 0.20", share <= 0.20)
+    say("")
+    say(f"Fast-path JSON identical to the plain path's: {'yes' if same else 'NO'}")
+    text = "\n".join(lines)
+    print(text)
+    if args.write:
+        write(text, args)
+    return 0 if same else 1
+
+
+def write(text: str, args: argparse.Namespace) -> None:
+    doc = ROOT / "docs" / "performance.md"
+    marker = "<!-- last run -->"
+    old = doc.read_text(encoding="utf-8") if doc.exists() else marker
+    head = old.split(marker)[0]
+    command = "python benches/run.py" + (" --quick" if args.quick else "")
+    body = f"{marker}\n\n`{command}` on {platform.node() or 'this machine'}:\n\n{text}\n"
+    doc.write_text(head + body, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
