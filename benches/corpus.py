@@ -91,8 +91,11 @@ def entry(owed: Any, unit: Any, members: list[str], rng: random.Random) -> dict[
     items = []
     for n in range(need - short):
         topic = TOPICS[rng.randrange(len(TOPICS))]
-        title = f"关于{topic}的社会稳定风险评估报告" if req.kind == "count" else (
-            f"{unit.name}关于{req.title}的工作情况")
+        title = (
+            f"关于{topic}的社会稳定风险评估报告"
+            if req.kind == "count"
+            else (f"{unit.name}关于{req.title}的工作情况")
+        )
         date = day(rng, dt.date(2011, 3, 1), latest)
         if luck > 0.97:
             date = req.due.date + dt.timedelta(days=rng.randrange(1, 60))  # late

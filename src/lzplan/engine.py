@@ -26,7 +26,6 @@ from lzplan.result import (
     UnitResult,
 )
 
-
 _EMPTY = Entry()
 
 
