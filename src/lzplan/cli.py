@@ -327,6 +327,24 @@ def check(
     strict: Annotated[
         bool, typer.Option("--strict", help="Also fail (exit 1) on pending requirements.")
     ] = False,
+    show_all: Annotated[
+        bool,
+        typer.Option(
+            "--all",
+            help="Show every unit and shortfall; by default a matrix of more than 60 units "
+            "shows only those behind, not submitted or invalid, and says how many it hid.",
+        ),
+    ] = False,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=0,
+            help="Processes to read and judge files with; 0 (default) uses every core once "
+            "there are enough files. The result is the same either way.",
+        ),
+    ] = 0,
     output_format: Annotated[
         Format, typer.Option("--format", "-f", help="What to print on standard output.")
     ] = Format.terminal,
@@ -357,10 +375,16 @@ def check(
 
         inputs = tuple(paths or [Path("submissions")])
         files = [outputs.parse(spec, inputs) for spec in output or []]
-        request = run.Request(inputs, plan_option, _date(as_of), waivers, unit, filed_only)
+        request = run.Request(inputs, plan_option, _date(as_of), waivers, unit, filed_only, jobs)
         outcome = run.check(request)
         reporter = reporters.get(output_format.value)
-        text = reporter(outcome.result, outcome.plan, color=_use_color(color), lang=lang.value)
+        text = reporter(
+            outcome.result,
+            outcome.plan,
+            color=_use_color(color),
+            lang=lang.value,
+            show_all=show_all,
+        )
         sys.stdout.write(text)
         outputs.write(files, outcome.result, outcome.plan, lang.value)
         if "github" in {output_format.value, *(f.format for f in files)}:

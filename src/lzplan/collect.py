@@ -68,19 +68,26 @@ def _inside(path: Path, root: Path) -> bool:
         return False
 
 
+def load_one(path: Path, display: str) -> Filed | tuple[list[Problem], Rejected]:
+    """One submission file: the validated submission, or its problems and claimed unit."""
+    try:
+        document = loader.load_file(path, display)
+        return Filed(display, to_model(document, Submission), document.positions)
+    except InputError as error:
+        return error.problems, Rejected(display, _claimed_unit(path))
+
+
 def submissions(paths: Sequence[Path]) -> Collected:
     """Load every submission under ``paths``; bad files become problems, not exceptions."""
     files, problems = find_files(paths)
     collected = Collected(problems=problems)
     for path, display in files:
-        try:
-            document = loader.load_file(path, display)
-            submission = to_model(document, Submission)
-        except InputError as error:
-            collected.problems += error.problems
-            collected.rejected.append(Rejected(display, _claimed_unit(path)))
-            continue
-        collected.filed.append(Filed(display, submission, document.positions))
+        loaded = load_one(path, display)
+        if isinstance(loaded, Filed):
+            collected.filed.append(loaded)
+        else:
+            collected.problems += loaded[0]
+            collected.rejected.append(loaded[1])
     return collected
 
 

@@ -23,13 +23,41 @@ MAX_FILE_BYTES = 5 * 1024 * 1024
 # Plans and submissions nest about six levels deep; deeper is a mistake or an attack.
 MAX_DEPTH = 64
 
-_Loader: type[yaml.SafeLoader]
+_Base: type[yaml.SafeLoader]
 try:  # libyaml's C parser where present: several times faster
-    _Loader = yaml.CSafeLoader  # type: ignore[assignment]
+    _Base = yaml.CSafeLoader  # type: ignore[assignment]
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _Loader = yaml.SafeLoader
+    _Base = yaml.SafeLoader
+
+_IMPLICIT = yaml.resolver.Resolver.yaml_implicit_resolvers
+
+
+class _Loader(_Base):  # type: ignore[valid-type,misc]
+    """The safe loader with a leaner tag resolver.
+
+    The parser asks the resolver about every node, from Python. Most of our scalars
+    are Chinese text, which no implicit type can start with, so one dict look-up on
+    the first character settles them; and there are no path resolvers to track.
+    """
+
+    def resolve(self, kind: type[yaml.Node], value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode:
+            if implicit[0]:
+                for tag, regexp in _IMPLICIT.get(value[:1], ()):
+                    if regexp.match(value):
+                        return str(tag)
+            return _STR
+        return _SEQ if kind is yaml.SequenceNode else _MAP
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
 
 _TAG = "tag:yaml.org,2002:"
+_MAP, _SEQ, _STR, _MERGE = (_TAG + name for name in ("map", "seq", "str", "merge"))
 _DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 
@@ -160,7 +188,6 @@ def _yaml_problem(file: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
     return Problem(Location(file, line, column), msg("yaml.invalid", what=what))
 
 
-_MAP, _SEQ, _STR, _MERGE = (_TAG + name for name in ("map", "seq", "str", "merge"))
 _PLAIN = {_TAG + name for name in ("null", "bool", "int", "float")}
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
 from typing import NamedTuple
 
 from lzplan.errors import Problem
@@ -93,8 +94,16 @@ class UnitResult:
 
     def cell(self, task: str) -> Status:
         """The worst status among this unit's requirements of ``task``."""
-        statuses = [o.status for o in self.outcomes if o.task == task]
-        return max(statuses, key=lambda s: s.severity, default=Status.NOT_APPLICABLE)
+        return self._cells.get(task, Status.NOT_APPLICABLE)
+
+    @cached_property
+    def _cells(self) -> dict[str, Status]:
+        cells: dict[str, Status] = {}
+        for outcome in self.outcomes:
+            current = cells.get(outcome.task)
+            if current is None or outcome.status.severity > current.severity:
+                cells[outcome.task] = outcome.status
+        return cells
 
 
 @dataclass(frozen=True)

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
+import os
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from lzplan import collect, engine
 from lzplan import plan as plans
-from lzplan.errors import InputError, UsageError, sorted_problems
+from lzplan.errors import InputError, Problem, UsageError, sorted_problems
 from lzplan.i18n import msg
 from lzplan.result import Result
 
@@ -21,6 +24,7 @@ class Request:
     waivers: Path | None = None
     unit: str | None = None
     filed_only: bool = False
+    jobs: int = 0  # 0: one process per core once there are enough files
 
 
 @dataclass(frozen=True)
@@ -34,38 +38,96 @@ def default_waivers(plan_path: Path) -> Path:
     return plan_path.with_name(f"waivers-{plan_path.stem}.yaml")
 
 
+# Below this many files, starting worker processes costs more than it saves.
+PARALLEL_MIN_FILES = 200
+
+# The judge a forked worker inherits from its parent (fork copies memory, so the plan
+# is never pickled).
+_WORKER_JUDGE: engine.Judge | None = None
+
+Loaded = engine.FileVerdict | tuple[list[Problem], engine.Rejected]
+
+
 def check(request: Request) -> Outcome:
     loaded = plans.load(request.plan)
     if request.unit is not None and request.unit not in loaded.index.units:
         known = sorted(loaded.index.units)
         raise UsageError(msg("usage.unknown_unit", unit=request.unit, known=known))
-    collected = collect.submissions(request.paths)
-    problems = list(collected.problems)
-    granted: list[engine.Granted] = []
-    waiver_path = request.waivers or default_waivers(request.plan)
-    if request.waivers is not None or waiver_path.exists():
-        info = loaded.plan.plan
-        try:
-            granted = collect.waivers(waiver_path, info.id, info.owner)
-        except InputError as error:
-            problems += error.problems
-    result = engine.check(
-        loaded.index,
-        collected.filed,
-        request.as_of,
-        rejected=collected.rejected,
-        waivers=granted,
-        only_units=_only_units(request, collected),
-    )
+    files, problems = collect.find_files(request.paths)
+    judge = engine.Judge(loaded.index, request.as_of, _waivers(request, loaded, problems))
+    verdicts: list[engine.FileVerdict] = []
+    rejected: list[engine.Rejected] = []
+    for item in _judge_files(judge, files, _jobs(request.jobs, len(files))):
+        if isinstance(item, engine.FileVerdict):
+            verdicts.append(item)
+        else:
+            problems += item[0]
+            rejected.append(item[1])
+    result = judge.merge(verdicts, rejected, _only_units(request, verdicts, rejected))
     problems += result.problems
     return Outcome(loaded, replace(result, problems=tuple(sorted_problems(problems))))
 
 
-def _only_units(request: Request, collected: collect.Collected) -> set[str] | None:
+def _waivers(
+    request: Request, loaded: plans.LoadedPlan, problems: list[Problem]
+) -> list[engine.Granted]:
+    path = request.waivers or default_waivers(request.plan)
+    if request.waivers is None and not path.exists():
+        return []
+    info = loaded.plan.plan
+    try:
+        return collect.waivers(path, info.id, info.owner)
+    except InputError as error:
+        problems += error.problems
+        return []
+
+
+def _jobs(asked: int, files: int) -> int:
+    """How many processes: as asked, or (0) one per core once there are enough files."""
+    if asked > 0:
+        return asked
+    if files < PARALLEL_MIN_FILES or "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return min(os.cpu_count() or 1, 8)
+
+
+def _judge_files(judge: engine.Judge, files: list[tuple[Path, str]], jobs: int) -> Iterator[Loaded]:
+    """Load and judge each file, in this process or in ``jobs`` forked workers.
+
+    Each file is dropped once judged, so memory does not grow with its YAML.
+    """
+    if jobs <= 1:
+        yield from (_load_and_judge(judge, file) for file in files)
+        return
+    global _WORKER_JUDGE
+    _WORKER_JUDGE = judge
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            chunk = max(1, min(64, len(files) // (jobs * 8)))
+            yield from pool.imap(_worker, files, chunksize=chunk)
+    finally:
+        _WORKER_JUDGE = None
+
+
+def _worker(file: tuple[Path, str]) -> Loaded:  # pragma: no cover - runs in a worker
+    assert _WORKER_JUDGE is not None
+    return _load_and_judge(_WORKER_JUDGE, file)
+
+
+def _load_and_judge(judge: engine.Judge, file: tuple[Path, str]) -> Loaded:
+    loaded = collect.load_one(*file)
+    if isinstance(loaded, engine.Filed):
+        return judge.file(loaded)
+    return loaded
+
+
+def _only_units(
+    request: Request, verdicts: list[engine.FileVerdict], rejected: list[engine.Rejected]
+) -> set[str] | None:
     """--unit: that unit; --filed-only: the units whose files were given; else all."""
     if request.unit is not None:
         return {request.unit}
     if request.filed_only:
-        filed = {f.submission.unit for f in collected.filed}
-        return filed | {r.unit for r in collected.rejected if r.unit is not None}
+        filed = {v.unit for v in verdicts if v.unit is not None}
+        return filed | {r.unit for r in rejected if r.unit is not None}
     return None

@@ -9,7 +9,8 @@ from lzplan.i18n import Lang
 from lzplan.plan import LoadedPlan
 from lzplan.result import Result
 
-# Format name → module; each has ``render(result, loaded, *, color, lang) -> str``.
+# Format name → module; each has ``render(result, loaded, *, color, lang, show_all)``.
+# ``show_all`` only changes the terminal report, which trims a large matrix.
 # Modules are imported on demand, so start-up only pays for the formats asked for.
 FORMATS = {
     "terminal": "terminal",
@@ -26,7 +27,13 @@ class Reporter(Protocol):
     """Renders a check result as the text of one format."""
 
     def __call__(
-        self, result: Result, loaded: LoadedPlan, *, color: bool = False, lang: Lang = "en"
+        self,
+        result: Result,
+        loaded: LoadedPlan,
+        *,
+        color: bool = False,
+        lang: Lang = "en",
+        show_all: bool = False,
     ) -> str: ...
 
 

@@ -46,6 +46,14 @@ _REASON = {
 _UI: dict[str, tuple[str, str]] = {
     "title": ("{title} ({plan}), as of {as_of}", "{title}（{plan}），截至 {as_of}"),
     "legend": ("Legend", "图例"),
+    "hidden_units": (
+        "{count} units compliant or on track are not shown; --all shows every row.",
+        "另有 {count} 个合规或进行中的单位未列出；加 --all 显示全部。",
+    ),
+    "hidden_rows": (
+        "{count} more rows not shown; --all shows every row.",
+        "另有 {count} 行未列出；加 --all 显示全部。",
+    ),
     "units": ("Units ({count}): {parts}.", "单位（{count}）：{parts}。"),
     "requirements": ("Requirements owed ({count}): {parts}.", "应办事项（{count}）：{parts}。"),
     "part": ("{count} {word}", "{word} {count}"),

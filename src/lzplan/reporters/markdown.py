@@ -19,8 +19,15 @@ EMOJI = {
 }
 
 
-def render(result: Result, loaded: LoadedPlan, *, color: bool = False, lang: Lang = "en") -> str:
-    del color  # markdown has no terminal colours
+def render(
+    result: Result,
+    loaded: LoadedPlan,
+    *,
+    color: bool = False,
+    lang: Lang = "en",
+    show_all: bool = False,
+) -> str:
+    del color, show_all  # no terminal colours; every format but terminal shows all
     info = loaded.plan.plan
     plan_line = labels.ui(
         "md.plan",

@@ -17,17 +17,38 @@ from lzplan.reporters.console import show
 from lzplan.result import Outcome, Result, UnitResult
 
 
-def render(result: Result, loaded: LoadedPlan, *, color: bool = False, lang: Lang = "en") -> str:
+def render(
+    result: Result,
+    loaded: LoadedPlan,
+    *,
+    color: bool = False,
+    lang: Lang = "en",
+    show_all: bool = False,
+) -> str:
     buffer = io.StringIO()
-    report(consoles.make(buffer, color=color), result, loaded.index, lang)
+    report(consoles.make(buffer, color=color), result, loaded.index, lang, show_all)
     return buffer.getvalue()
 
 
-def report(console: Console, result: Result, index: PlanIndex, lang: Lang = "en") -> None:
+# A matrix or shortfall list longer than this shows only what needs attention, and says
+# how much it left out: a province's thousands of rows help nobody at a terminal.
+MAX_ROWS = 60
+_NEEDS_ATTENTION = ("behind", "not_submitted", "invalid")
+
+
+def report(
+    console: Console, result: Result, index: PlanIndex, lang: Lang = "en", show_all: bool = False
+) -> None:
     title = index.plan.plan.title
     console.print(labels.ui("title", lang, title=title, plan=result.plan_id, as_of=result.as_of))
     console.print()
-    show(console, matrix(result, index, lang))
+    units = list(result.units)
+    if not show_all and len(units) > MAX_ROWS:
+        units = [unit for unit in units if unit.status in _NEEDS_ATTENTION]
+    show(console, matrix(result, index, lang, units))
+    if len(units) < len(result.units):
+        hidden = len(result.units) - len(units)
+        console.print(labels.ui("hidden_units", lang, count=hidden))
     console.print(labels.labelled("legend", labels.legend(lang), lang))
     console.print()
     for line in common.summary(result, lang):
@@ -36,7 +57,10 @@ def report(console: Console, result: Result, index: PlanIndex, lang: Lang = "en"
     if shortfalls:
         console.print()
         console.print(labels.heading("shortfalls", lang))
-        show(console, _shortfall_table(shortfalls, index, lang))
+        shown = shortfalls if show_all else shortfalls[:MAX_ROWS]
+        show(console, _shortfall_table(shown, index, lang))
+        if len(shown) < len(shortfalls):
+            console.print(labels.ui("hidden_rows", lang, count=len(shortfalls) - len(shown)))
     if result.notices:
         console.print()
         console.print(labels.heading("notices", lang))
@@ -51,12 +75,14 @@ def _table(*headers: str) -> Table:
     return table
 
 
-def matrix(result: Result, index: PlanIndex, lang: Lang = "en") -> Table:
+def matrix(
+    result: Result, index: PlanIndex, lang: Lang = "en", units: list[UnitResult] | None = None
+) -> Table:
     tasks = (task.removeprefix("t") for task in result.tasks)
     headers = [labels.ui("unit", lang), labels.ui("name", lang)]
     table = _table(*headers, *tasks, labels.ui("status", lang))
     previous_kind = None
-    for unit in result.units:
+    for unit in result.units if units is None else units:
         kind = index.units[unit.unit].kind
         if previous_kind is not None and kind != previous_kind:
             table.add_section()

@@ -1,0 +1,48 @@
+"""Behaviour that matters at scale: a trimmed matrix, and parallel judging."""
+
+from __future__ import annotations
+
+import pytest
+
+from lzplan.reporters import terminal
+from tests.conftest import invoke
+
+YEAR_END = ("--as-of", "2011-12-31")
+
+
+def test_a_large_matrix_shows_what_needs_attention(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(terminal, "MAX_ROWS", 5)
+    out = invoke("check", *YEAR_END).stdout
+    rows = [line.split()[0] for line in out.splitlines() if line.startswith(("gulin ", "tourism "))]
+    assert rows == ["gulin", "tourism"]  # the matrix keeps only those needing attention
+    assert "jiangyang " not in out
+    assert "40 units compliant or on track are not shown; --all shows every row." in out
+    assert "3 more rows not shown; --all shows every row." in out  # 8 shortfalls, 5 shown
+    full = invoke("check", *YEAR_END, "--all").stdout
+    assert "jiangyang " in full
+    assert "not shown" not in full
+
+
+def test_the_trimmed_matrix_in_chinese(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(terminal, "MAX_ROWS", 5)
+    out = invoke("check", *YEAR_END, "--lang", "zh").stdout
+    assert "另有 40 个合规或进行中的单位未列出；加 --all 显示全部。" in out
+
+
+@pytest.mark.parametrize("fmt", ["json", "terminal"])
+def test_parallel_judging_gives_the_same_bytes(fmt: str) -> None:
+    serial = invoke("check", *YEAR_END, "--format", fmt, "--jobs", "1", "--all")
+    parallel = invoke("check", *YEAR_END, "--format", fmt, "--jobs", "2", "--all")
+    assert serial.exit_code == parallel.exit_code == 1
+    assert serial.stdout == parallel.stdout
+
+
+def test_parallel_judging_reports_bad_files_the_same_way() -> None:
+    from tests.conftest import CASES
+
+    case = CASES / "check" / "broken-file-others-still-checked"
+    args = ("check", "submissions", "--plan", "../_plan/plan.yaml", *YEAR_END, "-f", "json")
+    serial = invoke(*args, "--jobs", "1", cwd=case)
+    parallel = invoke(*args, "--jobs", "2", cwd=case)
+    assert (serial.stdout, serial.stderr) == (parallel.stdout, parallel.stderr)
+    assert serial.exit_code == parallel.exit_code == 2
