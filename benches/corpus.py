@@ -89,7 +89,7 @@ def entry(owed: Any, unit: Any, members: list[str], rng: random.Random) -> dict[
     short = 1 if luck < 0.10 and need > 1 else 0
     latest = min(req.due.date, dt.date(2011, 12, 20))
     items = []
-    for n in range(need - short):
+    for _ in range(need - short):
         topic = TOPICS[rng.randrange(len(TOPICS))]
         title = (
             f"关于{topic}的社会稳定风险评估报告"
