@@ -64,8 +64,8 @@ def run(cmd: list[str], *, cwd: Path, repeat: int, stdout: Path | None = None) -
 def corpus(units: int, into: Path) -> Path:
     folder = into / f"corpus-{units}"
     if not (folder / "submissions").exists():
-        subprocess.run([PY, str(ROOT / "benches" / "corpus.py"), str(folder), "--units", str(units)],
-                       check=True)  # fmt: skip
+        make = [PY, str(ROOT / "benches" / "corpus.py"), str(folder), "--units", str(units)]
+        subprocess.run(make, check=True)
     return folder
 
 

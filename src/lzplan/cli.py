@@ -377,15 +377,16 @@ def check(
         files = [outputs.parse(spec, inputs) for spec in output or []]
         request = run.Request(inputs, plan_option, _date(as_of), waivers, unit, filed_only, jobs)
         outcome = run.check(request)
-        reporter = reporters.get(output_format.value)
-        text = reporter(
-            outcome.result,
-            outcome.plan,
-            color=_use_color(color),
-            lang=lang.value,
-            show_all=show_all,
-        )
-        sys.stdout.write(text)
+        if output_format is Format.json:  # the one format large enough to stream
+            chunks = reporters.stream("json")(outcome.result, outcome.plan, lang.value)
+            sys.stdout.writelines(chunks)
+        else:
+            reporter = reporters.get(output_format.value)
+            color_on = _use_color(color)
+            text = reporter(
+                outcome.result, outcome.plan, color=color_on, lang=lang.value, show_all=show_all
+            )
+            sys.stdout.write(text)
         outputs.write(files, outcome.result, outcome.plan, lang.value)
         if "github" in {output_format.value, *(f.format for f in files)}:
             outputs.step_summary(outcome.result, outcome.plan, os.environ, lang.value)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 PathKey = tuple[str | int, ...]
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Location:
     """A 1-based position in a file; ``line``/``column`` are 0 when unknown."""
 

@@ -39,8 +39,8 @@ def write(outputs: Sequence[Output], result: Result, loaded: LoadedPlan, lang: L
     """Write each requested report, UTF-8, creating its folder if need be."""
     for output in outputs:
         output.path.parent.mkdir(parents=True, exist_ok=True)
-        text = reporters.get(output.format)(result, loaded, lang=lang)
-        output.path.write_text(text, encoding="utf-8")
+        with output.path.open("w", encoding="utf-8", newline="\n") as file:
+            file.writelines(reporters.stream(output.format)(result, loaded, lang))
 
 
 def step_summary(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from importlib import import_module
 from typing import Protocol
 
@@ -41,3 +42,21 @@ def get(name: str) -> Reporter:
     module = import_module(f"lzplan.reporters.{FORMATS[name]}")
     reporter: Reporter = module.render
     return reporter
+
+
+def stream(name: str) -> Streamer:
+    """The format as chunks of text: a streaming reporter's own, or its whole text."""
+    module = import_module(f"lzplan.reporters.{FORMATS[name]}")
+    if hasattr(module, "chunks"):
+        streamer: Streamer = module.chunks
+        return streamer
+    reporter: Reporter = module.render
+
+    def whole(result: Result, loaded: LoadedPlan, lang: Lang = "en") -> Iterator[str]:
+        yield reporter(result, loaded, lang=lang)
+
+    return whole
+
+
+class Streamer(Protocol):
+    def __call__(self, result: Result, loaded: LoadedPlan, lang: Lang = "en") -> Iterator[str]: ...

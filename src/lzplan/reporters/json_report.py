@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Iterator
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -35,24 +36,39 @@ def render(
     goes through the pure-Python one, several times slower on a large run).
     """
     del color, show_all  # no terminal colours; every format but terminal shows all
-    doc = document(result, loaded, lang)
-    lines = []
-    for key, value in doc.items():
-        if isinstance(value, list):
-            items = ",\n".join(f"    {_compact(item)}" for item in value)
-            lines.append(f'  "{key}": [\n{items}\n  ]' if value else f'  "{key}": []')
-        else:
-            lines.append(f'  "{key}": {_compact(value)}')
-    return "{\n" + ",\n".join(lines) + "\n}\n"
+    return "".join(chunks(result, loaded, lang))
+
+
+def chunks(result: Result, loaded: LoadedPlan, lang: Lang = "en") -> Iterator[str]:
+    """The report a line at a time, so a large run is never one string in memory."""
+    doc = document(result, loaded, lang, lazy=True)
+    last = len(doc) - 1
+    yield "{\n"
+    for i, (key, value) in enumerate(doc.items()):
+        end = ",\n" if i < last else "\n"
+        if not isinstance(value, list | Iterator):
+            yield f'  "{key}": {_compact(value)}{end}'
+            continue
+        yield f'  "{key}": ['
+        first = True
+        for item in value:
+            yield ("\n    " if first else ",\n    ") + _compact(item)
+            first = False
+        yield ("]" if first else "\n  ]") + end
+    yield "}\n"
 
 
 def _compact(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
 
 
-def document(result: Result, loaded: LoadedPlan, lang: Lang = "en") -> dict[str, Any]:
+def document(
+    result: Result, loaded: LoadedPlan, lang: Lang = "en", *, lazy: bool = False
+) -> dict[str, Any]:
+    """The report as data; with ``lazy``, units come as an iterator, one at a time."""
     units = Counter(unit.status for unit in result.units)
     outcomes = Counter(str(o.status) for o in result.outcomes())
+    units_doc = (_unit(unit, loaded, lang) for unit in result.units)
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "lzplan", "version": __version__},
@@ -62,7 +78,7 @@ def document(result: Result, loaded: LoadedPlan, lang: Lang = "en") -> dict[str,
             "units": {key: units[key] for key in sorted(units)},
             "requirements": {str(s): outcomes[str(s)] for s in Status if outcomes[str(s)]},
         },
-        "units": [_unit(unit, loaded, lang) for unit in result.units],
+        "units": units_doc if lazy else list(units_doc),
         "problems": [_message(p.location, p.message, lang) for p in result.problems],
         "notices": [_message(n.location, n.message, lang) for n in result.notices],
     }
