@@ -293,6 +293,26 @@ PathsArgument = Annotated[
 ]
 
 
+def _print_report(
+    outcome: run.Outcome, output_format: Format, color: Color, lang: Language, show_all: bool
+) -> None:
+    from lzplan import reporters
+
+    if output_format is Format.json:  # the one format large enough to stream
+        chunks = reporters.stream("json")(outcome.result, outcome.plan, lang.value)
+        sys.stdout.writelines(chunks)
+        return
+    reporter = reporters.get(output_format.value)
+    text = reporter(
+        outcome.result,
+        outcome.plan,
+        color=_use_color(color),
+        lang=lang.value,
+        show_all=show_all,
+    )
+    sys.stdout.write(text)
+
+
 def _report_problems(outcome: run.Outcome, lang: Language) -> None:
     for problem in outcome.result.problems:
         typer.echo(problem.render(lang.value), err=True)
@@ -371,23 +391,15 @@ def check(
     """
 
     def action() -> int:
-        from lzplan import outputs, reporters, run
+        from lzplan import outputs, run
 
         inputs = tuple(paths or [Path("submissions")])
         files = [outputs.parse(spec, inputs) for spec in output or []]
         request = run.Request(inputs, plan_option, _date(as_of), waivers, unit, filed_only, jobs)
-        outcome = run.check(request)
-        if output_format is Format.json:  # the one format large enough to stream
-            chunks = reporters.stream("json")(outcome.result, outcome.plan, lang.value)
-            sys.stdout.writelines(chunks)
-        else:
-            reporter = reporters.get(output_format.value)
-            color_on = _use_color(color)
-            text = reporter(
-                outcome.result, outcome.plan, color=color_on, lang=lang.value, show_all=show_all
-            )
-            sys.stdout.write(text)
-        outputs.write(files, outcome.result, outcome.plan, lang.value)
+        with run.no_gc():
+            outcome = run.check(request)
+            _print_report(outcome, output_format, color, lang, show_all)
+            outputs.write(files, outcome.result, outcome.plan, lang.value)
         if "github" in {output_format.value, *(f.format for f in files)}:
             outputs.step_summary(outcome.result, outcome.plan, os.environ, lang.value)
         _report_problems(outcome, lang)

