@@ -496,5 +496,65 @@ def init(
     _run(debug, lang, action)
 
 
+@app.command("extract")
+def extract(
+    notice: Annotated[Path, typer.Argument(help="The notice's text (UTF-8).")],
+    year: Annotated[
+        int | None,
+        typer.Option(
+            "--year", help="The plan year, where the text gives none. Default: the text's."
+        ),
+    ] = None,
+    units: Annotated[
+        Path | None,
+        typer.Option(
+            "--units",
+            help="Unit registry: a YAML file with `units:` and `groups:` (a plan file will do). "
+            "Default: the --plan file's.",
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the draft here.")
+    ] = None,
+    compare_with: Annotated[
+        Path | None,
+        typer.Option(
+            "--compare",
+            help="A reviewed plan: print precision and recall of the draft's tasks, owners, "
+            "quotas and due dates against it.",
+        ),
+    ] = None,
+    plan_option: PlanOption = DEFAULT_PLAN,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing draft.")] = False,
+    debug: DebugOption = False,
+    lang: LangOption = Language.en,
+) -> None:
+    """Draft a plan from the text of a 依法行政工作安排 notice.
+
+    Rule-based and offline. Every task, owner, quota and due date in the draft quotes
+    the sentence it came from; what is uncertain (an unknown unit, a vague 有关部门, a
+    deadline with no year) is marked with a `# REVIEW:` comment. Review the draft, then
+    check it with `lzplan plan validate`.
+    """
+
+    def action() -> int:
+        from lzplan import extracting
+
+        draft_text = extracting.run(notice, units or plan_option, year, output)
+        if output is not None:
+            if output.exists() and not force:
+                raise UsageError(msg("usage.exists", path=output))
+            output.parent.mkdir(parents=True, exist_ok=True)
+            output.write_text(draft_text, encoding="utf-8")
+            typer.echo(f"wrote {output}", err=True)
+        elif compare_with is None:
+            sys.stdout.write(draft_text)
+        if compare_with is not None:
+            sys.stdout.write(extracting.scores(draft_text, str(output or notice), compare_with))
+        return EXIT_OK
+
+    _run(debug, lang, action)
+
+
 def main() -> None:
     app()

@@ -277,6 +277,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{detail}: {count} requirements owed",
         "{detail}：共 {count} 项应办事项",
     ),
+    "extract.registry": (
+        "expected a unit registry: a YAML file with `units:` (and `groups:`), e.g. a plan",
+        "应为单位名录：含 `units:`（及 `groups:`）的 YAML 文件，例如一个计划文件",
+    ),
     # ------------------------------------------------------------ usage
     "usage.date": (
         "{option} '{value}' is not a date written YYYY-MM-DD",
