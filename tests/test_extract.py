@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from lzplan import extract
+from lzplan import deadlines, extract
 from tests.conftest import CASES, ROOT, case_dirs, invoke
 
 EXTRACT = case_dirs("extract")
@@ -133,7 +133,7 @@ def test_chinese_numbers(text: str, value: int) -> None:
     ],
 )
 def test_deadlines(phrase: str, date: dt.date) -> None:
-    matches = [m for m in extract.DEADLINE.finditer(phrase) if m.group(0)]
+    matches = deadlines.find(phrase)
     assert extract.deadline(matches[0], 2012).date == date
 
 

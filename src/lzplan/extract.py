@@ -9,19 +9,19 @@ uncertain is marked for review instead of guessed silently.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from lzplan import deadlines
 from lzplan.models import Group, Unit
 
 OPEN, CLOSE = "（(〔[【", "）)〕]】"
 SEPARATORS = re.compile(r"[，,、;；]")
-CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
-             "七": 7, "八": 8, "九": 9}  # fmt: skip
-NUMBER = r"(?:\d+|[零〇一二两三四五六七八九十百]+)"
+NUMBER = deadlines.NUMBER
+chinese_number = deadlines.chinese_number
+DEADLINE = deadlines.PATTERN
 SECTION = re.compile(r"([一二三四五六七八九十]+)[、,，．]")
 # A sentence ends at 。 or ；, or at a half-width full stop that is not a decimal point.
 SENTENCE = re.compile(r"(?:[^。;；.]|(?<=\d)\.(?=\d))+(?:[。;；]|\.(?!\d))?")
@@ -32,36 +32,10 @@ QUOTA = re.compile(
     rf"|(?:达到|达)\s*(?P<pct>{NUMBER})\s*[%％]\s*以上"
     rf"|(?P<n2>{NUMBER})\s*(?P<unit2>[件个次项])以上"
 )
-# deadlines: N月底前, 于YYYY年N月底前, 年底前, 上半年, 第N季度, 于YYYY年M月D日前, N月份, 全年
-DEADLINE = re.compile(
-    rf"(?:(?P<year>\d{{4}})年)?(?:"
-    rf"(?P<month>{NUMBER})月(?:(?P<day>{NUMBER})日前|底前?|份)"
-    r"|(?P<yearend>年底前?)"
-    r"|(?P<half>[上下]半年)"
-    rf"|第?(?P<quarter>[一二三四1-4])季度"
-    r"|(?P<whole>全年))"
-)
 SUBJECTS = ("各区县人民政府", "各区、县人民政府", "区县人民政府", "各区县", "市级各行政执法部门",
             "市级所有具有行政执法任务的部门", "市级行政执法部门", "市级各部门", "市政府各部门",
             "市级有关部门", "市政府有关部门", "各部门")  # fmt: skip
 MILESTONE_VERBS = ("完成", "报送", "申报", "验收", "报告", "上报", "印发", "出台")
-
-
-def chinese_number(text: str) -> int:
-    """'15', '十五', '二十', '三' → int."""
-    if text.isdigit():
-        return int(text)
-    total, current = 0, 0
-    for char in text:
-        if char == "十":
-            total += (current or 1) * 10
-            current = 0
-        elif char == "百":
-            total += (current or 1) * 100
-            current = 0
-        else:
-            current = CN_DIGITS[char]
-    return total + current
 
 
 @dataclass
@@ -72,22 +46,7 @@ class Deadline:
 
 
 def deadline(match: re.Match[str], year: int) -> Deadline:
-    given = match.group("year") is not None
-    y = int(match.group("year") or year)
-    if match.group("month"):
-        month = chinese_number(match.group("month"))
-        if match.group("day"):
-            return Deadline(
-                match.group(0), dt.date(y, month, chinese_number(match.group("day"))), given
-            )
-        return Deadline(match.group(0), dt.date(y, month, calendar.monthrange(y, month)[1]), given)
-    if match.group("half") == "上半年":
-        return Deadline(match.group(0), dt.date(y, 6, 30), given)
-    if match.group("quarter"):
-        quarter = chinese_number(match.group("quarter"))
-        month = quarter * 3
-        return Deadline(match.group(0), dt.date(y, month, calendar.monthrange(y, month)[1]), given)
-    return Deadline(match.group(0), dt.date(y, 12, 31), given)
+    return Deadline(match.group(0), deadlines.date_of_match(match, year), bool(match.group("year")))
 
 
 @dataclass
@@ -237,10 +196,9 @@ def _clauses(text: str, start: int, end: int, year: int) -> Iterator[Clause]:
 def _split(text: str, start: int, end: int, year: int) -> Iterator[Clause]:
     """One clause per deadline or quota kind when a sentence holds several; else itself."""
     sentence = text[start:end]
-    deadlines = [m for m in DEADLINE.finditer(sentence) if _is_deadline(m)]
     quotas = list(QUOTA.finditer(sentence))
     kinds = {_quota_kind(sentence, q) for q in quotas}
-    if len(deadlines) <= 1 and len(kinds) <= 1:
+    if len(deadlines.find(sentence)) <= 1 and len(kinds) <= 1:
         yield _clause(text, start, end, year)
         return
     pieces = list(re.finditer(r"[^,，]+[,，]?", sentence))
@@ -261,17 +219,8 @@ def _clause(text: str, start: int, end: int, year: int) -> Clause:
     body = text[start:end]
     stripped_end = end - (len(body) - len(body.rstrip(",，")))
     body = text[start:stripped_end]
-    deadlines = [deadline(m, year) for m in DEADLINE.finditer(body) if _is_deadline(m)]
-    return Clause(start, stripped_end, body, deadlines, list(QUOTA.finditer(body)))
-
-
-def _is_deadline(match: re.Match[str]) -> bool:
-    if match.group("whole"):
-        return True
-    if match.group("month"):
-        month = chinese_number(match.group("month"))
-        return 1 <= month <= 12
-    return bool(match.group(0))
+    found = [deadline(m, year) for m in deadlines.find(body)]
+    return Clause(start, stripped_end, body, found, list(QUOTA.finditer(body)))
 
 
 def _quota_kind(sentence: str, match: re.Match[str]) -> str:

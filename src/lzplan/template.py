@@ -30,10 +30,6 @@ _TEXT = {
 }
 
 
-def _pick(pair: tuple[str, str], lang: Lang) -> str:
-    return pair[1] if lang == "zh" else pair[0]
-
-
 def render(
     loaded: LoadedPlan, unit_id: str, reported: dt.date, schema: str, lang: Lang = "en"
 ) -> str:
@@ -43,8 +39,8 @@ def render(
     lines = [
         f"# yaml-language-server: $schema={schema}",
         f"# {unit.name} ({unit.id}): {info.title}",
-        _pick(_TEXT["fill"], lang),
-        _pick(_TEXT["dates"], lang),
+        labels.pick(_TEXT["fill"], lang),
+        labels.pick(_TEXT["dates"], lang),
         f"unit: {unit.id}",
         f"plan: {info.id}",
         f"reported: {reported.isoformat()}",
@@ -59,8 +55,8 @@ def _entry(owed: Owed, lang: Lang) -> list[str]:
     req = owed.requirement
     due = f"{req.due.date}" + (f" ({req.due.wording})" if req.due.wording else "")
     share = quota(req).removeprefix("≥")
-    needs = _pick(_NEEDS[req.kind], lang).format(n=owed.threshold or req.min, share=share)
-    kind, due_word = labels.kind(req.kind, lang), _pick(_TEXT["due"], lang)
+    needs = labels.pick(_NEEDS[req.kind], lang).format(n=owed.threshold or req.min, share=share)
+    kind, due_word = labels.kind(req.kind, lang), labels.pick(_TEXT["due"], lang)
     sep = "；" if lang == "zh" else "; "
     head = [
         f"  # {req.id} {req.title} [{owed.task.section}]",

@@ -133,28 +133,29 @@ _UI: dict[str, tuple[str, str]] = {
 }
 
 
-def _pick(pair: tuple[str, str], lang: Lang) -> str:
+def pick(pair: tuple[str, str], lang: Lang) -> str:
+    """The English or the Chinese of a pair."""
     return pair[1] if lang == "zh" else pair[0]
 
 
 def symbol(status: Status, lang: Lang) -> str:
-    return _pick(_SYMBOL[status], lang)
+    return pick(_SYMBOL[status], lang)
 
 
 def word(status: Status, lang: Lang) -> str:
-    return _pick(_WORD[status], lang)
+    return pick(_WORD[status], lang)
 
 
 def unit_status(key: str, lang: Lang) -> str:
-    return _pick(_UNIT_STATUS[key], lang)
+    return pick(_UNIT_STATUS[key], lang)
 
 
 def reason(value: Reason, lang: Lang) -> str:
-    return _pick(_REASON[value], lang)
+    return pick(_REASON[value], lang)
 
 
 def ui(key: str, lang: Lang, **fields: object) -> str:
-    return _pick(_UI[key], lang).format(**fields)
+    return pick(_UI[key], lang).format(**fields)
 
 
 def heading(key: str, lang: Lang) -> str:
