@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from lzplan import loader
@@ -21,13 +20,6 @@ from lzplan.validation import to_model
 
 YAML_SUFFIXES = (".yaml", ".yml")
 _UNIT_LINE = re.compile(r"^unit:\s*['\"]?([a-z0-9][a-z0-9_.-]*)", re.MULTILINE)
-
-
-@dataclass
-class Collected:
-    filed: list[Filed] = field(default_factory=list)
-    rejected: list[Rejected] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
 
 
 def find_files(paths: Sequence[Path]) -> tuple[list[tuple[Path, str]], list[Problem]]:
@@ -75,20 +67,6 @@ def load_one(path: Path, display: str) -> Filed | tuple[list[Problem], Rejected]
         return Filed(display, to_model(document, Submission), document.positions)
     except InputError as error:
         return error.problems, Rejected(display, _claimed_unit(path))
-
-
-def submissions(paths: Sequence[Path]) -> Collected:
-    """Load every submission under ``paths``; bad files become problems, not exceptions."""
-    files, problems = find_files(paths)
-    collected = Collected(problems=problems)
-    for path, display in files:
-        loaded = load_one(path, display)
-        if isinstance(loaded, Filed):
-            collected.filed.append(loaded)
-        else:
-            collected.problems += loaded[0]
-            collected.rejected.append(loaded[1])
-    return collected
 
 
 def _claimed_unit(path: Path) -> str | None:
