@@ -46,3 +46,22 @@ def test_parallel_judging_reports_bad_files_the_same_way() -> None:
     parallel = invoke(*args, "--jobs", "2", cwd=case)
     assert (serial.stdout, serial.stderr) == (parallel.stdout, parallel.stderr)
     assert serial.exit_code == parallel.exit_code == 2
+
+
+def test_a_verdict_survives_the_trip_from_a_worker() -> None:
+    import datetime as dt
+
+    from lzplan import collect, engine, wire
+    from lzplan import plan as plans
+    from tests.conftest import ROOT
+
+    loaded = plans.load(ROOT / "plan" / "2011.yaml")
+    judge = engine.Judge(loaded.index, dt.date(2011, 12, 31))
+    files, _ = collect.find_files([ROOT / "submissions"])
+    for file in files:
+        item = collect.load_one(*file)
+        assert isinstance(item, engine.Filed)
+        verdict = judge.file(item)
+        assert wire.unpack(wire.pack(verdict)) == verdict
+    rejected = ([], engine.Rejected("x.yaml", "naxi"))
+    assert wire.unpack(wire.pack(rejected)) == rejected

@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from lzplan import collect, engine
+from lzplan import collect, engine, wire
 from lzplan import plan as plans
 from lzplan.errors import InputError, Problem, UsageError, sorted_problems
 from lzplan.i18n import msg
@@ -131,14 +131,15 @@ def _judge_files(judge: engine.Judge, files: list[tuple[Path, str]], jobs: int) 
     try:
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
             chunk = max(1, min(64, len(files) // (jobs * 8)))
-            yield from pool.imap(_worker, files, chunksize=chunk)
+            for packed in pool.imap(_worker, files, chunksize=chunk):
+                yield wire.unpack(packed)
     finally:
         _WORKER_JUDGE = None
 
 
-def _worker(file: tuple[Path, str]) -> Loaded:  # pragma: no cover - runs in a worker
+def _worker(file: tuple[Path, str]) -> wire.Packed:  # pragma: no cover - runs in a worker
     assert _WORKER_JUDGE is not None
-    return _load_and_judge(_WORKER_JUDGE, file)
+    return wire.pack(_load_and_judge(_WORKER_JUDGE, file))
 
 
 def _load_and_judge(judge: engine.Judge, file: tuple[Path, str]) -> Loaded:

@@ -1,0 +1,83 @@
+"""A file's verdict as plain tuples, to send from a worker process to the parent.
+
+Pickling the verdict's objects (named tuples, messages, locations, enums) costs the
+parent as much to unpickle as the worker spent judging; tuples of strings, numbers
+and dates cost a fraction. `unpack(pack(v)) == v` (tested).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from lzplan.engine import FileVerdict, Rejected
+from lzplan.errors import Problem
+from lzplan.i18n import Text
+from lzplan.location import Location
+from lzplan.result import ItemVerdict, Outcome, Reason, Status, UnitResult
+
+_STATUS = {str(s): s for s in Status}
+_REASON = {str(r): r for r in Reason}
+Packed = tuple[Any, ...]
+
+
+def pack(item: FileVerdict | tuple[list[Problem], Rejected]) -> Packed:
+    if not isinstance(item, FileVerdict):
+        return ("rejected", item)  # rare: pickled as it is
+    result = item.result
+    packed_result = None
+    if result is not None:
+        packed_result = (result.unit, result.status, tuple(_outcome(o) for o in result.outcomes))
+    where = (item.where.line, item.where.column)
+    return ("verdict", item.file, item.unit, where, item.problems, item.notices, packed_result)
+
+
+def _outcome(o: Outcome) -> Packed:
+    items = tuple(
+        (i.title, i.date.toordinal(), i.doc_no, str(i.reason), i.location.line, i.location.column)
+        for i in o.items
+    )
+    location = (o.location.line, o.location.column) if o.location else None
+    waiver = (o.waiver.key, o.waiver.params) if o.waiver else None
+    return (o.task, o.requirement, str(o.status), o.actual, o.required, o.due.toordinal(),
+            o.detail.key, o.detail.params, items, location, waiver)  # fmt: skip
+
+
+def unpack(packed: Packed) -> FileVerdict | tuple[list[Problem], Rejected]:
+    if packed[0] == "rejected":
+        rejected: tuple[list[Problem], Rejected] = packed[1]
+        return rejected
+    _, file, unit, where, problems, notices, packed_result = packed
+    result = None
+    if packed_result is not None:
+        unit_id, status, outcomes = packed_result
+        result = UnitResult(
+            unit_id, status, file, tuple(_unpack(unit_id, file, o) for o in outcomes)
+        )
+    return FileVerdict(file, unit, Location(file, *where), problems, notices, result)
+
+
+def _unpack(unit: str, file: str, o: Packed) -> Outcome:
+    task, req, status, actual, required, due, key, params, items, location, waiver = o
+    return Outcome(
+        unit,
+        task,
+        req,
+        _STATUS[status],
+        actual,
+        required,
+        dt.date.fromordinal(due),
+        Text(key, params),
+        tuple(
+            ItemVerdict(
+                title,
+                dt.date.fromordinal(date),
+                doc_no,
+                _REASON[reason],
+                Location(file, line, column),
+            )
+            for title, date, doc_no, reason, line, column in items
+        ),
+        Location(file, *location) if location else None,
+        Text(*waiver) if waiver else None,
+    )
