@@ -79,7 +79,9 @@ def test_strict_fails_on_pending() -> None:
 def test_unknown_unit_option() -> None:
     result = invoke("check", "--unit", "chengdu", *YEAR_END)
     assert result.exit_code == 2
-    assert result.stderr.startswith("error: --unit 'chengdu' is not a unit of the plan")
+    assert result.stderr.startswith(
+        "error: 'chengdu' is not a unit of the plan; known: agriculture"
+    )
 
 
 def test_bad_as_of_date() -> None:

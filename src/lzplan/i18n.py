@@ -287,8 +287,8 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{option} '{value}' 不是 YYYY-MM-DD 格式的日期",
     ),
     "usage.unknown_unit": (
-        "--unit '{unit}' is not a unit of the plan; known: {known}",
-        "--unit '{unit}' 不是本计划的单位；已知单位：{known}",
+        "'{unit}' is not a unit of the plan; known: {known}",
+        "'{unit}' 不是本计划的单位；已知单位：{known}",
     ),
     "usage.unknown_unit_short": (
         "'{unit}' is not a unit of the plan; see `lzplan units`",
