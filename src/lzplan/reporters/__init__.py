@@ -10,8 +10,8 @@ from lzplan.i18n import Lang
 from lzplan.plan import LoadedPlan
 from lzplan.result import Result
 
-# Format name → module; each has ``render(result, loaded, *, color, lang, show_all)``.
-# ``show_all`` only changes the terminal report, which trims a large matrix.
+# Format name → module; each has ``render(result, loaded, lang)``, and the terminal's
+# also takes ``color`` and ``show_all`` (it alone colours and trims a large matrix).
 # Modules are imported on demand, so start-up only pays for the formats asked for.
 FORMATS = {
     "terminal": "terminal",
@@ -39,9 +39,29 @@ class Reporter(Protocol):
 
 
 def get(name: str) -> Reporter:
+    """The reporter of a format. Only the terminal's takes colour and ``show_all``; the
+    other formats' ``render(result, loaded, lang)`` is adapted to the same call."""
     module = import_module(f"lzplan.reporters.{FORMATS[name]}")
-    reporter: Reporter = module.render
+    if name == "terminal":
+        terminal: Reporter = module.render
+        return terminal
+    plain: Plain = module.render
+
+    def reporter(
+        result: Result,
+        loaded: LoadedPlan,
+        *,
+        color: bool = False,
+        lang: Lang = "en",
+        show_all: bool = False,
+    ) -> str:
+        return plain(result, loaded, lang)
+
     return reporter
+
+
+class Plain(Protocol):
+    def __call__(self, result: Result, loaded: LoadedPlan, lang: Lang = "en") -> str: ...
 
 
 def stream(name: str) -> Streamer:
@@ -50,7 +70,7 @@ def stream(name: str) -> Streamer:
     if hasattr(module, "chunks"):
         streamer: Streamer = module.chunks
         return streamer
-    reporter: Reporter = module.render
+    reporter = get(name)
 
     def whole(result: Result, loaded: LoadedPlan, lang: Lang = "en") -> Iterator[str]:
         yield reporter(result, loaded, lang=lang)

@@ -11,15 +11,7 @@ from lzplan.reporters import common
 from lzplan.result import Result
 
 
-def render(
-    result: Result,
-    loaded: LoadedPlan,
-    *,
-    color: bool = False,
-    lang: Lang = "en",
-    show_all: bool = False,
-) -> str:
-    del color, show_all  # no terminal colours; every format but terminal shows all
+def render(result: Result, loaded: LoadedPlan, lang: Lang = "en") -> str:
     lines = []
     for f in common.findings(result, loaded, lang):
         where = f"file={_property(f.location.file)}"

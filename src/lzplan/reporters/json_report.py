@@ -21,21 +21,13 @@ StatusName = Literal[
 ]
 
 
-def render(
-    result: Result,
-    loaded: LoadedPlan,
-    *,
-    color: bool = False,
-    lang: Lang = "en",
-    show_all: bool = False,
-) -> str:
+def render(result: Result, loaded: LoadedPlan, lang: Lang = "en") -> str:
     """Keys and status names are fixed; messages and details follow ``lang``.
 
     Top-level fields and each unit, problem and notice sit on a line of their own: the
     document diffs unit by unit, and is written by json's C encoder (an indented dump
     goes through the pure-Python one, several times slower on a large run).
     """
-    del color, show_all  # no terminal colours; every format but terminal shows all
     return "".join(chunks(result, loaded, lang))
 
 

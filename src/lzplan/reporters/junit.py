@@ -18,15 +18,7 @@ _FAILURE = (Status.MISSED, Status.NOT_SUBMITTED)
 _SKIPPED = (Status.PENDING, Status.WAIVED)
 
 
-def render(
-    result: Result,
-    loaded: LoadedPlan,
-    *,
-    color: bool = False,
-    lang: Lang = "en",
-    show_all: bool = False,
-) -> str:
-    del color, show_all  # no terminal colours; every format but terminal shows all
+def render(result: Result, loaded: LoadedPlan, lang: Lang = "en") -> str:
     root = ET.Element("testsuites", name=f"lzplan {result.plan_id} as of {result.as_of}")
     totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
     for unit in result.units:

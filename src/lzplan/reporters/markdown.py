@@ -19,15 +19,7 @@ EMOJI = {
 }
 
 
-def render(
-    result: Result,
-    loaded: LoadedPlan,
-    *,
-    color: bool = False,
-    lang: Lang = "en",
-    show_all: bool = False,
-) -> str:
-    del color, show_all  # no terminal colours; every format but terminal shows all
+def render(result: Result, loaded: LoadedPlan, lang: Lang = "en") -> str:
     info = loaded.plan.plan
     plan_line = labels.ui(
         "md.plan",

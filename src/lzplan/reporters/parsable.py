@@ -8,15 +8,7 @@ from lzplan.reporters import common
 from lzplan.result import Result
 
 
-def render(
-    result: Result,
-    loaded: LoadedPlan,
-    *,
-    color: bool = False,
-    lang: Lang = "en",
-    show_all: bool = False,
-) -> str:
-    del color, show_all  # no terminal colours; every format but terminal shows all
+def render(result: Result, loaded: LoadedPlan, lang: Lang = "en") -> str:
     lines = [
         f"{f.location.file}:{f.location.line}:{f.location.column}: [{f.level}] {f.rule}: "
         f"{f.message}"
