@@ -7,7 +7,6 @@ LZPLAN_UPDATE_CASES=1 and review the diff.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import re
 import shutil
@@ -15,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from lzplan import deadlines, extract
+from lzplan import extract
 from tests.conftest import CASES, ROOT, case_dirs, invoke
 
 EXTRACT = case_dirs("extract")
@@ -114,27 +113,6 @@ def test_a_registry_without_units_is_an_input_error(tmp_path: Path) -> None:
 )
 def test_chinese_numbers(text: str, value: int) -> None:
     assert extract.chinese_number(text) == value
-
-
-@pytest.mark.parametrize(
-    ("phrase", "date"),
-    [
-        ("6月底前", dt.date(2012, 6, 30)),
-        ("于2013年3月底前", dt.date(2013, 3, 31)),
-        ("年底前", dt.date(2012, 12, 31)),
-        ("上半年", dt.date(2012, 6, 30)),
-        ("下半年", dt.date(2012, 12, 31)),
-        ("第三季度", dt.date(2012, 9, 30)),
-        ("二季度", dt.date(2012, 6, 30)),
-        ("于2012年10月15日前", dt.date(2012, 10, 15)),
-        ("9月份", dt.date(2012, 9, 30)),
-        ("十一月底", dt.date(2012, 11, 30)),
-        ("全年", dt.date(2012, 12, 31)),
-    ],
-)
-def test_deadlines(phrase: str, date: dt.date) -> None:
-    matches = deadlines.find(phrase)
-    assert extract.deadline(matches[0], 2012).date == date
 
 
 @pytest.mark.parametrize(
