@@ -115,7 +115,7 @@ class LoadedPlan:
     plan: Plan
     index: PlanIndex
     positions: PositionMap
-    notice: str | None
+    notice: str
 
 
 def load(path: Path, display: str | None = None) -> LoadedPlan:
@@ -126,12 +126,11 @@ def load(path: Path, display: str | None = None) -> LoadedPlan:
     text = loader.read_text(path, name)
     document = loader.parse(text, name)
     plan = to_model(document, Plan)
-    problems = cross_check(plan, document.positions)
-    notice_path = path.parent / plan.plan.source.file
-    notice = None
+    index = PlanIndex(plan)
+    problems = cross_check(plan, document.positions, index)
     if problems:
         raise InputError(problems)
-    index = PlanIndex(plan)
+    notice_path = path.parent / plan.plan.source.file
     try:
         notice = loader.read_text(notice_path, str(Path(name).parent / plan.plan.source.file))
     except InputError as exc:
@@ -146,14 +145,17 @@ def load(path: Path, display: str | None = None) -> LoadedPlan:
     return LoadedPlan(path, name, digest, plan, index, document.positions, notice)
 
 
-def cross_check(plan: Plan, positions: PositionMap) -> list[Problem]:
+def cross_check(
+    plan: Plan, positions: PositionMap, index: PlanIndex | None = None
+) -> list[Problem]:
     """Problems that no single field shows: unknown or duplicate ids, empty groups..."""
-    return list(_Checker(plan, positions).run())
+    return list(_Checker(plan, positions, index or PlanIndex(plan)).run())
 
 
 class _Checker:
-    def __init__(self, plan: Plan, positions: PositionMap) -> None:
+    def __init__(self, plan: Plan, positions: PositionMap, index: PlanIndex) -> None:
         self.plan = plan
+        self.index = index
         self.where = positions.find
         self.units = {unit.id for unit in plan.units}
         self.groups = {group.id for group in plan.groups}
@@ -164,13 +166,12 @@ class _Checker:
         if self.plan.plan.owner not in self.units:
             yield self._unknown(("plan", "owner"), "unit", self.plan.plan.owner)
         yield from self._groups()
-        index = PlanIndex(self.plan)
         for t, task in enumerate(self.plan.tasks):
             base: PathKey = ("tasks", t, "owners")
             yield from self._refs((*base, "leads"), task.owners.leads, self.units, "unit")
             yield from self._refs((*base, "groups"), task.owners.groups, self.groups, "group")
             for r, requirement in enumerate(task.requirements):
-                yield from self._requirement(("tasks", t, "requirements", r), requirement, index)
+                yield from self._requirement(("tasks", t, "requirements", r), requirement)
 
     def _duplicates(self) -> Iterator[Problem]:
         lists: list[tuple[str, list[tuple[PathKey, str]]]] = [
@@ -202,7 +203,6 @@ class _Checker:
                     first[value] = self.where(path)
 
     def _groups(self) -> Iterator[Problem]:
-        index = PlanIndex(self.plan)
         for g, group in enumerate(self.plan.groups):
             base: PathKey = ("groups", g)
             yield from self._refs((*base, "units"), group.units, self.units, "unit")
@@ -210,10 +210,10 @@ class _Checker:
             for i, tag in enumerate(group.tags):
                 if tag not in self.tags:
                     yield Problem(self.where((*base, "tags", i)), msg("plan.tag_unused", tag=tag))
-            if not index.members[group.id]:
+            if not self.index.members[group.id]:
                 yield Problem(self.where(base), msg("plan.group_empty", group=group.id))
 
-    def _requirement(self, path: PathKey, req: Requirement, index: PlanIndex) -> Iterator[Problem]:
+    def _requirement(self, path: PathKey, req: Requirement) -> Iterator[Problem]:
         yield from self._refs((*path, "units"), req.units, self.units, "unit")
         yield from self._refs((*path, "groups"), req.groups, self.groups, "group")
         if req.of_group is not None and req.of_group not in self.groups:

@@ -81,11 +81,14 @@ def findings(result: Result, loaded: LoadedPlan, lang: Lang) -> list[Finding]:
         Finding("warning", n.location, "notice", notice, n.message.render(lang))
         for n in result.notices
     ]
-    found += [_finding(o, result, loaded, lang) for o in result.outcomes() if _level(o, result)]
+    for outcome in result.outcomes():
+        level = _level(outcome, result)
+        if level is not None:
+            found.append(_finding(outcome, level, loaded, lang))
     return sorted(found, key=lambda f: (f.location, f.rule, f.message))
 
 
-def _finding(outcome: Outcome, result: Result, loaded: LoadedPlan, lang: Lang) -> Finding:
+def _finding(outcome: Outcome, level: str, loaded: LoadedPlan, lang: Lang) -> Finding:
     index = loaded.index
     location = outcome.location or loaded.positions.find(index.paths[outcome.requirement])
     _, req = index.requirements[outcome.requirement]
@@ -100,7 +103,6 @@ def _finding(outcome: Outcome, result: Result, loaded: LoadedPlan, lang: Lang) -
         detail=outcome.detail.render(lang),
         due=outcome.due,
     )
-    level = _level(outcome, result) or "notice"
     return Finding(level, location, outcome.requirement, f"{req.id} {word}", message)
 
 
