@@ -24,7 +24,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from lzplan import plan as plans  # noqa: E402
+from lzplan.plan import load as plans  # noqa: E402
 
 COUNTIES = "江阳纳溪龙马潭泸合江叙永古蔺宜宾南溪屏山兴文珙高筠连长宁江安翠屏叙州"
 OFFICES = ["公安局", "国土资源局", "环境保护局", "住房城乡建设局", "交通运输局", "水务局",

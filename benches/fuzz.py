@@ -25,12 +25,13 @@ from pathlib import Path
 import atheris
 
 with atheris.instrument_imports():
-    from lzplan import engine, loader
-    from lzplan import plan as plans
+    from lzplan.check import engine
+    from lzplan.check.submission import Submission
     from lzplan.errors import InputError
-    from lzplan.models import Submission
-    from lzplan.reporters import json_report, terminal
-    from lzplan.validation import to_model
+    from lzplan.inputs import loader
+    from lzplan.inputs.validation import to_model
+    from lzplan.plan import load as plans
+    from lzplan.reporters import Options, text
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN = plans.load(ROOT / "tests" / "cases" / "check" / "_plan" / "plan.yaml")
@@ -45,8 +46,8 @@ def one_input(data: bytes) -> None:
         return
     filed = engine.Filed("fuzz.yaml", submission, document.positions)
     result = engine.check(PLAN.index, [filed], AS_OF)
-    json_report.render(result, PLAN)
-    terminal.render(result, PLAN, lang="zh")
+    text("json", result, PLAN, Options())
+    text("terminal", result, PLAN, Options(lang="zh"))
 
 
 def seeds(into: Path) -> None:

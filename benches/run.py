@@ -73,17 +73,17 @@ def corpus(units: int, into: Path) -> Path:
 def terminal_share(folder: Path, repeat: int) -> tuple[float, float]:
     """Median seconds of the check and of rendering its terminal report, in-process."""
     sys.path.insert(0, str(ROOT / "src"))
-    from lzplan import run as runs
-    from lzplan.reporters import terminal
+    from lzplan.check import run as runs
+    from lzplan.reporters import Options, text
 
     request = runs.Request((folder / "submissions",), folder / "plan" / "2011.yaml",
                            dt.date.fromisoformat(AS_OF))  # fmt: skip
     checks, renders = [], []
     for _ in range(repeat):
         start = time.perf_counter()
-        outcome = runs.check(request)
+        checked = runs.check(request)
         middle = time.perf_counter()
-        terminal.render(outcome.result, outcome.plan)
+        text("terminal", checked.result, checked.plan, Options())
         checks.append(middle - start)
         renders.append(time.perf_counter() - middle)
     return statistics.median(checks), statistics.median(renders)

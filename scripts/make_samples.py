@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from lzplan import plan as plans
+from lzplan.plan import load as plans
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "submissions"

@@ -19,8 +19,8 @@ from typing import Any
 
 import pytest
 
-from lzplan import loader
 from lzplan.errors import InputError
+from lzplan.inputs import loader
 from tests.conftest import CASES, case_dirs, invoke
 
 BAD = case_dirs("bad-input")

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from lzplan import collect, engine
-from lzplan import plan as plans
+from lzplan.check import collect, engine
+from lzplan.plan import load as plans
 from tests.conftest import ROOT, invoke
 
 YEAR_END = ("--as-of", "2011-12-31")
@@ -172,7 +172,7 @@ def test_schemas_are_committed(name: str) -> None:
 
 def test_the_samples_match_the_submission_schema() -> None:
     jsonschema = pytest.importorskip("jsonschema")
-    from lzplan import loader
+    from lzplan.inputs import loader
 
     schema = json.loads(invoke("schema", "submission").stdout)
     for path in sorted((ROOT / "submissions").glob("*.yaml")):

@@ -104,7 +104,7 @@ def test_schema_plan_describes_the_plan_file() -> None:
 
 def test_the_schema_accepts_the_shipped_plan() -> None:
     jsonschema = pytest.importorskip("jsonschema")
-    from lzplan import loader
+    from lzplan.inputs import loader
 
     schema = json.loads(invoke("schema", "plan").stdout)
     data = loader.load_file(ROOT / "plan" / "2011.yaml").data
@@ -112,7 +112,7 @@ def test_the_schema_accepts_the_shipped_plan() -> None:
 
 
 def test_a_bug_gives_exit_3_and_a_hint(monkeypatch: pytest.MonkeyPatch) -> None:
-    from lzplan import plan
+    from lzplan.plan import load as plan
 
     def broken(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("boom")

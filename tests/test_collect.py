@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from lzplan import collect
+from lzplan.check import collect
 
 
 def names(found: list[tuple[Path, str]]) -> list[str]:

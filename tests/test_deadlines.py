@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from lzplan import deadlines
+from lzplan.grammar import deadlines
 
 
 @pytest.mark.parametrize(

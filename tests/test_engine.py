@@ -6,12 +6,14 @@ import datetime as dt
 
 import pytest
 
-from lzplan import engine, loader
-from lzplan import plan as plans
+from lzplan.check import engine
+from lzplan.check.result import Outcome, Status
+from lzplan.check.submission import Submission
 from lzplan.errors import InputError
-from lzplan.models import Submission
-from lzplan.result import Outcome, Status
-from lzplan.validation import to_model
+from lzplan.inputs import loader
+from lzplan.inputs.validation import to_model
+from lzplan.plan import load as plans
+from lzplan.plan.index import PlanIndex
 from tests.conftest import CASES
 
 PLAN = plans.load(CASES / "check" / "_plan" / "plan.yaml")
@@ -114,7 +116,7 @@ def test_the_worst_requirement_decides_the_cell() -> None:
 def test_a_unit_that_owes_nothing() -> None:
     extra = PLAN.plan.units[0].model_copy(update={"id": "luxian", "kind": "department"})
     bigger = PLAN.plan.model_copy(update={"units": [*PLAN.plan.units, extra]})
-    result = engine.check(plans.PlanIndex(bigger), [], YEAR_END, only_units={"luxian"})
+    result = engine.check(PlanIndex(bigger), [], YEAR_END, only_units={"luxian"})
     (unit,) = result.units
     assert unit.status == "n/a"
     assert unit.outcomes == ()
@@ -125,7 +127,7 @@ def test_one_threshold_for_everyone() -> None:
     task = PLAN.plan.tasks[0]
     risk = task.requirements[0].model_copy(update={"min": 2})
     changed = task.model_copy(update={"requirements": [risk, *task.requirements[1:]]})
-    index = plans.PlanIndex(PLAN.plan.model_copy(update={"tasks": [changed, *PLAN.plan.tasks[1:]]}))
+    index = PlanIndex(PLAN.plan.model_copy(update={"tasks": [changed, *PLAN.plan.tasks[1:]]}))
     assert index.thresholds(risk) == {
         "jiangyang": 2, "naxi": 2, "finance": 2, "public-security": 2,
     }  # fmt: skip

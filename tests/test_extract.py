@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from lzplan import extract
+from lzplan.extract import notice as extract
 from tests.conftest import CASES, ROOT, case_dirs, invoke
 
 EXTRACT = case_dirs("extract")

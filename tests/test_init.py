@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lzplan import loader
+from lzplan.inputs import loader
 from tests.conftest import invoke
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from lzplan import loader
 from lzplan.errors import InputError
+from lzplan.inputs import loader
 
 
 def error_of(text: str) -> str:

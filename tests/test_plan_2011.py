@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from lzplan import plan as plans
 from lzplan.errors import InputError
+from lzplan.plan import load as plans
 from tests.conftest import ROOT
 
 PLAN = ROOT / "plan" / "2011.yaml"

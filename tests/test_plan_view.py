@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from lzplan.models import Requirement
+from lzplan.plan.model import Requirement
 from lzplan.reporters.plan_view import quota
 
 BASE: dict[str, Any] = {

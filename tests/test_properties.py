@@ -15,12 +15,15 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lzplan import engine, loader
+from lzplan.check import engine
+from lzplan.check.result import Result, Status
+from lzplan.check.submission import Entry, Evidence, Submission
+from lzplan.inputs import loader
+from lzplan.inputs.validation import to_model
 from lzplan.location import PositionMap
-from lzplan.models import Entry, Evidence, Plan, Submission
-from lzplan.plan import PlanIndex, cross_check
-from lzplan.result import Result, Status
-from lzplan.validation import to_model
+from lzplan.plan.crossref import check as cross_check
+from lzplan.plan.index import PlanIndex
+from lzplan.plan.model import Plan
 
 START, END = dt.date(2011, 1, 1), dt.date(2011, 12, 31)
 dates = st.dates(dt.date(2010, 10, 1), dt.date(2012, 9, 30))

@@ -51,8 +51,8 @@ def test_parallel_judging_reports_bad_files_the_same_way() -> None:
 def test_a_verdict_survives_the_trip_from_a_worker() -> None:
     import datetime as dt
 
-    from lzplan import collect, engine, wire
-    from lzplan import plan as plans
+    from lzplan.check import collect, engine, wire
+    from lzplan.plan import load as plans
     from tests.conftest import ROOT
 
     loaded = plans.load(ROOT / "plan" / "2011.yaml")

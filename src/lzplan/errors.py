@@ -1,12 +1,12 @@
-"""The exceptions lzplan raises; only ``cli.py`` turns them into exit codes."""
+"""The exceptions lzplan raises, and the exit codes; only ``cli.py`` turns one into the other."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from lzplan.i18n import Lang, Text
 from lzplan.location import Location
+from lzplan.messages import Lang, Message, msg
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -19,11 +19,10 @@ class Problem:
     """One thing wrong with an input, and where."""
 
     location: Location
-    message: Text
+    message: Message
 
     def render(self, lang: Lang = "en") -> str:
-        label = "错误" if lang == "zh" else "error"
-        return f"{self.location}: {label}: {self.message.render(lang)}"
+        return msg("problem.line", location=str(self.location), message=self.message).render(lang)
 
     def __str__(self) -> str:
         return self.render("en")
@@ -42,13 +41,12 @@ class LzplanError(Exception):
 
     exit_code = EXIT_INPUT
 
-    def __init__(self, message: Text) -> None:
+    def __init__(self, message: Message) -> None:
         self.message = message
         super().__init__(str(message))
 
     def lines(self, lang: Lang) -> list[str]:
-        label = "错误" if lang == "zh" else "error"
-        return [f"{label}: {self.message.render(lang)}"]
+        return [msg("error.line", message=self.message).render(lang)]
 
 
 class InputError(LzplanError):

@@ -6,7 +6,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from lzplan.models import Plan, Submission, WaiverFile
+from lzplan.check.submission import Submission, WaiverFile
+from lzplan.plan.model import Plan
 from lzplan.reporters.json_report import Report
 
 MODELS: dict[str, type[BaseModel]] = {

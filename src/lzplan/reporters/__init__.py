@@ -1,82 +1,65 @@
-"""Everything lzplan prints or writes, one module per format, found by name."""
+"""Everything lzplan prints or writes about a check, one module per format.
+
+``FORMATS`` is the registry: a format's name, the module that renders it, and what
+else choosing it implies. Each module has ``render(result, loaded, options)``, which
+yields the report's text in pieces (a large JSON report is never one string in
+memory). Modules are imported on demand, so start-up only pays for the formats asked
+for. To add a format: its module, one line here, and its golden file in
+``tests/cases/report/``.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable
+from dataclasses import dataclass
 from importlib import import_module
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from lzplan.i18n import Lang
-from lzplan.plan import LoadedPlan
-from lzplan.result import Result
+from lzplan.messages import Lang
 
-# Format name → module; each has ``render(result, loaded, lang)``, and the terminal's
-# also takes ``color`` and ``show_all`` (it alone colours and trims a large matrix).
-# Modules are imported on demand, so start-up only pays for the formats asked for.
+if TYPE_CHECKING:
+    from lzplan.check.result import Result
+    from lzplan.plan.load import LoadedPlan
+
+
+@dataclass(frozen=True)
+class Options:
+    """How to render: the language; colour and ``show_all`` matter to the terminal only."""
+
+    lang: Lang = "en"
+    color: bool = False
+    show_all: bool = False
+
+
+@dataclass(frozen=True)
+class Format:
+    module: str
+    step_summary: bool = False  # GitHub Actions: also append markdown to $GITHUB_STEP_SUMMARY
+
+
 FORMATS = {
-    "terminal": "terminal",
-    "markdown": "markdown",
-    "json": "json_report",
-    "junit": "junit",
-    "github": "github",
-    "parsable": "parsable",
-    "html": "html",
+    "terminal": Format("terminal"),
+    "markdown": Format("markdown"),
+    "json": Format("json_report"),
+    "junit": Format("junit"),
+    "github": Format("github", step_summary=True),
+    "parsable": Format("parsable"),
+    "html": Format("html"),
 }
 
 
 class Reporter(Protocol):
-    """Renders a check result as the text of one format."""
+    """A format's module: renders a check result as that format's text."""
 
-    def __call__(
-        self,
-        result: Result,
-        loaded: LoadedPlan,
-        *,
-        color: bool = False,
-        lang: Lang = "en",
-        show_all: bool = False,
-    ) -> str: ...
+    def render(self, result: Result, loaded: LoadedPlan, options: Options) -> Iterable[str]: ...
 
 
 def get(name: str) -> Reporter:
-    """The reporter of a format. Only the terminal's takes colour and ``show_all``; the
-    other formats' ``render(result, loaded, lang)`` is adapted to the same call."""
-    module = import_module(f"lzplan.reporters.{FORMATS[name]}")
-    if name == "terminal":
-        terminal: Reporter = module.render
-        return terminal
-    plain: Plain = module.render
-
-    def reporter(
-        result: Result,
-        loaded: LoadedPlan,
-        *,
-        color: bool = False,
-        lang: Lang = "en",
-        show_all: bool = False,
-    ) -> str:
-        return plain(result, loaded, lang)
-
-    return reporter
+    """The module of a format."""
+    module: Reporter = import_module(f"{__name__}.{FORMATS[name].module}")
+    return module
 
 
-class Plain(Protocol):
-    def __call__(self, result: Result, loaded: LoadedPlan, lang: Lang = "en") -> str: ...
-
-
-def stream(name: str) -> Streamer:
-    """The format as chunks of text: a streaming reporter's own, or its whole text."""
-    module = import_module(f"lzplan.reporters.{FORMATS[name]}")
-    if hasattr(module, "chunks"):
-        streamer: Streamer = module.chunks
-        return streamer
-    reporter = get(name)
-
-    def whole(result: Result, loaded: LoadedPlan, lang: Lang = "en") -> Iterator[str]:
-        yield reporter(result, loaded, lang=lang)
-
-    return whole
-
-
-class Streamer(Protocol):
-    def __call__(self, result: Result, loaded: LoadedPlan, lang: Lang = "en") -> Iterator[str]: ...
+def text(name: str, result: Result, loaded: LoadedPlan, options: Options) -> str:
+    """A whole report as one string."""
+    return "".join(get(name).render(result, loaded, options))

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from lzplan.i18n import Lang, msg
+from lzplan.check.result import Outcome, Result, Status, UnitStatus
 from lzplan.location import Location
-from lzplan.plan import LoadedPlan
+from lzplan.messages import Lang, msg, say
+from lzplan.plan.load import LoadedPlan
 from lzplan.reporters import labels
-from lzplan.result import Outcome, Result, Status
 
 _WHOLE_UNIT = (Status.NOT_SUBMITTED, Status.INVALID)
 _SHORT = (Status.MISSED, Status.PENDING, Status.MET_LATE)
@@ -17,22 +17,22 @@ _SHORT = (Status.MISSED, Status.PENDING, Status.MET_LATE)
 
 def summary(result: Result, lang: Lang) -> list[str]:
     """Two sentences: units by standing, requirements by status."""
-    sep = labels.ui("sep", lang)
+    sep = say("report.sep", lang)
     units = Counter(unit.status for unit in result.units)
     unit_part = sep.join(
-        labels.ui("part", lang, count=units[key], word=labels.unit_status(key, lang))
-        for key in labels.UNIT_STATUSES
-        if key != "n/a"
+        say("report.part", lang, count=units[key], word=labels.unit_status(key, lang))
+        for key in UnitStatus
+        if key is not UnitStatus.NOTHING_OWED
     )
     outcomes = Counter(outcome.status for outcome in result.outcomes())
     req_part = sep.join(
-        labels.ui("part", lang, count=outcomes[status], word=labels.word(status, lang))
+        say("report.part", lang, count=outcomes[status], word=labels.word(status, lang))
         for status in Status
         if status is not Status.NOT_APPLICABLE
     )
     return [
-        labels.ui("units", lang, count=len(result.units), parts=unit_part),
-        labels.ui("requirements", lang, count=len(result.outcomes()), parts=req_part),
+        say("report.units", lang, count=len(result.units), parts=unit_part),
+        say("report.requirements", lang, count=len(result.outcomes()), parts=req_part),
     ]
 
 
@@ -72,7 +72,7 @@ def findings(result: Result, loaded: LoadedPlan, lang: Lang) -> list[Finding]:
     A requirement that was never submitted points at the plan's requirement, since the
     unit has no file to point at; an invalid unit's file has its own input problems.
     """
-    invalid, notice = labels.ui("invalid_input", lang), labels.ui("notice", lang)
+    invalid, notice = say("report.invalid_input", lang), say("report.notice", lang)
     found = [
         Finding("error", p.location, "input", invalid, p.message.render(lang))
         for p in result.problems
@@ -93,8 +93,8 @@ def _finding(outcome: Outcome, level: str, loaded: LoadedPlan, lang: Lang) -> Fi
     location = outcome.location or loaded.positions.find(index.paths[outcome.requirement])
     _, req = index.requirements[outcome.requirement]
     word = labels.word(outcome.status, lang)
-    message = labels.ui(
-        "finding",
+    message = say(
+        "report.finding",
         lang,
         unit=outcome.unit,
         name=index.units[outcome.unit].name,

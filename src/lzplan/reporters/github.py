@@ -5,13 +5,19 @@ The markdown report goes to $GITHUB_STEP_SUMMARY; the CLI appends it there.
 
 from __future__ import annotations
 
-from lzplan.i18n import Lang
-from lzplan.plan import LoadedPlan
-from lzplan.reporters import common
-from lzplan.result import Result
+from collections.abc import Iterable
+
+from lzplan.check.result import Result
+from lzplan.messages import Lang
+from lzplan.plan.load import LoadedPlan
+from lzplan.reporters import Options, common
 
 
-def render(result: Result, loaded: LoadedPlan, lang: Lang = "en") -> str:
+def render(result: Result, loaded: LoadedPlan, options: Options) -> Iterable[str]:
+    return [_text(result, loaded, options.lang)]
+
+
+def _text(result: Result, loaded: LoadedPlan, lang: Lang) -> str:
     lines = []
     for f in common.findings(result, loaded, lang):
         where = f"file={_property(f.location.file)}"

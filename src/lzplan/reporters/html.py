@@ -3,15 +3,15 @@ unit. No script, no network, no external fonts; readable on a phone."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from html import escape
 
 from lzplan import __version__
+from lzplan.check.result import Notice, Outcome, Result, Status, UnitResult
 from lzplan.errors import Problem
-from lzplan.i18n import Lang
-from lzplan.plan import LoadedPlan
-from lzplan.reporters import common, labels
-from lzplan.result import Notice, Outcome, Result, Status, UnitResult
+from lzplan.messages import Lang, say
+from lzplan.plan.load import LoadedPlan
+from lzplan.reporters import Options, common, labels
 
 COLOURS = {
     Status.MET: "#2e7d32",
@@ -45,9 +45,13 @@ code{word-break:break-all}
 """
 
 
-def render(result: Result, loaded: LoadedPlan, lang: Lang = "en") -> str:
+def render(result: Result, loaded: LoadedPlan, options: Options) -> Iterable[str]:
+    return [_text(result, loaded, options.lang)]
+
+
+def _text(result: Result, loaded: LoadedPlan, lang: Lang) -> str:
     info = loaded.plan.plan
-    provenance = labels.ui(
+    provenance = say(
         "html.plan",
         lang,
         plan=f"<code>{_e(info.id)}</code>",
@@ -59,7 +63,7 @@ def render(result: Result, loaded: LoadedPlan, lang: Lang = "en") -> str:
     )
     parts = [
         "<!DOCTYPE html>",
-        f'<html lang="{"zh-Hans" if lang == "zh" else "en"}">',
+        f'<html lang="{_e(say("html.lang", lang))}">',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -68,18 +72,18 @@ def render(result: Result, loaded: LoadedPlan, lang: Lang = "en") -> str:
         "</head>",
         "<body>",
         f"<h1>{_e(info.title)}</h1>",
-        f'<p class="meta">{_e(labels.ui("html.as_of", lang))} <b id="as-of">{result.as_of}</b>. '
+        f'<p class="meta">{_e(say("html.as_of", lang))} <b id="as-of">{result.as_of}</b>. '
         f"{provenance}</p>",
         *(f"<p>{_e(line)}</p>" for line in common.summary(result, lang)),
         _legend(lang),
         '<div class="wrap">',
         _matrix(result, loaded, lang),
         "</div>",
-        f"<h2>{_e(labels.ui('html.units', lang))}</h2>",
+        f"<h2>{_e(say('html.units', lang))}</h2>",
         *(_unit(unit, loaded, lang) for unit in result.units),
-        _messages(labels.ui("notices", lang), result.notices, lang),
-        _messages(labels.ui("problems", lang), result.problems, lang),
-        f'<p class="meta">{_e(labels.ui("html.made_by", lang, version=__version__))}</p>',
+        _messages(say("report.notices", lang), result.notices, lang),
+        _messages(say("report.problems", lang), result.problems, lang),
+        f'<p class="meta">{_e(say("html.made_by", lang, version=__version__))}</p>',
         "</body>",
         "</html>",
     ]
@@ -119,7 +123,7 @@ def _matrix(result: Result, loaded: LoadedPlan, lang: Lang) -> str:
     head = "".join(
         f'<th title="{_e(titles[t])}">{_e(t.removeprefix("t"))}</th>' for t in result.tasks
     )
-    unit_h, status_h = _e(labels.ui("unit", lang)), _e(labels.ui("status", lang))
+    unit_h, status_h = _e(say("report.unit", lang)), _e(say("report.status", lang))
     rows = [
         f'<table id="matrix"><thead><tr><th>{unit_h}</th>{head}<th>{status_h}</th></tr></thead>'
         "<tbody>"
@@ -141,9 +145,10 @@ def _matrix(result: Result, loaded: LoadedPlan, lang: Lang) -> str:
 def _unit(unit: UnitResult, loaded: LoadedPlan, lang: Lang) -> str:
     name = loaded.index.units[unit.unit].name
     rows = "".join(_requirement_row(o, loaded, lang) for o in unit.outcomes)
-    file = _e(unit.file) if unit.file else _e(labels.ui("no_file", lang))
+    file = _e(unit.file) if unit.file else _e(say("report.no_file", lang))
     heads = "".join(
-        f"<th>{_e(labels.ui(h, lang))}</th>" for h in ("status", "requirement", "detail", "due")
+        f"<th>{_e(say(f'report.{h}', lang))}</th>"
+        for h in ("status", "requirement", "detail", "due")
     )
     return (
         f'<details id="u-{_e(unit.unit)}"><summary>{_e(name)} ({_e(unit.unit)}): '

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from lzplan import __version__
-from lzplan.i18n import Lang, Text
+from lzplan.check.result import ItemVerdict, Outcome, Result, Status, UnitResult
 from lzplan.location import Location
-from lzplan.plan import LoadedPlan
-from lzplan.result import ItemVerdict, Outcome, Result, Status, UnitResult
+from lzplan.messages import Lang, Message
+from lzplan.plan.load import LoadedPlan
+from lzplan.reporters import Options
 
 SCHEMA_VERSION = 1
 StatusName = Literal[
@@ -21,18 +22,18 @@ StatusName = Literal[
 ]
 
 
-def render(result: Result, loaded: LoadedPlan, lang: Lang = "en") -> str:
-    """Keys and status names are fixed; messages and details follow ``lang``.
+def render(result: Result, loaded: LoadedPlan, options: Options) -> Iterable[str]:
+    """The report a line at a time, so a large run is never one string in memory.
 
-    Top-level fields and each unit, problem and notice sit on a line of their own: the
-    document diffs unit by unit, and is written by json's C encoder (an indented dump
-    goes through the pure-Python one, several times slower on a large run).
+    Keys and status names are fixed; messages and details follow the language. Top-level
+    fields and each unit, problem and notice sit on a line of their own: the document
+    diffs unit by unit, and is written by json's C encoder (an indented dump goes
+    through the pure-Python one, several times slower on a large run).
     """
-    return "".join(chunks(result, loaded, lang))
+    return chunks(result, loaded, options.lang)
 
 
 def chunks(result: Result, loaded: LoadedPlan, lang: Lang = "en") -> Iterator[str]:
-    """The report a line at a time, so a large run is never one string in memory."""
     doc = document(result, loaded, lang, lazy=True)
     last = len(doc) - 1
     yield "{\n"
@@ -76,7 +77,7 @@ def document(
     }
 
 
-def _message(location: Location, message: Text, lang: Lang) -> dict[str, Any]:
+def _message(location: Location, message: Message, lang: Lang) -> dict[str, Any]:
     return {"location": _where(location), "message": message.render(lang)}
 
 
@@ -179,7 +180,7 @@ class UnitDoc(_Doc):
     outcomes: list[OutcomeDoc]
 
 
-class Message(_Doc):
+class MessageDoc(_Doc):
     location: Position
     message: str
 
@@ -209,5 +210,5 @@ class Report(_Doc):
     as_of: str
     summary: Summary
     units: list[UnitDoc]
-    problems: list[Message]
-    notices: list[Message]
+    problems: list[MessageDoc]
+    notices: list[MessageDoc]

@@ -7,18 +7,23 @@ the same bytes.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from xml.etree import ElementTree as ET
 
-from lzplan.i18n import Lang
-from lzplan.plan import LoadedPlan
-from lzplan.reporters import labels
-from lzplan.result import Outcome, Result, Status, UnitResult
+from lzplan.check.result import Outcome, Result, Status, UnitResult
+from lzplan.messages import Lang, say
+from lzplan.plan.load import LoadedPlan
+from lzplan.reporters import Options, labels
 
 _FAILURE = (Status.MISSED, Status.NOT_SUBMITTED)
 _SKIPPED = (Status.PENDING, Status.WAIVED)
 
 
-def render(result: Result, loaded: LoadedPlan, lang: Lang = "en") -> str:
+def render(result: Result, loaded: LoadedPlan, options: Options) -> Iterable[str]:
+    return [_text(result, loaded, options.lang)]
+
+
+def _text(result: Result, loaded: LoadedPlan, lang: Lang) -> str:
     root = ET.Element("testsuites", name=f"lzplan {result.plan_id} as of {result.as_of}")
     totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
     for unit in result.units:
@@ -53,8 +58,8 @@ def _suite(unit: UnitResult, loaded: LoadedPlan, lang: Lang) -> ET.Element:
 def _case(unit: UnitResult, outcome: Outcome, loaded: LoadedPlan, lang: Lang) -> ET.Element:
     _, req = loaded.index.requirements[outcome.requirement]
     case = ET.Element("testcase", classname=unit.unit, name=f"{req.id} {req.title}")
-    message = labels.ui(
-        "outcome",
+    message = say(
+        "report.outcome",
         lang,
         word=labels.word(outcome.status, lang),
         detail=outcome.detail.render(lang),

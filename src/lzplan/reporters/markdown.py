@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from lzplan.i18n import Lang
-from lzplan.plan import LoadedPlan
-from lzplan.reporters import common, labels
-from lzplan.result import Result, Status
+from collections.abc import Iterable
+
+from lzplan.check.result import Result, Status
+from lzplan.messages import Lang, say
+from lzplan.plan.load import LoadedPlan
+from lzplan.reporters import Options, common, labels
 
 EMOJI = {
     Status.MET: "✅",
@@ -19,9 +21,13 @@ EMOJI = {
 }
 
 
-def render(result: Result, loaded: LoadedPlan, lang: Lang = "en") -> str:
+def render(result: Result, loaded: LoadedPlan, options: Options) -> Iterable[str]:
+    return [_text(result, loaded, options.lang)]
+
+
+def _text(result: Result, loaded: LoadedPlan, lang: Lang) -> str:
     info = loaded.plan.plan
-    plan_line = labels.ui(
+    plan_line = say(
         "md.plan",
         lang,
         plan=info.id,
@@ -31,31 +37,34 @@ def render(result: Result, loaded: LoadedPlan, lang: Lang = "en") -> str:
     )
     legend = " · ".join(f"{EMOJI[s]} {labels.word(s, lang)}" for s in Status)
     lines = [
-        "# " + labels.ui("md.title", lang, title=info.title, as_of=result.as_of),
+        "# " + say("md.title", lang, title=info.title, as_of=result.as_of),
         "",
         plan_line,
         "",
         *(f"- {line}" for line in common.summary(result, lang)),
         "",
-        f"## {labels.ui('md.matrix', lang)}",
+        f"## {say('md.matrix', lang)}",
         "",
         *_matrix(result, loaded, lang),
         "",
-        labels.labelled("legend", legend, lang),
+        labels.labelled("report.legend", legend, lang),
     ]
     lines += _shortfalls(result, loaded, lang)
-    for title, messages in (("notices", result.notices), ("problems", result.problems)):
+    for title, messages in (
+        ("report.notices", result.notices),
+        ("report.problems", result.problems),
+    ):
         if messages:
-            lines += ["", f"## {labels.ui(title, lang)}", ""]
+            lines += ["", f"## {say(title, lang)}", ""]
             lines += [f"- `{m.location}`: {_cell(m.message.render(lang))}" for m in messages]
     return "\n".join(lines) + "\n"
 
 
 def _matrix(result: Result, loaded: LoadedPlan, lang: Lang) -> list[str]:
     tasks = [task.removeprefix("t") for task in result.tasks]
-    heads = [labels.ui(key, lang) for key in ("unit", "name")]
+    heads = [say(key, lang) for key in ("report.unit", "report.name")]
     rows = [
-        f"| {' | '.join(heads)} | " + " | ".join(tasks) + f" | {labels.ui('status', lang)} |",
+        f"| {' | '.join(heads)} | " + " | ".join(tasks) + f" | {say('report.status', lang)} |",
         "|---|---|" + "---|" * len(tasks) + "---|",
     ]
     for unit in result.units:
@@ -71,11 +80,11 @@ def _shortfalls(result: Result, loaded: LoadedPlan, lang: Lang) -> list[str]:
     if not outcomes:
         return []
     headers = " | ".join(
-        labels.ui(h, lang) for h in ("status", "unit", "requirement", "detail", "due")
+        say(f"report.{h}", lang) for h in ("status", "unit", "requirement", "detail", "due")
     )
     lines = [
         "",
-        f"## {labels.ui('shortfalls', lang)}",
+        f"## {say('report.shortfalls', lang)}",
         "",
         f"| {headers} |",
         "|---|---|---|---|---|",
@@ -86,7 +95,7 @@ def _shortfalls(result: Result, loaded: LoadedPlan, lang: Lang) -> list[str]:
             title = loaded.index.requirements[o.requirement][1].title
             requirement = f"`{o.requirement}` {title}"
         else:
-            requirement = labels.ui("all", lang)
+            requirement = say("report.all", lang)
         lines.append(
             f"| {EMOJI[o.status]} {labels.word(o.status, lang)} | `{o.unit}` {name} | "
             f"{_cell(requirement)} | {_cell(o.detail.render(lang))} | {o.due} |"

@@ -1,4 +1,4 @@
-"""What a check finds: value objects shared by the engine and every reporter."""
+"""What a check finds: value objects shared by the engine, the kinds and every reporter."""
 
 from __future__ import annotations
 
@@ -9,11 +9,13 @@ from functools import cached_property
 from typing import NamedTuple
 
 from lzplan.errors import Problem
-from lzplan.i18n import Text
 from lzplan.location import Location
+from lzplan.messages import Message
 
 
 class Status(StrEnum):
+    """One unit against one requirement."""
+
     MET = "met"
     MET_LATE = "met_late"
     PENDING = "pending"
@@ -28,6 +30,11 @@ class Status(StrEnum):
         """Higher is worse; a task's cell shows its worst requirement."""
         return _SEVERITY[self]
 
+    @property
+    def key(self) -> str:
+        """Its message key: ``status.met``; ``status.met.cell`` is its matrix symbol."""
+        return f"status.{self.name.lower()}"
+
 
 _SEVERITY = {
     Status.NOT_APPLICABLE: 0,
@@ -39,6 +46,21 @@ _SEVERITY = {
     Status.MISSED: 6,
     Status.INVALID: 7,
 }
+
+
+class UnitStatus(StrEnum):
+    """One unit's standing: the worst of its requirements, or why none was judged."""
+
+    COMPLIANT = "compliant"
+    ON_TRACK = "on_track"
+    BEHIND = "behind"
+    NOT_SUBMITTED = "not_submitted"
+    INVALID = "invalid"
+    NOTHING_OWED = "n/a"
+
+    @property
+    def key(self) -> str:
+        return f"unit_status.{self.name.lower()}"
 
 
 class Reason(StrEnum):
@@ -75,10 +97,10 @@ class Outcome(NamedTuple):
     actual: float
     required: float
     due: dt.date
-    detail: Text
+    detail: Message
     items: tuple[ItemVerdict, ...] = ()
     location: Location | None = None
-    waiver: Text | None = None
+    waiver: Message | None = None
 
     @property
     def shortfall(self) -> float:
@@ -88,7 +110,7 @@ class Outcome(NamedTuple):
 @dataclass(frozen=True)
 class UnitResult:
     unit: str
-    status: str  # compliant | on_track | behind | not_submitted | invalid
+    status: UnitStatus
     file: str | None
     outcomes: tuple[Outcome, ...]
 
@@ -111,7 +133,12 @@ class Notice:
     """Something worth knowing that is not an error: an unused waiver, a duplicate 文号."""
 
     location: Location
-    message: Text
+    message: Message
+
+
+def sorted_notices(notices: list[Notice]) -> tuple[Notice, ...]:
+    """Each notice once, in file, line and column order."""
+    return tuple(sorted(set(notices), key=lambda n: (n.location, str(n.message))))
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,8 @@ from typing import Any
 import yaml
 
 from lzplan.errors import InputError, Problem
-from lzplan.i18n import Text, msg
 from lzplan.location import Location, PathKey, PositionMap, at_offset
+from lzplan.messages import Message, msg
 
 # A submission is a few kilobytes; a plan some tens. Anything this large is a mistake.
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -102,7 +102,7 @@ def decode(raw: bytes, display: str) -> str:
         raise InputError([Problem(where, hint)]) from None
 
 
-def _encoding_hint(raw: bytes) -> Text:
+def _encoding_hint(raw: bytes) -> Message:
     if raw[:2] in (b"\xff\xfe", b"\xfe\xff") or _utf16_without_bom(raw):
         return msg("encoding.utf16")
     if b"\x00" not in raw and _readable(raw, "gb18030"):
@@ -181,7 +181,7 @@ def parse(text: str, file: str) -> Document:
 def _yaml_problem(file: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-    what: str | Text = ", ".join(part for part in (exc.context, exc.problem) if part)
+    what: str | Message = ", ".join(part for part in (exc.context, exc.problem) if part)
     what = what or "syntax error"
     if mark is not None and text[mark.index : mark.index + 1] == "\t":
         what = msg("yaml.tab", what=what)
@@ -205,7 +205,7 @@ class _Builder:
         self._seen: set[int] = set()
         self._alias_reported = False
 
-    def _problem(self, node: yaml.Node, message: Text) -> None:
+    def _problem(self, node: yaml.Node, message: Message) -> None:
         mark = node.start_mark
         self.problems.append(
             Problem(Location(self.positions.file, mark.line + 1, mark.column + 1), message)

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from lzplan.extract import (
+from lzplan.extract.notice import (
     Block,
     Clause,
     Registry,
@@ -17,6 +17,7 @@ from lzplan.extract import (
     quota_value,
     subject_before,
 )
+from lzplan.messages import Lang, Message, msg, say
 
 
 @dataclass
@@ -32,7 +33,7 @@ class DraftRequirement:
     min_share: float | None = None
     due: dt.date = dt.date(2000, 12, 31)
     wording: str | None = None
-    reviews: list[str] = field(default_factory=list)
+    reviews: list[Message] = field(default_factory=list)
 
 
 @dataclass
@@ -43,7 +44,7 @@ class DraftTask:
     source: str
     leads: list[str]
     groups: list[str]
-    reviews: list[str]
+    reviews: list[Message]
     requirements: list[DraftRequirement]
 
 
@@ -88,7 +89,7 @@ def draft(text: str, registry: Registry, year: int, *, year_known: bool = True) 
     if not year_known:
         for req in (req for task in tasks for req in task.requirements):
             if req.wording and not re.search(r"\d{4}年", req.wording):
-                req.reviews.append(f"'{req.wording}' names no year: check the due date")
+                req.reviews.append(msg("extract.review.no_year", wording=req.wording))
     return tasks
 
 
@@ -107,19 +108,21 @@ def _task_ids(found: list[Block]) -> list[str]:
 
 
 def _task(block: Block, task_id: str, registry: Registry, year: int) -> DraftTask:
-    leads, groups, reviews = [], [], []
+    leads: list[str] = []
+    groups: list[str] = []
+    reviews: list[Message] = []
     for name in block.bracket.names:
         clean = name.removesuffix("等")
         if clean != name:
-            reviews.append(f"'{name}' leaves the list open: add the units it means")
+            reviews.append(msg("extract.review.open_list", name=name))
         if (group := registry.group(clean)) is not None:
             groups.append(group.id)
             if "有关" in clean:
-                reviews.append(f"'{clean}' is vague: check whom group '{group.id}' selects")
+                reviews.append(msg("extract.review.vague", name=clean, group=group.id))
         elif (unit := registry.unit(clean)) is not None:
             leads.append(unit.id)
         else:
-            reviews.append(f"unknown unit '{clean}': add it to the registry or map it")
+            reviews.append(msg("extract.review.unknown_unit", name=clean))
     task = DraftTask(task_id, block.section, block.title or block.section, block.bracket.text,
                      leads, groups, reviews, [])  # fmt: skip
     for n, clause in enumerate(block.clauses, start=1):
@@ -144,17 +147,17 @@ def _requirement(
         req.units = task.leads[:1]
         req.of_group = next((g for g in task.groups if "enforce" in g), None)
         req.of_group = req.of_group or (task.groups[0] if task.groups else None)
-        req.reviews.append("check which unit reports the units covered, and of which group")
+        req.reviews.append(msg("extract.review.who_covers"))
     elif kind == "ratio":
         req.kind, req.min_share = "ratio", quota_value(clause.quotas[0]) / 100
         req.units = task.leads[:1]
-        req.reviews.append("check which unit reports the ratio, and what it is a share of")
+        req.reviews.append(msg("extract.review.who_ratio"))
     else:
         req.kind = "milestone" if dated else "activity"
         _owners(req, clause, task, registry)
     if not req.units and not req.groups:
         req.units = [registry.units[0].id]
-        req.reviews.append("no owner found: set units or groups")
+        req.reviews.append(msg("extract.review.no_owner"))
     return req
 
 
@@ -165,7 +168,7 @@ def _count(req: DraftRequirement, clause: Clause, task: DraftTask, registry: Reg
         phrase = subject_before(clause.text, quota.start())
         group = registry.group(phrase) if phrase else None
         if group is None:
-            req.reviews.append(f"quota '{quota.group(0)}' names no group: check who owes it")
+            req.reviews.append(msg("extract.review.quota_group", quota=quota.group(0)))
             continue
         thresholds[group.id] = max(thresholds.get(group.id, 0), quota_value(quota))
     if thresholds:
@@ -196,18 +199,19 @@ def _q(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def to_yaml(info: Meta, registry_yaml: str, tasks: list[DraftTask], notes: list[str]) -> str:
+def to_yaml(
+    info: Meta, registry_yaml: str, tasks: list[DraftTask], notes: list[Message], lang: Lang
+) -> str:
     lines = [
         "# yaml-language-server: $schema=../schemas/plan.schema.json",
-        f"# Drafted by `lzplan extract` from {info.source_file}. Review every `# REVIEW:` line,",
-        "# then run `lzplan plan validate` on this file.",
-        *(f"# REVIEW: {note}" for note in notes),
+        say("extract.header", lang, source=info.source_file),
+        *(f"# REVIEW: {note.render(lang)}" for note in notes),
         "plan:",
         f"  id: {info.plan_id}",
         f"  title: {_q(info.title)}",
         f"  issuer: {_q(info.publisher or 'REVIEW')}",
         f"  issued: {(info.issued or dt.date(info.year, 1, 1)).isoformat()}",
-        *([] if info.issued else ["  # REVIEW: no 发布时间 in the text: set the issue date"]),
+        *([] if info.issued else [f"  # REVIEW: {say('extract.review.no_issue_date', lang)}"]),
         f"  period: {{start: {info.year}-01-01, end: {info.year}-12-31}}",
         f"  owner: {info.owner or 'REVIEW'}",
         "  source:",
@@ -219,11 +223,11 @@ def to_yaml(info: Meta, registry_yaml: str, tasks: list[DraftTask], notes: list[
         "tasks:",
     ]
     for task in tasks:
-        lines += _task_yaml(task)
+        lines += _task_yaml(task, lang)
     return "\n".join(lines) + "\n"
 
 
-def _task_yaml(task: DraftTask) -> list[str]:
+def _task_yaml(task: DraftTask, lang: Lang) -> list[str]:
     lines = [
         f"  - id: {task.id}",
         f"    section: {_q(task.section)}",
@@ -232,7 +236,7 @@ def _task_yaml(task: DraftTask) -> list[str]:
         f"      source: {_q(task.source)}",
         f"      leads: [{', '.join(task.leads)}]",
         f"      groups: [{', '.join(task.groups)}]",
-        *(f"      # REVIEW: {note}" for note in task.reviews),
+        *(f"      # REVIEW: {note.render(lang)}" for note in task.reviews),
         "    requirements:",
     ]
     for req in task.requirements:
@@ -257,5 +261,5 @@ def _task_yaml(task: DraftTask) -> list[str]:
             lines.append(f"        min_share: {req.min_share:g}")
         wording = f", wording: {_q(req.wording)}" if req.wording else ""
         lines.append(f"        due: {{date: {req.due.isoformat()}{wording}}}")
-        lines += [f"        # REVIEW: {note}" for note in req.reviews]
+        lines += [f"        # REVIEW: {note.render(lang)}" for note in req.reviews]
     return lines

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from lzplan.errors import InputError, Problem
-from lzplan.i18n import CATALOG, Text, msg
-from lzplan.loader import Document
+from lzplan.inputs.loader import Document
+from lzplan.messages import REFERENCE, Message, catalogue, either, msg
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -53,36 +54,35 @@ def data_path(loc: tuple[str | int, ...], document: Document) -> tuple[str | int
     return path
 
 
-_TYPES = {  # pydantic's *_type errors: what was expected, in each language
-    "string_type": ("string", "字符串"),
-    "int_type": ("integer", "整数"),
-    "int_from_float": ("integer", "整数"),
-    "float_type": ("number", "数字"),
-    "bool_type": ("boolean", "布尔值（true/false）"),
-    "list_type": ("list", "列表"),
-    "dict_type": ("dictionary", "键值映射"),
-    "model_type": ("dictionary", "键值映射"),
-    "date_type": ("date", "日期"),
+_TYPES = {  # pydantic's *_type errors → the message naming what was expected
+    "string_type": "type.string_type",
+    "int_type": "type.int_type",
+    "int_from_float": "type.int_from_float",
+    "float_type": "type.float_type",
+    "bool_type": "type.bool_type",
+    "list_type": "type.list_type",
+    "dict_type": "type.dict_type",
+    "model_type": "type.model_type",
+    "date_type": "type.date_type",
 }
 _LIMITS = {"greater_than_equal": ("schema.ge", "ge"), "less_than_equal": ("schema.le", "le"),
            "greater_than": ("schema.gt", "gt")}  # fmt: skip
 
 
-def describe(error: Any, path: tuple[str | int, ...]) -> Text:
+def describe(error: Any, path: tuple[str | int, ...]) -> Message:
     """A message a clerk can act on, naming the field by its dotted path."""
     kind = error["type"]
     field = ".".join(str(part) for part in path) or "document"
     ctx = error.get("ctx") or {}
-    if kind in CATALOG:  # our own rules, raised as PydanticCustomError
-        return msg("schema.rule", field=field, message=Text(kind, tuple(sorted(ctx.items()))))
+    if kind in catalogue(REFERENCE):  # our own rules, raised as PydanticCustomError
+        return msg("schema.rule", field=field, message=msg(kind, **ctx))
     if kind == "extra_forbidden":
         return msg("schema.unknown_field", field=field)
     if kind == "missing":
         return msg("schema.missing", field=field)
     if kind in _TYPES:
-        expected, expected_zh = _TYPES[kind]
         got = _shown(error.get("input"))
-        return msg("schema.type", field=field, expected=expected, expected_zh=expected_zh, got=got)
+        return msg("schema.type", field=field, expected=msg(_TYPES[kind]), got=got)
     if kind in _LIMITS:
         key, name = _LIMITS[kind]
         limit = ctx[name]
@@ -90,9 +90,8 @@ def describe(error: Any, path: tuple[str | int, ...]) -> Text:
             limit = int(limit)  # "1", as written in the schema, not "1.0"
         return msg(key, field=field, limit=limit)
     if kind == "literal_error":
-        expected = str(ctx["expected"])
-        zh = expected.replace(" or ", " 或 ").replace("', '", "'、'")
-        return msg("schema.choice", field=field, expected=expected, expected_zh=zh)
+        choices = re.findall(r"'[^']*'", str(ctx["expected"]))
+        return msg("schema.choice", field=field, expected=either(choices))
     if kind == "string_pattern_mismatch":
         return msg("schema.pattern", field=field, pattern=ctx["pattern"])
     if kind in ("too_short", "string_too_short"):

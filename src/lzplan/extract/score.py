@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from lzplan.models import Plan, Task
+from lzplan import kinds
+from lzplan.plan.model import Plan, Task
 
 _WIDTH = str.maketrans("（）〔〕：，；、。", "()():,;,.")
 
@@ -37,7 +38,7 @@ def compare(draft: Plan, reviewed: Plan) -> list[Score]:
         _score("tasks", _tasks(draft), _tasks(reviewed)),
         _score("owners", _owners(draft), _owners(reviewed)),
         _score("quotas", _quotas(draft), _quotas(reviewed)),
-        _score("due dates", _due_dates(draft), _due_dates(reviewed)),
+        _score("due_dates", _due_dates(draft), _due_dates(reviewed)),
     ]
 
 
@@ -65,10 +66,8 @@ def _quotas(plan: Plan) -> set[tuple[object, ...]]:
     found: set[tuple[object, ...]] = set()
     for task in plan.tasks:
         for req in task.requirements:
-            values = req.min.values() if isinstance(req.min, dict) else [req.min]
-            found |= {(_key(task), value) for value in values if value is not None}
-            if req.min_share is not None:
-                found.add((_key(task), f"{req.min_share:.0%}"))
+            for what, value in kinds.of(req).encoded(req):
+                found.add((_key(task), f"{value:g}%" if what == "share" else value))
     return found
 
 

@@ -10,11 +10,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from lzplan import collect, engine, wire
-from lzplan import plan as plans
+from lzplan.check import collect, engine, wire
+from lzplan.check.result import Result
+from lzplan.check.waivers import Granted, bind
 from lzplan.errors import InputError, Problem, UsageError, sorted_problems
-from lzplan.i18n import msg
-from lzplan.result import Result
+from lzplan.messages import msg
+from lzplan.plan.load import LoadedPlan, load
 
 
 @dataclass(frozen=True)
@@ -29,8 +30,10 @@ class Request:
 
 
 @dataclass(frozen=True)
-class Outcome:
-    plan: plans.LoadedPlan
+class Checked:
+    """A check's result, and the plan it was checked against."""
+
+    plan: LoadedPlan
     result: Result
 
 
@@ -46,7 +49,7 @@ PARALLEL_MIN_FILES = 200
 # is never pickled).
 _WORKER_JUDGE: engine.Judge | None = None
 
-Loaded = engine.FileVerdict | tuple[list[Problem], engine.Rejected]
+FileResult = engine.FileVerdict | tuple[list[Problem], engine.Rejected]
 
 
 @contextmanager
@@ -66,18 +69,19 @@ def no_gc() -> Iterator[None]:
             gc.enable()
 
 
-def check(request: Request) -> Outcome:
+def check(request: Request) -> Checked:
     with no_gc():
         return _check(request)
 
 
-def _check(request: Request) -> Outcome:
-    loaded = plans.load(request.plan)
+def _check(request: Request) -> Checked:
+    loaded = load(request.plan)
     if request.unit is not None and request.unit not in loaded.index.units:
         known = sorted(loaded.index.units)
         raise UsageError(msg("usage.unknown_unit", unit=request.unit, known=known))
     files, problems = collect.find_files(request.paths)
-    judge = engine.Judge(loaded.index, request.as_of, _waivers(request, loaded, problems))
+    granted = bind(loaded.index, _waivers(request, loaded, problems), request.as_of)
+    judge = engine.Judge(loaded.index, request.as_of, granted)
     verdicts: list[engine.FileVerdict] = []
     rejected: list[engine.Rejected] = []
     for item in _judge_files(judge, files, _jobs(request.jobs, len(files))):
@@ -88,12 +92,10 @@ def _check(request: Request) -> Outcome:
             rejected.append(item[1])
     result = judge.merge(verdicts, rejected, _only_units(request, verdicts, rejected))
     problems += result.problems
-    return Outcome(loaded, replace(result, problems=tuple(sorted_problems(problems))))
+    return Checked(loaded, replace(result, problems=tuple(sorted_problems(problems))))
 
 
-def _waivers(
-    request: Request, loaded: plans.LoadedPlan, problems: list[Problem]
-) -> list[engine.Granted]:
+def _waivers(request: Request, loaded: LoadedPlan, problems: list[Problem]) -> list[Granted]:
     path = request.waivers or default_waivers(request.plan)
     if request.waivers is None and not path.exists():
         return []
@@ -116,7 +118,9 @@ def _jobs(asked: int, files: int) -> int:
     return min(os.cpu_count() or 1, 8)
 
 
-def _judge_files(judge: engine.Judge, files: list[tuple[Path, str]], jobs: int) -> Iterator[Loaded]:
+def _judge_files(
+    judge: engine.Judge, files: list[tuple[Path, str]], jobs: int
+) -> Iterator[FileResult]:
     """Load and judge each file, in this process or in ``jobs`` forked workers.
 
     Each file is dropped once judged, so memory does not grow with its YAML.
@@ -142,7 +146,7 @@ def _worker(file: tuple[Path, str]) -> wire.Packed:  # pragma: no cover - runs i
     return wire.pack(_load_and_judge(_WORKER_JUDGE, file))
 
 
-def _load_and_judge(judge: engine.Judge, file: tuple[Path, str]) -> Loaded:
+def _load_and_judge(judge: engine.Judge, file: tuple[Path, str]) -> FileResult:
     loaded = collect.load_one(*file)
     if isinstance(loaded, engine.Filed):
         return judge.file(loaded)

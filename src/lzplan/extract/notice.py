@@ -14,8 +14,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from lzplan import deadlines
-from lzplan.models import Group, Unit
+from lzplan.grammar import deadlines
+from lzplan.plan.model import Group, Unit
 
 OPEN, CLOSE = "（(〔[【", "）)〕]】"
 SEPARATORS = re.compile(r"[，,、;；]")

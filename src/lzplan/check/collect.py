@@ -10,13 +10,14 @@ import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from lzplan import loader
-from lzplan.engine import Filed, Granted, Rejected
+from lzplan.check.engine import Filed, Rejected
+from lzplan.check.submission import Submission, WaiverFile
+from lzplan.check.waivers import Granted
 from lzplan.errors import InputError, Problem
-from lzplan.i18n import msg
+from lzplan.inputs import loader
+from lzplan.inputs.validation import to_model
 from lzplan.location import Location
-from lzplan.models import Submission, WaiverFile
-from lzplan.validation import to_model
+from lzplan.messages import msg
 
 YAML_SUFFIXES = (".yaml", ".yml")
 _UNIT_LINE = re.compile(r"^unit:\s*['\"]?([a-z0-9][a-z0-9_.-]*)", re.MULTILINE)

@@ -9,15 +9,16 @@ from typing import Any
 import yaml
 from pydantic import TypeAdapter
 
-from lzplan import draft, loader
-from lzplan import plan as plans
-from lzplan.compare import compare
 from lzplan.errors import InputError, Problem
-from lzplan.extract import Registry
-from lzplan.i18n import msg
+from lzplan.extract import draft
+from lzplan.extract.notice import Registry
+from lzplan.extract.score import compare
+from lzplan.inputs import loader
+from lzplan.inputs.validation import to_model
 from lzplan.location import Location
-from lzplan.models import Group, Plan, Unit
-from lzplan.validation import to_model
+from lzplan.messages import Lang, Message, msg, say
+from lzplan.plan.load import load
+from lzplan.plan.model import Group, Plan, Unit
 
 
 def registry(path: Path) -> tuple[Registry, str]:
@@ -44,30 +45,33 @@ def _dump(data: Any) -> str:
     return yaml.dump(data, Dumper=Plain, allow_unicode=True, sort_keys=False, width=120)
 
 
-def run(notice: Path, registry_path: Path, year: int | None, output: Path | None) -> str:
+def run(
+    notice: Path, registry_path: Path, year: int | None, output: Path | None, lang: Lang
+) -> str:
     """The draft plan's YAML."""
     text = loader.read_text(notice, str(notice))
     found = year or draft.guess_year(text)
-    notes = []
+    notes: list[Message] = []
     if found is None:
         found = 2000
-        notes.append("the text names no year and --year was not given: set the period")
+        notes.append(msg("extract.review.no_year_given"))
     units, units_yaml = registry(registry_path)
     base = output.parent if output is not None else Path.cwd()
     source = os.path.relpath(notice.resolve(), base.resolve())
     info = draft.meta(text, found, units, source)
     tasks = draft.draft(text, units, found, year_known=not notes)
-    return draft.to_yaml(info, units_yaml, tasks, notes)
+    return draft.to_yaml(info, units_yaml, tasks, notes, lang)
 
 
-def scores(draft_text: str, name: str, reviewed_path: Path) -> str:
+def scores(draft_text: str, name: str, reviewed_path: Path, lang: Lang) -> str:
     """A table of precision and recall per field."""
     drafted = to_model(loader.parse(draft_text, name), Plan)
-    reviewed = plans.load(reviewed_path).plan
-    lines = ["field      precision  recall  draft  reviewed  matched"]
+    reviewed = load(reviewed_path).plan
+    lines = [say("extract.scores", lang)]
     for score in compare(drafted, reviewed):
+        field = say(f"extract.field.{score.field}", lang)
         lines.append(
-            f"{score.field:<10} {score.precision:>9.2f}  {score.recall:>6.2f}  "
+            f"{field:<10} {score.precision:>9.2f}  {score.recall:>6.2f}  "
             f"{score.draft:>5}  {score.reviewed:>8}  {score.matched:>7}"
         )
     return "\n".join(lines) + "\n"

@@ -10,13 +10,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from lzplan.engine import FileVerdict, Rejected
+from lzplan.check.engine import FileVerdict, Rejected
+from lzplan.check.result import ItemVerdict, Outcome, Reason, Status, UnitResult, UnitStatus
 from lzplan.errors import Problem
-from lzplan.i18n import Text
 from lzplan.location import Location
-from lzplan.result import ItemVerdict, Outcome, Reason, Status, UnitResult
+from lzplan.messages import Message
 
 _STATUS = {str(s): s for s in Status}
+_UNIT_STATUS = {str(s): s for s in UnitStatus}
 _REASON = {str(r): r for r in Reason}
 Packed = tuple[Any, ...]
 
@@ -27,7 +28,8 @@ def pack(item: FileVerdict | tuple[list[Problem], Rejected]) -> Packed:
     result = item.result
     packed_result = None
     if result is not None:
-        packed_result = (result.unit, result.status, tuple(_outcome(o) for o in result.outcomes))
+        outcomes = tuple(_outcome(o) for o in result.outcomes)
+        packed_result = (result.unit, str(result.status), outcomes)
     where = (item.where.line, item.where.column)
     return ("verdict", item.file, item.unit, where, item.problems, item.notices, packed_result)
 
@@ -52,7 +54,7 @@ def unpack(packed: Packed) -> FileVerdict | tuple[list[Problem], Rejected]:
     if packed_result is not None:
         unit_id, status, outcomes = packed_result
         result = UnitResult(
-            unit_id, status, file, tuple(_unpack(unit_id, file, o) for o in outcomes)
+            unit_id, _UNIT_STATUS[status], file, tuple(_unpack(unit_id, file, o) for o in outcomes)
         )
     return FileVerdict(file, unit, Location(file, *where), problems, notices, result)
 
@@ -60,15 +62,15 @@ def unpack(packed: Packed) -> FileVerdict | tuple[list[Problem], Rejected]:
 def _unpack(unit: str, file: str, o: Packed) -> Outcome:
     task, req, status, actual, required, due, key, params, items, location, waiver = o
     return Outcome(
-        unit,
-        task,
-        req,
-        _STATUS[status],
-        actual,
-        required,
-        dt.date.fromordinal(due),
-        Text(key, params),
-        tuple(
+        unit=unit,
+        task=task,
+        requirement=req,
+        status=_STATUS[status],
+        actual=actual,
+        required=required,
+        due=dt.date.fromordinal(due),
+        detail=Message(key, params),
+        items=tuple(
             ItemVerdict(
                 title,
                 dt.date.fromordinal(date),
@@ -78,6 +80,6 @@ def _unpack(unit: str, file: str, o: Packed) -> Outcome:
             )
             for title, date, doc_no, reason, line, column in items
         ),
-        Location(file, *location) if location else None,
-        Text(*waiver) if waiver else None,
+        location=Location(file, *location) if location else None,
+        waiver=Message(*waiver) if waiver else None,
     )

@@ -11,11 +11,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from lzplan import deadlines
+from lzplan import kinds
 from lzplan.errors import Problem
-from lzplan.i18n import msg
+from lzplan.grammar import deadlines
 from lzplan.location import Location, PathKey, PositionMap, at_offset
-from lzplan.models import Plan, Requirement
+from lzplan.messages import msg
+from lzplan.plan.model import Plan, Requirement
 
 BRACKET = re.compile(r"[（(〔]责任单位[:：][^（(〔）)〕]*[）)〕]")
 QUOTA = re.compile(r"不少于(?P<count>\d+)|达(?P<share>\d+)%以上")
@@ -141,7 +142,7 @@ class _Tracer:
 
 def _has_quota(req: Requirement, match: re.Match[str]) -> bool:
     if match.group("count") is not None:
-        number = int(match.group("count"))
-        values = req.min.values() if isinstance(req.min, dict) else [req.min]
-        return number in values
-    return req.min_share is not None and round(req.min_share * 100, 6) == int(match.group("share"))
+        stated = ("count", int(match.group("count")))
+    else:
+        stated = ("share", int(match.group("share")))
+    return stated in kinds.of(req).encoded(req)

@@ -1,0 +1,263 @@
+"""The check itself, pure: plan + submissions + waivers + as-of date → Result.
+
+No file, clock or terminal here: everything the engine needs is passed in, so the
+same inputs always give the same result. Each file is judged on its own
+(``Judge.file``, which the parallel path runs in worker processes), then the verdicts
+are merged (``Judge.merge``): the same two steps whichever path runs them, so both
+give the same result. How a requirement is judged is its kind's business
+(``lzplan.kinds``); the engine binds files to units, applies waivers and merges.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection, Iterator, Sequence
+from dataclasses import dataclass, replace
+
+from lzplan import kinds
+from lzplan.check import waivers as waiving
+from lzplan.check.result import (
+    Notice,
+    Outcome,
+    Result,
+    Status,
+    UnitResult,
+    UnitStatus,
+    sorted_notices,
+)
+from lzplan.check.submission import Entry, Submission
+from lzplan.errors import Problem, sorted_problems
+from lzplan.kinds.base import Claim, Context
+from lzplan.location import Location, PathKey, PositionMap
+from lzplan.messages import Message, msg
+from lzplan.plan.index import Owed, PlanIndex
+
+_EMPTY = Entry()
+
+
+@dataclass(frozen=True)
+class Filed:
+    """A submission that passed the schema, and where it came from."""
+
+    file: str
+    submission: Submission
+    positions: PositionMap
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """A file that failed the schema; ``unit`` is the unit it claims, if readable."""
+
+    file: str
+    unit: str | None
+
+
+@dataclass(frozen=True)
+class FileVerdict:
+    """What one file says, judged on its own: its unit (if known), problems and result."""
+
+    file: str
+    unit: str | None
+    where: Location
+    problems: tuple[Problem, ...]
+    notices: tuple[Notice, ...]
+    result: UnitResult | None
+
+
+def check(
+    index: PlanIndex,
+    filed: Sequence[Filed],
+    as_of: dt.date,
+    *,
+    rejected: Sequence[Rejected] = (),
+    waivers: Sequence[waiving.Granted] = (),
+    only_units: Collection[str] | None = None,
+) -> Result:
+    """Judge every unit of the plan, or only ``only_units``."""
+    judge = Judge(index, as_of, waiving.bind(index, waivers, as_of))
+    return judge.merge([judge.file(item) for item in filed], rejected, only_units)
+
+
+class Judge:
+    """Judges files one at a time against a plan, then merges the verdicts."""
+
+    def __init__(self, index: PlanIndex, as_of: dt.date, bound: waiving.Bound | None = None):
+        self.index = index
+        self.as_of = as_of
+        self.waivers = bound or waiving.Bound()
+        period = index.plan.plan.period
+        self.context = Context(as_of, period.start, period.end)
+
+    def file(self, item: Filed) -> FileVerdict:
+        """Bind one file to its unit and, if it is sound, judge that unit."""
+        problems = tuple(binding_problems(self.index, item))
+        unit = item.submission.unit if item.submission.unit in self.index.units else None
+        result: UnitResult | None = None
+        notices: tuple[Notice, ...] = ()
+        if unit is not None and not problems:
+            result, notices = self._judged(unit, item)
+        where = item.positions.find(("unit",))
+        return FileVerdict(item.file, unit, where, problems, notices, result)
+
+    def merge(
+        self,
+        verdicts: Sequence[FileVerdict],
+        rejected: Sequence[Rejected] = (),
+        only_units: Collection[str] | None = None,
+    ) -> Result:
+        """One result from every file's verdict: duplicates, absences and waivers settled."""
+        problems, notices = list(self.waivers.problems), list(self.waivers.notices)
+        by_unit: dict[str, FileVerdict] = {}
+        invalid = {r.unit for r in rejected if r.unit in self.index.units}
+        for verdict in sorted(verdicts, key=lambda v: v.file):
+            problems += verdict.problems
+            notices += verdict.notices
+            if verdict.unit is None:
+                continue
+            if verdict.result is None:
+                invalid.add(verdict.unit)
+            if verdict.unit in by_unit:
+                first = str(by_unit[verdict.unit].where)
+                message = msg("sub.unit_claimed", unit=verdict.unit, first=first)
+                problems.append(Problem(verdict.where, message))
+                invalid.add(verdict.unit)
+            else:
+                by_unit[verdict.unit] = verdict
+        units = []
+        for unit in self.index.unit_order():
+            if only_units is not None and unit.id not in only_units:
+                continue
+            found = by_unit.get(unit.id)
+            if found is not None and found.result is not None and unit.id not in invalid:
+                units.append(found.result)
+            else:
+                judged = self._unjudged(unit.id, invalid=unit.id in invalid)
+                units.append(replace(judged, file=found.file if found else None))
+        notices += waiving.unused(self.waivers, units)
+        return Result(
+            plan_id=self.index.plan.plan.id,
+            as_of=self.as_of,
+            tasks=tuple(task.id for task in self.index.plan.tasks),
+            units=tuple(units),
+            problems=tuple(sorted_problems(problems)),
+            notices=sorted_notices(notices),
+        )
+
+    def _judged(self, unit: str, filed: Filed) -> tuple[UnitResult, tuple[Notice, ...]]:
+        """A unit whose file is sound: each requirement judged by its kind."""
+        outcomes: list[Outcome] = []
+        notices: list[Notice] = []
+        for owed in self.index.owed_by(unit):
+            outcome, found = self._judge(filed, owed)
+            outcomes.append(self._waive(outcome))
+            notices += found
+        status = unit_status(outcomes, filed=True, invalid=False)
+        return UnitResult(unit, status, filed.file, tuple(outcomes)), tuple(notices)
+
+    def _unjudged(self, unit: str, *, invalid: bool) -> UnitResult:
+        """A unit with no file, or an invalid one: every requirement says so."""
+        status = Status.INVALID if invalid else Status.NOT_SUBMITTED
+        detail = msg("detail.file_invalid" if invalid else "detail.no_file")
+        outcomes = [
+            self._waive(_outcome(unit, owed, status=status, actual=0, required=1, detail=detail))
+            for owed in self.index.owed_by(unit)
+        ]
+        return UnitResult(unit, unit_status(outcomes, filed=False, invalid=invalid), None,
+                          tuple(outcomes))  # fmt: skip
+
+    def _judge(self, filed: Filed, owed: Owed) -> tuple[Outcome, tuple[Notice, ...]]:
+        req = owed.requirement
+        entry = filed.submission.requirements.get(req.id)
+        path: PathKey = ("requirements", req.id)
+        location = filed.positions.find(path if entry else ("unit",))
+        claim = Claim(entry or _EMPTY, filed.submission.reported, filed.positions, path)
+        judged = kinds.of(req).judge(req, claim, self.context, owed.threshold)
+        outcome = _outcome(
+            filed.submission.unit,
+            owed,
+            status=judged.status,
+            actual=judged.actual,
+            required=judged.required,
+            detail=judged.detail,
+            items=judged.items,
+            location=location,
+        )
+        return outcome, judged.notices
+
+    def _waive(self, outcome: Outcome) -> Outcome:
+        granted = self.waivers.granted.get((outcome.unit, outcome.requirement))
+        if granted is None or outcome.status in (Status.MET, Status.INVALID):
+            return outcome
+        waiver = granted.waiver
+        detail = msg(
+            "detail.waived",
+            approved_by=waiver.approved_by,
+            expires=waiver.expires,
+            reason=waiver.reason,
+        )
+        return outcome._replace(status=Status.WAIVED, detail=detail, waiver=detail)
+
+
+def _outcome(unit: str, owed: Owed, **fields: object) -> Outcome:
+    return Outcome(
+        unit=unit,
+        task=owed.task.id,
+        requirement=owed.requirement.id,
+        due=owed.requirement.due.date,
+        **fields,  # type: ignore[arg-type]
+    )
+
+
+def unit_status(outcomes: Sequence[Outcome], *, filed: bool, invalid: bool) -> UnitStatus:
+    if not outcomes:
+        return UnitStatus.NOTHING_OWED
+    if invalid:
+        return UnitStatus.INVALID
+    if not filed:
+        return UnitStatus.NOT_SUBMITTED
+    statuses = {o.status for o in outcomes}
+    if Status.MISSED in statuses:
+        return UnitStatus.BEHIND
+    if Status.PENDING in statuses:
+        return UnitStatus.ON_TRACK
+    return UnitStatus.COMPLIANT
+
+
+# ---------------------------------------------------------------- binding
+
+
+def binding_problems(index: PlanIndex, item: Filed) -> Iterator[Problem]:
+    """What ties a file to the plan: its plan id, its unit, and each entry it reports."""
+    sub, where = item.submission, item.positions.find
+    if sub.plan != index.plan.plan.id:
+        message = msg("sub.wrong_plan", got=sub.plan, plan=index.plan.plan.id)
+        yield Problem(where(("plan",)), message)
+    if sub.unit not in index.units:
+        yield Problem(where(("unit",)), _unknown("unit", sub.unit))
+        return
+    owed = {o.requirement.id for o in index.owed_by(sub.unit)}
+    for req_id, entry in sub.requirements.items():
+        path: PathKey = ("requirements", req_id)
+        if req_id not in index.requirements:
+            yield Problem(where(path), _unknown("requirement", req_id))
+        elif req_id not in owed:
+            yield Problem(where(path), msg("sub.not_owed", unit=sub.unit, requirement=req_id))
+        else:
+            for sub_path, message in entry_problems(index, req_id, entry):
+                yield Problem(where((*path, *sub_path)), message)
+
+
+def entry_problems(
+    index: PlanIndex, req_id: str, entry: Entry
+) -> Iterator[tuple[PathKey, Message]]:
+    """Fields of another kind, then what the requirement's own kind finds wrong."""
+    _, req = index.requirements[req_id]
+    kind = kinds.of(req)
+    allowed = set(kind.Entry.model_fields)
+    for name in sorted(entry.model_fields_set - allowed):
+        yield (name,), msg("sub.field_not_for_kind", name=name, requirement=req.id, kind=req.kind)
+    yield from kind.entry_problems(req, entry, index)
+
+
+def _unknown(what: str, value: str) -> Message:
+    return msg("plan.unknown_id", what=msg(f"what.{what}"), value=value)

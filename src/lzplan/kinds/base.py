@@ -1,0 +1,180 @@
+"""What the kinds share: the evidence a unit files, and the pieces of a judgment.
+
+Pure: no file, clock or terminal. A kind judges one unit's entry for one requirement
+from a ``Claim`` (what the unit filed, and where) and a ``Context`` (the as-of date and
+the plan period), and returns a ``Judgment``; the engine adds who and which task.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+from pydantic import Field
+
+from lzplan.check.result import ItemVerdict, Notice, Reason, Status
+from lzplan.location import Location, PathKey, PositionMap
+from lzplan.messages import Message, msg
+from lzplan.model import Date, Id, Model, NonEmpty, Positive
+from lzplan.plan.requirement import RequirementBase
+
+
+class Evidence(Model):
+    """One dated piece of evidence: a document, a meeting, a report."""
+
+    title: NonEmpty
+    date: Date
+    doc_no: str | None = Field(None, description="文号, e.g. 江府发〔2011〕12号.")
+    note: str | None = None
+
+
+class EntryBase(Model):
+    """What every entry of a submission may have; each kind adds its own fields."""
+
+    note: str | None = None
+
+
+class Evidenced(EntryBase):
+    """An entry backed by dated evidence items (the fields a kind shares are declared once)."""
+
+    evidence: list[Evidence] = Field([], description="count, activity, milestone.")
+
+
+class Quota(RequirementBase):
+    """A requirement with a number to reach (shared by count and distinct_units)."""
+
+    min: Positive | dict[Id, Positive] = Field(
+        description="count: items per unit (or per group); distinct_units: units."
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What every judgment of a check shares: the as-of date and the plan period."""
+
+    as_of: dt.date
+    start: dt.date
+    end: dt.date
+
+    def window(self, due: dt.date) -> tuple[dt.date, dt.date]:
+        """Evidence counts from the period's start to its end, or to a later due date."""
+        return self.start, max(self.end, due)
+
+    def status(self, on_time: bool, reached: bool, due: dt.date) -> Status:
+        if on_time:
+            return Status.MET
+        if reached:
+            return Status.MET_LATE
+        return Status.PENDING if self.as_of <= due else Status.MISSED
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """What one unit filed for one requirement, and where in its file."""
+
+    entry: Any  # the merged entry model; each kind reads it as its own ``Entry``
+    reported: dt.date
+    positions: PositionMap
+    path: PathKey
+
+    def where(self, *sub: str | int) -> Location:
+        return self.positions.find((*self.path, *sub))
+
+
+class Judgment(NamedTuple):
+    """A kind's verdict on one claim; notices are things worth saying on the way."""
+
+    status: Status
+    actual: float
+    required: float
+    detail: Message
+    items: tuple[ItemVerdict, ...] = ()
+    notices: tuple[Notice, ...] = ()
+
+
+Say = Callable[..., str]  # say(key, **params): a catalogue message in the output language
+
+
+def progress(key: str, actual: float, need: float) -> Message:
+    """'2/3' when reached, '2/3, needs 1' (``key`` + ``_short``) when short."""
+    if actual >= need:
+        return msg(key, actual=_number(actual), need=_number(need))
+    more = _number(need - actual)
+    return msg(f"{key}_short", actual=_number(actual), need=_number(need), more=more)
+
+
+def _number(value: float) -> float | int:
+    return int(value) if float(value).is_integer() else value
+
+
+def judge_items(
+    ctx: Context, claim: Claim, requirement: str, due: dt.date, evidence: Sequence[Evidence]
+) -> tuple[tuple[ItemVerdict, ...], tuple[Notice, ...]]:
+    """Each evidence item's verdict, and a notice for each repeated 文号.
+
+    The earliest of items sharing a 文号 is the one that counts, whatever the order
+    they were written in.
+    """
+    start, end = ctx.window(due)
+    seen: dict[str, int] = {}
+    reasons: dict[int, Reason] = {}
+    notices = []
+    for i in sorted(range(len(evidence)), key=lambda i: _item_key(evidence[i])):
+        item = evidence[i]
+        reasons[i] = _reason(item, start, end, due, ctx.as_of, seen)
+        if reasons[i] is Reason.DUPLICATE_DOC_NO:
+            message = msg("notice.duplicate_doc_no", doc_no=item.doc_no, requirement=requirement)
+            notices.append(Notice(claim.where("evidence", i), message))
+    items = tuple(
+        ItemVerdict(item.title, item.date, item.doc_no, reasons[i], claim.where("evidence", i))
+        for i, item in enumerate(evidence)
+    )
+    return items, tuple(notices)
+
+
+def _item_key(item: Evidence) -> tuple[dt.date, str, str]:
+    return (item.date, item.title, item.doc_no or "")
+
+
+def _reason(
+    item: Evidence,
+    start: dt.date,
+    end: dt.date,
+    due: dt.date,
+    as_of: dt.date,
+    seen: dict[str, int],
+) -> Reason:
+    if item.date > as_of:
+        return Reason.AFTER_AS_OF
+    if not start <= item.date <= end:
+        return Reason.OUTSIDE_PERIOD
+    if item.doc_no:
+        key = item.doc_no.strip()
+        seen[key] = seen.get(key, 0) + 1
+        if seen[key] > 1:
+            return Reason.DUPLICATE_DOC_NO
+    return Reason.LATE if item.date > due else Reason.COUNTED
+
+
+def figure(
+    ctx: Context, claim: Claim, due: dt.date, actual: float, need: float, detail: Message
+) -> Judgment:
+    """A figure the unit reports (units covered, a share), judged by its file's date."""
+    known = claim.reported <= ctx.as_of
+    reached = known and actual >= need
+    status = ctx.status(reached and claim.reported <= due, reached, due)
+    if not known:
+        detail = msg("detail.after_as_of", detail=detail, reported=claim.reported)
+    return Judgment(status, actual if known else 0, need, detail)
+
+
+def evidence_example(say: Say) -> list[str]:
+    """The commented example of an evidence item in an ``init`` template."""
+    return [
+        f"    # {say('template.example')} evidence:",
+        f"    #   - title: {say('template.example_title')}",
+        "    #     date: YYYY-MM-DD",
+        f"    #     doc_no: {say('template.example_doc_no')}",
+    ]

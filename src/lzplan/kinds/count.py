@@ -1,0 +1,113 @@
+"""count: at least N dated evidence items, N per unit or per group.
+
+The notice: 各区县评估不少于3件，市级有关部门评估不少于1件。 The plan:
+``kind: count``, ``min: {districts: 3, relevant-departments: 1}`` (or one number).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from lzplan.check.result import Reason, Status
+from lzplan.kinds.base import (
+    Claim,
+    Context,
+    Evidenced,
+    Judgment,
+    Quota,
+    Say,
+    evidence_example,
+    judge_items,
+    progress,
+)
+from lzplan.location import PathKey
+from lzplan.messages import Message, msg
+from lzplan.plan.requirement import RequirementBase
+
+if TYPE_CHECKING:
+    from lzplan.plan.index import PlanIndex
+
+
+class CountRequirement(Quota):
+    pass
+
+
+class CountEntry(Evidenced):
+    pass
+
+
+# What the registry reads (see lzplan.kinds.Kind).
+Requirement = CountRequirement
+Entry = CountEntry
+
+
+def check(requirement: CountRequirement) -> None:
+    """Nothing beyond the fields' own types."""
+
+
+def references(
+    requirement: CountRequirement, index: PlanIndex
+) -> Iterator[tuple[PathKey, Message]]:
+    """Thresholds per group or unit: one for each the requirement names, and no other."""
+    named = [*requirement.units, *requirement.groups]
+    unknown = [key for key in requirement.units if key not in index.units]
+    unknown += [key for key in requirement.groups if key not in index.members]
+    if not isinstance(requirement.min, dict) or unknown:
+        return
+    for key in requirement.min:
+        if key not in named:
+            yield ("min", key), msg("plan.threshold_uncovered", key=key)
+    for key in sorted(set(named) - set(requirement.min)):
+        yield ("min",), msg("plan.threshold_missing", key=key)
+
+
+def encoded(requirement: CountRequirement) -> list[tuple[str, float]]:
+    if isinstance(requirement.min, dict):
+        return [("count", n) for n in requirement.min.values()]
+    return [("count", requirement.min)]
+
+
+def threshold(requirement: CountRequirement, key: str) -> int | None:
+    """Items owed by the members of ``key`` (a unit or a group the requirement names)."""
+    if isinstance(requirement.min, dict):
+        return requirement.min.get(key)
+    return requirement.min
+
+
+def entry_problems(
+    requirement: CountRequirement, entry: CountEntry, index: PlanIndex
+) -> Iterator[tuple[PathKey, Message]]:
+    return iter(())
+
+
+def judge(requirement: CountRequirement, claim: Claim, ctx: Context, need: int | None) -> Judgment:
+    return count_items(requirement, claim, ctx, need or 1)
+
+
+def count_items(requirement: RequirementBase, claim: Claim, ctx: Context, need: int) -> Judgment:
+    """Met when ``need`` items count; on time when enough of them came by the due date."""
+    due = requirement.due.date
+    entry: CountEntry = claim.entry
+    items, notices = judge_items(ctx, claim, requirement.id, due, entry.evidence)
+    on_time = sum(item.reason is Reason.COUNTED for item in items)
+    total = sum(item.reason.counts for item in items)
+    status: Status = ctx.status(on_time >= need, total >= need, due)
+    detail = progress("kind.count.detail", total, need)
+    return Judgment(status, total, need, detail, items, notices)
+
+
+def quota(requirement: CountRequirement) -> Message | None:
+    if isinstance(requirement.min, dict):
+        parts = [msg("kind.count.quota_for", n=n, who=key) for key, n in requirement.min.items()]
+        return msg("kind.count.quota_by", parts=parts)
+    return msg("kind.count.quota", n=requirement.min)
+
+
+def needs(required: float) -> Message:
+    return msg("kind.count.needs", n=f"{required:g}")
+
+
+def template(requirement: CountRequirement, need: int | None, say: Say) -> tuple[str, list[str]]:
+    body = [f"  {requirement.id}:", "    evidence: []", *evidence_example(say)]
+    return say("kind.count.template", n=need or requirement.min), body

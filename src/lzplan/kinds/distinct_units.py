@@ -1,0 +1,90 @@
+"""distinct_units: at least N different units of a group covered, reported by one unit.
+
+The notice: 评查部门不少于15个。 The plan: ``kind: distinct_units``, ``min: 15``,
+``of_group: enforcement``; the lead reports ``covered: [finance, public-security, …]``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from pydantic import Field
+
+from lzplan.kinds.base import Claim, Context, Evidenced, Judgment, Quota, Say, figure, progress
+from lzplan.location import PathKey
+from lzplan.messages import Message, msg
+from lzplan.model import Id, rule
+
+if TYPE_CHECKING:
+    from lzplan.plan.index import PlanIndex
+
+
+class DistinctUnitsRequirement(Quota):
+    of_group: Id = Field(description="distinct_units: the group covered.")
+
+
+class DistinctUnitsEntry(Evidenced):
+    covered: list[Id] | None = Field(None, description="distinct_units: the unit ids covered.")
+
+
+# What the registry reads (see lzplan.kinds.Kind).
+Requirement = DistinctUnitsRequirement
+Entry = DistinctUnitsEntry
+
+
+def check(requirement: DistinctUnitsRequirement) -> None:
+    if not isinstance(requirement.min, int):
+        raise rule("plan.distinct_min")
+
+
+def references(
+    requirement: DistinctUnitsRequirement, index: PlanIndex
+) -> Iterator[tuple[PathKey, Message]]:
+    if requirement.of_group not in index.members:
+        message = msg("plan.unknown_id", what=msg("what.group"), value=requirement.of_group)
+        yield ("of_group",), message
+
+
+def encoded(requirement: DistinctUnitsRequirement) -> list[tuple[str, float]]:
+    return [("count", requirement.min)] if isinstance(requirement.min, int) else []
+
+
+def threshold(requirement: DistinctUnitsRequirement, key: str) -> int | None:
+    return None  # the number is of units covered, not owed by each unit
+
+
+def entry_problems(
+    requirement: DistinctUnitsRequirement, entry: DistinctUnitsEntry, index: PlanIndex
+) -> Iterator[tuple[PathKey, Message]]:
+    members = index.members.get(requirement.of_group, ())
+    for i, unit in enumerate(entry.covered or []):
+        if unit not in index.units:
+            yield ("covered", i), msg("plan.unknown_id", what=msg("what.unit"), value=unit)
+        elif unit not in members:
+            yield ("covered", i), msg("sub.not_in_group", unit=unit, group=requirement.of_group)
+
+
+def judge(
+    requirement: DistinctUnitsRequirement, claim: Claim, ctx: Context, need: int | None
+) -> Judgment:
+    entry: DistinctUnitsEntry = claim.entry
+    covered = len(set(entry.covered or []))
+    wanted = requirement.min if isinstance(requirement.min, int) else 0
+    detail = progress("kind.distinct_units.detail", covered, wanted)
+    return figure(ctx, claim, requirement.due.date, covered, wanted, detail)
+
+
+def quota(requirement: DistinctUnitsRequirement) -> Message | None:
+    return msg("kind.distinct_units.quota", n=requirement.min, group=requirement.of_group)
+
+
+def needs(required: float) -> Message:
+    return msg("kind.distinct_units.needs", n=f"{required:g}")
+
+
+def template(
+    requirement: DistinctUnitsRequirement, need: int | None, say: Say
+) -> tuple[str, list[str]]:
+    body = [f"  {requirement.id}:", "    covered: []"]
+    return say("kind.distinct_units.template", n=need or requirement.min), body

@@ -1,0 +1,101 @@
+"""milestone: done by the due date, as a completion date backed by evidence.
+
+The notice: 行政复议规范化建设于2011年11月底基本完成。 The plan: ``kind: milestone``;
+the unit reports ``completed: 2011-11-20`` and at least one evidence item.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from pydantic import Field
+
+from lzplan.kinds.base import Claim, Context, Evidenced, Judgment, Say, evidence_example
+from lzplan.kinds.base import judge_items as judge_evidence
+from lzplan.location import PathKey
+from lzplan.messages import Message, msg
+from lzplan.model import Date
+from lzplan.plan.requirement import RequirementBase
+
+if TYPE_CHECKING:
+    from lzplan.plan.index import PlanIndex
+
+
+class MilestoneRequirement(RequirementBase):
+    pass
+
+
+class MilestoneEntry(Evidenced):
+    completed: Date | None = Field(None, description="milestone: the date it was done.")
+
+
+# What the registry reads (see lzplan.kinds.Kind).
+Requirement = MilestoneRequirement
+Entry = MilestoneEntry
+
+
+def check(requirement: MilestoneRequirement) -> None:
+    """Nothing beyond the fields' own types."""
+
+
+def references(
+    requirement: MilestoneRequirement, index: PlanIndex
+) -> Iterator[tuple[PathKey, Message]]:
+    return iter(())
+
+
+def encoded(requirement: MilestoneRequirement) -> list[tuple[str, float]]:
+    return []
+
+
+def threshold(requirement: MilestoneRequirement, key: str) -> int | None:
+    return None
+
+
+def entry_problems(
+    requirement: MilestoneRequirement, entry: MilestoneEntry, index: PlanIndex
+) -> Iterator[tuple[PathKey, Message]]:
+    return iter(())
+
+
+def judge(
+    requirement: MilestoneRequirement, claim: Claim, ctx: Context, need: int | None
+) -> Judgment:
+    entry: MilestoneEntry = claim.entry
+    due = requirement.due.date
+    items, notices = judge_evidence(ctx, claim, requirement.id, due, entry.evidence)
+    done = entry.completed
+    backed = any(item.reason.counts for item in items)
+    reached = done is not None and done <= ctx.as_of and backed
+    on_time = reached and done is not None and done <= due
+    status = ctx.status(on_time, reached, due)
+    if done is None:
+        detail = msg("kind.milestone.not_completed")
+    elif reached:
+        detail = msg("kind.milestone.completed", date=done)
+    elif done > ctx.as_of:
+        detail = msg("kind.milestone.completed_later", date=done)
+    else:
+        detail = msg("kind.milestone.completed_unbacked", date=done)
+    return Judgment(status, int(reached), 1, detail, items, notices)
+
+
+def quota(requirement: MilestoneRequirement) -> Message | None:
+    return None
+
+
+def needs(required: float) -> Message:
+    return msg("kind.milestone.needs")
+
+
+def template(
+    requirement: MilestoneRequirement, need: int | None, say: Say
+) -> tuple[str, list[str]]:
+    body = [
+        f"  {requirement.id}:",
+        "    # completed: YYYY-MM-DD",
+        "    evidence: []",
+        *evidence_example(say),
+    ]
+    return say("kind.milestone.template"), body

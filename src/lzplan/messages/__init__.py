@@ -1,0 +1,89 @@
+"""Every word lzplan prints, in every language: one catalogue module per language.
+
+A message is kept as a key and its parameters (a ``Message``) until it is printed, so
+one result can be shown in any language; the plan's own text is never translated.
+A catalogue is a module of this package named after its language (``en.py``,
+``zh.py``) holding ``MESSAGES``, a flat dict of key → template; adding a language is
+adding one such file. English is the reference: every key exists there, and a key
+missing from another catalogue is an error, never a silent fallback.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+
+REFERENCE = "en"
+Lang = str  # a language code: the name of a catalogue module of this package
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """A translatable message: a catalogue key and its parameters.
+
+    A parameter may itself be a Message (rendered in the same language), or a list
+    or tuple (joined the language's way).
+    """
+
+    key: str
+    params: tuple[tuple[str, object], ...] = ()
+
+    def render(self, lang: Lang = REFERENCE) -> str:
+        template = catalogue(lang)[self.key]
+        return template.format(**{name: _value(value, lang) for name, value in self.params})
+
+    def __str__(self) -> str:
+        return self.render(REFERENCE)
+
+
+def msg(key: str, /, **params: object) -> Message:
+    """A message; a key the reference catalogue lacks is a bug, raised where it is made."""
+    if key not in catalogue(REFERENCE):
+        raise KeyError(key)
+    frozen = {name: tuple(v) if isinstance(v, list) else v for name, v in params.items()}
+    return Message(key, tuple(sorted(frozen.items())))
+
+
+def say(key: str, lang: Lang, /, **params: object) -> str:
+    """Render a catalogue message at once (for fixed labels of a report)."""
+    return msg(key, **params).render(lang)
+
+
+def plural(key: str, count: int) -> str:
+    """``key.one`` for one, ``key.other`` otherwise (a catalogue may word both alike)."""
+    return f"{key}.one" if count == 1 else f"{key}.other"
+
+
+def either(choices: list[str]) -> object:
+    """'a', 'b' or 'c', worded the language's way."""
+    if len(choices) == 1:
+        return choices[0]
+    return msg("list.or", rest=choices[:-1], last=choices[-1])
+
+
+def _value(value: object, lang: Lang) -> object:
+    if isinstance(value, Message):
+        return value.render(lang)
+    if isinstance(value, list | tuple):
+        separator = catalogue(lang)["list.sep"]
+        return separator.join(str(_value(item, lang)) for item in value)
+    return value
+
+
+@cache
+def catalogue(lang: Lang) -> Mapping[str, str]:
+    """The messages of ``lang``; an unknown language is a LookupError."""
+    if lang not in languages():
+        raise LookupError(lang)
+    module = importlib.import_module(f"{__name__}.{lang}")
+    messages: Mapping[str, str] = module.MESSAGES
+    return messages
+
+
+def languages() -> tuple[Lang, ...]:
+    """The languages there is a catalogue for, English first."""
+    found = sorted(m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_"))
+    return (REFERENCE, *(name for name in found if name != REFERENCE))

@@ -1,0 +1,101 @@
+"""The plan, indexed for the engine and the commands: units, groups' members, who owes what.
+
+Pure: built from a validated ``Plan``; no file, clock or terminal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lzplan import kinds
+from lzplan.location import PathKey
+from lzplan.plan.model import Group, Plan, Requirement, Task, Unit
+
+KIND_ORDER = {"district": 0, "department": 1}
+
+
+@dataclass(frozen=True)
+class Owed:
+    """One requirement one unit owes, with its threshold (None: the kind decides)."""
+
+    requirement: Requirement
+    task: Task
+    unit: Unit
+    threshold: int | None
+
+
+@dataclass
+class PlanIndex:
+    """Look-ups the engine and the commands need, built once from a valid plan."""
+
+    plan: Plan
+    units: dict[str, Unit] = field(default_factory=dict)
+    members: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    requirements: dict[str, tuple[Task, Requirement]] = field(default_factory=dict)
+    paths: dict[str, PathKey] = field(default_factory=dict)
+    _order: list[Unit] = field(default_factory=list)
+    _thresholds: dict[str, dict[str, int | None]] = field(default_factory=dict)
+    _owed: dict[str, tuple[Owed, ...]] | None = None
+
+    def __post_init__(self) -> None:
+        self._order = sorted(self.plan.units, key=lambda unit: KIND_ORDER[unit.kind])
+        self.units = {unit.id: unit for unit in self.plan.units}
+        self.members = {group.id: self._select(group) for group in self.plan.groups}
+        for t, task in enumerate(self.plan.tasks):
+            for r, requirement in enumerate(task.requirements):
+                self.requirements[requirement.id] = (task, requirement)
+                self.paths[requirement.id] = ("tasks", t, "requirements", r)
+
+    def _select(self, group: Group) -> tuple[str, ...]:
+        chosen = [
+            unit.id
+            for unit in self.plan.units
+            if unit.id in group.units
+            or ((group.kind is None or unit.kind == group.kind) and _tag_match(group, unit))
+        ]
+        return tuple(unit for unit in chosen if unit not in group.exclude)
+
+    def unit_order(self) -> list[Unit]:
+        """Districts/counties first, then departments, each in registry order."""
+        return self._order
+
+    def thresholds(self, requirement: Requirement) -> dict[str, int | None]:
+        """Every unit that owes ``requirement``, with its threshold.
+
+        A unit in two groups with different thresholds owes the larger one.
+        """
+        table = self._thresholds.get(requirement.id)
+        if table is None:
+            table = self._thresholds[requirement.id] = self._compute_thresholds(requirement)
+        return table
+
+    def _compute_thresholds(self, requirement: Requirement) -> dict[str, int | None]:
+        owed: dict[str, int | None] = {}
+        kind = kinds.of(requirement)
+        for key in (*requirement.units, *requirement.groups):
+            limit = kind.threshold(requirement, key)
+            for unit in self.members.get(key, (key,)):
+                previous = owed.get(unit)
+                owed[unit] = limit if previous is None else max(previous, limit or 0)
+        return {unit.id: owed[unit.id] for unit in self._order if unit.id in owed}
+
+    def owed_by(self, unit_id: str) -> tuple[Owed, ...]:
+        """What one unit owes, in plan order (the whole table is built on first use)."""
+        if self._owed is None:
+            self._owed = self._compute_owed()
+        return self._owed.get(unit_id, ())
+
+    def _compute_owed(self) -> dict[str, tuple[Owed, ...]]:
+        owed: dict[str, list[Owed]] = {}
+        for task in self.plan.tasks:
+            for requirement in task.requirements:
+                for unit_id, threshold in self.thresholds(requirement).items():
+                    entry = Owed(requirement, task, self.units[unit_id], threshold)
+                    owed.setdefault(unit_id, []).append(entry)
+        return {unit_id: tuple(entries) for unit_id, entries in owed.items()}
+
+
+def _tag_match(group: Group, unit: Unit) -> bool:
+    if group.tags:
+        return any(tag in unit.tags for tag in group.tags)
+    return group.kind is not None

@@ -1,0 +1,160 @@
+"""The plan file: its metadata, units, groups, tasks and requirements.
+
+``Requirement`` is flat, as a plan file writes it: the fields every requirement has
+(``lzplan.plan.requirement``) and the fields of every kind (``lzplan.kinds``), those
+of kinds other than its own refused by name.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Literal, cast
+
+from pydantic import Field, create_model, model_validator
+
+from lzplan.kinds import KINDS
+from lzplan.model import Date, Id, Model, NonEmpty, fields_of, optional_fields, own_fields, rule
+from lzplan.plan.requirement import HEAD_FIELDS, Due, RequirementBase
+
+__all__ = ["Due", "Group", "Owners", "Plan", "PlanInfo", "Requirement", "Task", "Unit"]
+
+UnitKind = Literal["district", "department"]
+
+
+class Source(Model):
+    """The document the plan was encoded from."""
+
+    file: NonEmpty = Field(description="The notice's text, relative to the plan file.")
+    title: NonEmpty
+    publisher: NonEmpty
+    published: Date
+    note: str | None = None
+
+
+class Period(Model):
+    start: Date
+    end: Date
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Period:
+        if self.end < self.start:
+            raise rule("plan.period")
+        return self
+
+
+class PlanInfo(Model):
+    id: Id
+    title: NonEmpty
+    issuer: NonEmpty
+    issued: Date
+    period: Period
+    owner: Id = Field(description="The unit that tracks the plan and grants waivers.")
+    source: Source
+
+
+class Unit(Model):
+    id: Id
+    name: NonEmpty = Field(description="The unit's Chinese name.")
+    name_en: str | None = None
+    kind: UnitKind
+    tags: list[Id] = []
+    named_in_notice: bool = Field(
+        description="True when the notice names this unit; false when the encoder assumed it."
+    )
+    note: str | None = None
+
+
+class Group(Model):
+    """A named selector in the notice's own words, e.g. 各区县人民政府."""
+
+    id: Id
+    names: list[NonEmpty] = Field(min_length=1, description="The notice's wording for this group.")
+    kind: UnitKind | None = None
+    tags: list[Id] = Field([], description="Select units carrying any of these tags.")
+    units: list[Id] = Field([], description="Select these units explicitly.")
+    exclude: list[Id] = []
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _selects(self) -> Group:
+        if self.kind is None and not self.tags and not self.units:
+            raise rule("plan.group_selects")
+        return self
+
+
+# ---------------------------------------------------------------- requirements
+
+_KIND_FIELDS = optional_fields((kind.Requirement for kind in KINDS.values()), RequirementBase)
+
+
+class _Rules(Model):
+    """The rules of a flat requirement: someone owes it, and it has its kind's fields."""
+
+    @model_validator(mode="after")
+    def _fits_kind(self) -> _Rules:
+        req = cast(RequirementBase, self)  # the merged model has every field
+        if not req.units and not req.groups:
+            raise rule("plan.requirement_owners")
+        kind = KINDS[req.kind]
+        wants = kind.Requirement.model_fields
+        own = own_fields(kind.Requirement, RequirementBase)
+        for name in _KIND_FIELDS:
+            given = getattr(req, name) is not None
+            if given and name not in own:
+                raise rule("plan.field_not_for_kind", name=name, kind=req.kind)
+            if not given and name in own and wants[name].is_required():
+                raise rule("plan.field_for_kind", name=name, kind=req.kind)
+        kind.check(req)
+        return self
+
+
+def _requirement_model() -> type[RequirementBase]:
+    tail = [name for name in RequirementBase.model_fields if name not in HEAD_FIELDS]
+    head = fields_of(RequirementBase, HEAD_FIELDS)
+    head["kind"] = (Literal[tuple(KINDS)], Field())
+    model = create_model(  # type: ignore[call-overload]
+        "Requirement",
+        __base__=_Rules,
+        __module__=__name__,
+        **head,
+        **_KIND_FIELDS,
+        **fields_of(RequirementBase, tail),
+    )
+    return cast(type[RequirementBase], model)
+
+
+if TYPE_CHECKING:
+    Requirement = RequirementBase  # what code outside the kinds may rely on
+else:
+    Requirement = _requirement_model()
+
+
+class Owners(Model):
+    """A task's 责任单位 bracket, quoted, and who it names."""
+
+    source: NonEmpty
+    leads: list[Id] = []
+    groups: list[Id] = []
+    note: str | None = None
+
+
+class Unreported(Model):
+    """A sentence that imposes no reportable duty, and why."""
+
+    source: NonEmpty
+    reason: NonEmpty
+
+
+class Task(Model):
+    id: Id
+    section: NonEmpty
+    title: NonEmpty
+    owners: Owners
+    requirements: list[Requirement] = Field(min_length=1)
+    unreported: list[Unreported] = []
+
+
+class Plan(Model):
+    plan: PlanInfo
+    units: list[Unit] = Field(min_length=1)
+    groups: list[Group] = []
+    tasks: list[Task] = Field(min_length=1)

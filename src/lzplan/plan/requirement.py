@@ -1,0 +1,37 @@
+"""What every requirement has, whatever its kind; each kind adds its own fields.
+
+The kinds (``lzplan.kinds``) subclass ``RequirementBase``; ``lzplan.plan.model``
+merges them into the one flat ``Requirement`` a plan file is read with.
+"""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from lzplan.model import Date, Id, Model, NonEmpty
+
+
+class Due(Model):
+    date: Date
+    wording: str | None = Field(
+        None, description="The notice's deadline phrase; absent when the notice sets none."
+    )
+    note: str | None = None
+
+
+class RequirementBase(Model):
+    """The fields of every requirement. ``kind`` names the module of ``lzplan.kinds``
+    that judges it; the fields between ``groups`` and ``due`` are the kinds' own."""
+
+    id: Id
+    kind: str
+    title: NonEmpty
+    source: NonEmpty = Field(description="The sentence (or clause) of the notice that imposes it.")
+    units: list[Id] = Field([], description="Units that must report it.")
+    groups: list[Id] = Field([], description="Groups whose members must report it.")
+    due: Due
+    note: str | None = None
+
+
+# Where the kinds' own fields go in the merged model: after these, before the rest.
+HEAD_FIELDS = ("id", "kind", "title", "source", "units", "groups")

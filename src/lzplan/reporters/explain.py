@@ -1,0 +1,48 @@
+"""`lzplan explain`: one unit's standing, requirement by requirement, item by item."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.text import Text
+
+from lzplan import kinds
+from lzplan.check.result import Outcome, Result
+from lzplan.messages import Lang, say
+from lzplan.plan.index import PlanIndex
+from lzplan.reporters import labels
+from lzplan.reporters.terminal import STYLE
+
+
+def explain(
+    console: Console, result: Result, index: PlanIndex, task: str | None, lang: Lang = "en"
+) -> None:
+    (unit,) = result.units
+    info = index.units[unit.unit]
+    standing = labels.unit_status(unit.status, lang)
+    console.print(say("report.unit_line", lang, name=info.name, id=unit.unit, status=standing))
+    file = unit.file or say("report.no_file", lang)
+    console.print(say("report.file", lang, file=file, as_of=result.as_of))
+    for outcome in unit.outcomes:
+        if task is None or outcome.task == task:
+            _explain_one(console, outcome, index, lang)
+
+
+def _explain_one(console: Console, outcome: Outcome, index: PlanIndex, lang: Lang) -> None:
+    _, req = index.requirements[outcome.requirement]
+    due = f"{req.due.date}" + (f" ({req.due.wording})" if req.due.wording else "")
+    console.print()
+    status = Text(labels.word(outcome.status, lang), style=STYLE[outcome.status])
+    detail = outcome.detail.render(lang)
+    head = f"{req.id} {req.title}{labels.colon(lang)}"
+    console.print(Text.assemble(head, status, f" - {detail}"))
+    needs = kinds.of(req).needs(outcome.required).render(lang)
+    kind = labels.kind(req.kind, lang)
+    console.print("  " + say("report.kind_line", lang, kind=kind, needs=needs, due=due))
+    console.print("  " + labels.labelled("report.source", req.source, lang))
+    if outcome.location:
+        console.print("  " + say("report.reported_at", lang, where=outcome.location))
+    for item in outcome.items:
+        doc = f" {item.doc_no}" if item.doc_no else ""
+        verdict = labels.reason(item.reason, lang)
+        line = f"{item.date} {item.title}{doc}{labels.colon(lang)}{verdict} ({item.location})"
+        console.print(f"  - {line}")

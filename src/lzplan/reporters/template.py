@@ -1,0 +1,50 @@
+"""`lzplan init`: a submission template listing exactly what one unit owes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import partial
+
+from lzplan import kinds
+from lzplan.messages import Lang, say
+from lzplan.plan.index import Owed
+from lzplan.plan.load import LoadedPlan
+from lzplan.reporters import labels
+
+
+def render(
+    loaded: LoadedPlan, unit_id: str, reported: dt.date, schema: str, lang: Lang = "en"
+) -> str:
+    """A valid submission with nothing reported yet, and comments saying what is owed."""
+    unit = loaded.index.units[unit_id]
+    info = loaded.plan.plan
+    lines = [
+        f"# yaml-language-server: $schema={schema}",
+        f"# {unit.name} ({unit.id}): {info.title}",
+        say("template.fill", lang),
+        say("template.dates", lang),
+        f"unit: {unit.id}",
+        f"plan: {info.id}",
+        f"reported: {reported.isoformat()}",
+        "requirements:",
+    ]
+    for owed in loaded.index.owed_by(unit_id):
+        lines += ["", *_entry(owed, lang)]
+    return "\n".join(lines) + "\n"
+
+
+def _entry(owed: Owed, lang: Lang) -> list[str]:
+    req = owed.requirement
+    due = f"{req.due.date}" + (f" ({req.due.wording})" if req.due.wording else "")
+    needs, body = kinds.of(req).template(req, owed.threshold, partial(_say, lang))
+    kind, due_word = labels.kind(req.kind, lang), say("template.due", lang)
+    head = [
+        f"  # {req.id} {req.title} [{owed.task.section}]",
+        f"  # {kind}{labels.colon(lang)}{needs}{say('template.sep', lang)}{due_word} {due}",
+        f"  # {say('template.notice', lang)}{labels.colon(lang)}{req.source}",
+    ]
+    return head + body
+
+
+def _say(lang: Lang, key: str, /, **params: object) -> str:
+    return say(key, lang, **params)
