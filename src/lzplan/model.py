@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from typing import Annotated, Any, cast
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, create_model
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticCustomError
 
@@ -82,3 +82,19 @@ def fields_of(model: type[BaseModel], names: Iterable[str]) -> dict[str, tuple[A
     """Some of a model's fields, as they are declared, for ``create_model``."""
     return {name: (model.model_fields[name].rebuild_annotation(), model.model_fields[name])
             for name in names}  # fmt: skip
+
+
+def flat_model(
+    name: str,
+    module: str,
+    fields: dict[str, tuple[Any, FieldInfo]],
+    *,
+    base: type[BaseModel] = Model,
+    doc: str | None = None,
+) -> type[BaseModel]:
+    """A model made of ``fields`` in their order: one flat model for what several
+    models (one per kind) declare, as a file writes it."""
+    made: type[BaseModel] = create_model(  # type: ignore[call-overload]
+        name, __base__=base, __module__=module, __doc__=doc, **fields
+    )
+    return made

@@ -9,25 +9,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
-from pydantic import Field, create_model
+from pydantic import Field
 
 from lzplan.kinds import KINDS
 from lzplan.kinds.base import EntryBase, Evidence
-from lzplan.model import Date, Id, Model, NonEmpty, fields_of, optional_fields
+from lzplan.model import Date, Id, Model, NonEmpty, fields_of, flat_model, optional_fields
 
 __all__ = ["Entry", "Evidence", "Submission", "Waiver", "WaiverFile"]
 
 
 def _entry_model() -> type[EntryBase]:
-    model = create_model(  # type: ignore[call-overload]
-        "Entry",
-        __base__=Model,
-        __module__=__name__,
-        __doc__="What a unit reports for one requirement; which fields apply depends on its kind.",
-        **optional_fields((kind.Entry for kind in KINDS.values()), EntryBase),
-        **fields_of(EntryBase, EntryBase.model_fields),
-    )
-    return cast(type[EntryBase], model)
+    fields = optional_fields((kind.Entry for kind in KINDS.values()), EntryBase)
+    fields |= fields_of(EntryBase, EntryBase.model_fields)
+    doc = "What a unit reports for one requirement; which fields apply depends on its kind."
+    return cast(type[EntryBase], flat_model("Entry", __name__, fields, doc=doc))
 
 
 if TYPE_CHECKING:

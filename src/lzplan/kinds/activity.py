@@ -5,17 +5,16 @@ The notice: 继续推行领导干部任前法律知识考试制度。 The plan: 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
-
 from lzplan.kinds.base import Claim, Context, Evidenced, Judgment, Say, evidence_example
 from lzplan.kinds.count import count_items
-from lzplan.location import PathKey
+from lzplan.kinds.defaults import check as check
+from lzplan.kinds.defaults import encoded as encoded
+from lzplan.kinds.defaults import entry_problems as entry_problems
+from lzplan.kinds.defaults import quota as quota
+from lzplan.kinds.defaults import references as references
+from lzplan.kinds.defaults import threshold as threshold
 from lzplan.messages import Message, msg
 from lzplan.plan.requirement import RequirementBase
-
-if TYPE_CHECKING:
-    from lzplan.plan.index import PlanIndex
 
 
 class ActivityRequirement(RequirementBase):
@@ -26,43 +25,16 @@ class ActivityEntry(Evidenced):
     pass
 
 
-# What the registry reads (see lzplan.kinds.Kind).
+# What the registry reads (see lzplan.kinds.Kind); the parts this kind does not
+# need are imported from lzplan.kinds.defaults above.
 Requirement = ActivityRequirement
 Entry = ActivityEntry
-
-
-def check(requirement: ActivityRequirement) -> None:
-    """Nothing beyond the fields' own types."""
-
-
-def references(
-    requirement: ActivityRequirement, index: PlanIndex
-) -> Iterator[tuple[PathKey, Message]]:
-    return iter(())
-
-
-def encoded(requirement: ActivityRequirement) -> list[tuple[str, float]]:
-    return []
-
-
-def threshold(requirement: ActivityRequirement, key: str) -> int | None:
-    return None
-
-
-def entry_problems(
-    requirement: ActivityRequirement, entry: ActivityEntry, index: PlanIndex
-) -> Iterator[tuple[PathKey, Message]]:
-    return iter(())
 
 
 def judge(
     requirement: ActivityRequirement, claim: Claim, ctx: Context, need: int | None
 ) -> Judgment:
     return count_items(requirement, claim, ctx, need or 1)
-
-
-def quota(requirement: ActivityRequirement) -> Message | None:
-    return None
 
 
 def needs(required: float) -> Message:

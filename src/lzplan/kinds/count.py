@@ -21,6 +21,8 @@ from lzplan.kinds.base import (
     judge_items,
     progress,
 )
+from lzplan.kinds.defaults import check as check
+from lzplan.kinds.defaults import entry_problems as entry_problems
 from lzplan.location import PathKey
 from lzplan.messages import Message, msg
 from lzplan.plan.requirement import RequirementBase
@@ -37,13 +39,10 @@ class CountEntry(Evidenced):
     pass
 
 
-# What the registry reads (see lzplan.kinds.Kind).
+# What the registry reads (see lzplan.kinds.Kind); the parts this kind does not
+# need are imported from lzplan.kinds.defaults above.
 Requirement = CountRequirement
 Entry = CountEntry
-
-
-def check(requirement: CountRequirement) -> None:
-    """Nothing beyond the fields' own types."""
 
 
 def references(
@@ -73,12 +72,6 @@ def threshold(requirement: CountRequirement, key: str) -> int | None:
     if isinstance(requirement.min, dict):
         return requirement.min.get(key)
     return requirement.min
-
-
-def entry_problems(
-    requirement: CountRequirement, entry: CountEntry, index: PlanIndex
-) -> Iterator[tuple[PathKey, Message]]:
-    return iter(())
 
 
 def judge(requirement: CountRequirement, claim: Claim, ctx: Context, need: int | None) -> Judgment:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from pydantic import Field
 
 from lzplan.kinds.base import Claim, Context, Evidenced, Judgment, Quota, Say, figure, progress
+from lzplan.kinds.defaults import threshold as threshold  # of units covered, not owed each
 from lzplan.location import PathKey
 from lzplan.messages import Message, msg
 from lzplan.model import Id, rule
@@ -28,7 +29,8 @@ class DistinctUnitsEntry(Evidenced):
     covered: list[Id] | None = Field(None, description="distinct_units: the unit ids covered.")
 
 
-# What the registry reads (see lzplan.kinds.Kind).
+# What the registry reads (see lzplan.kinds.Kind); the parts this kind does not
+# need are imported from lzplan.kinds.defaults above.
 Requirement = DistinctUnitsRequirement
 Entry = DistinctUnitsEntry
 
@@ -48,10 +50,6 @@ def references(
 
 def encoded(requirement: DistinctUnitsRequirement) -> list[tuple[str, float]]:
     return [("count", requirement.min)] if isinstance(requirement.min, int) else []
-
-
-def threshold(requirement: DistinctUnitsRequirement, key: str) -> int | None:
-    return None  # the number is of units covered, not owed by each unit
 
 
 def entry_problems(

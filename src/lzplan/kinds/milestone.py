@@ -6,20 +6,19 @@ the unit reports ``completed: 2011-11-20`` and at least one evidence item.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
-
 from pydantic import Field
 
 from lzplan.kinds.base import Claim, Context, Evidenced, Judgment, Say, evidence_example
 from lzplan.kinds.base import judge_items as judge_evidence
-from lzplan.location import PathKey
+from lzplan.kinds.defaults import check as check
+from lzplan.kinds.defaults import encoded as encoded
+from lzplan.kinds.defaults import entry_problems as entry_problems
+from lzplan.kinds.defaults import quota as quota
+from lzplan.kinds.defaults import references as references
+from lzplan.kinds.defaults import threshold as threshold
 from lzplan.messages import Message, msg
 from lzplan.model import Date
 from lzplan.plan.requirement import RequirementBase
-
-if TYPE_CHECKING:
-    from lzplan.plan.index import PlanIndex
 
 
 class MilestoneRequirement(RequirementBase):
@@ -30,33 +29,10 @@ class MilestoneEntry(Evidenced):
     completed: Date | None = Field(None, description="milestone: the date it was done.")
 
 
-# What the registry reads (see lzplan.kinds.Kind).
+# What the registry reads (see lzplan.kinds.Kind); the parts this kind does not
+# need are imported from lzplan.kinds.defaults above.
 Requirement = MilestoneRequirement
 Entry = MilestoneEntry
-
-
-def check(requirement: MilestoneRequirement) -> None:
-    """Nothing beyond the fields' own types."""
-
-
-def references(
-    requirement: MilestoneRequirement, index: PlanIndex
-) -> Iterator[tuple[PathKey, Message]]:
-    return iter(())
-
-
-def encoded(requirement: MilestoneRequirement) -> list[tuple[str, float]]:
-    return []
-
-
-def threshold(requirement: MilestoneRequirement, key: str) -> int | None:
-    return None
-
-
-def entry_problems(
-    requirement: MilestoneRequirement, entry: MilestoneEntry, index: PlanIndex
-) -> Iterator[tuple[PathKey, Message]]:
-    return iter(())
 
 
 def judge(
@@ -79,10 +55,6 @@ def judge(
     else:
         detail = msg("kind.milestone.completed_unbacked", date=done)
     return Judgment(status, int(reached), 1, detail, items, notices)
-
-
-def quota(requirement: MilestoneRequirement) -> Message | None:
-    return None
 
 
 def needs(required: float) -> Message:

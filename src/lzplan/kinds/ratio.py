@@ -13,6 +13,9 @@ from typing import TYPE_CHECKING, Annotated
 from pydantic import Field
 
 from lzplan.kinds.base import Claim, Context, Evidenced, Judgment, Say, figure
+from lzplan.kinds.defaults import check as check
+from lzplan.kinds.defaults import references as references
+from lzplan.kinds.defaults import threshold as threshold
 from lzplan.location import PathKey
 from lzplan.messages import Message, msg
 from lzplan.plan.requirement import RequirementBase
@@ -32,27 +35,14 @@ class RatioEntry(Evidenced):
     denominator: Annotated[int, Field(ge=1)] | None = Field(None, description="ratio: e.g. held.")
 
 
-# What the registry reads (see lzplan.kinds.Kind).
+# What the registry reads (see lzplan.kinds.Kind); the parts this kind does not
+# need are imported from lzplan.kinds.defaults above.
 Requirement = RatioRequirement
 Entry = RatioEntry
 
 
-def check(requirement: RatioRequirement) -> None:
-    """Nothing beyond the fields' own types."""
-
-
-def references(
-    requirement: RatioRequirement, index: PlanIndex
-) -> Iterator[tuple[PathKey, Message]]:
-    return iter(())
-
-
 def encoded(requirement: RatioRequirement) -> list[tuple[str, float]]:
     return [("share", round(requirement.min_share * 100, 6))]
-
-
-def threshold(requirement: RatioRequirement, key: str) -> int | None:
-    return None
 
 
 def entry_problems(

@@ -9,10 +9,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal, cast
 
-from pydantic import Field, create_model, model_validator
+from pydantic import Field, model_validator
 
 from lzplan.kinds import KINDS
-from lzplan.model import Date, Id, Model, NonEmpty, fields_of, optional_fields, own_fields, rule
+from lzplan.model import (
+    Date,
+    Id,
+    Model,
+    NonEmpty,
+    fields_of,
+    flat_model,
+    optional_fields,
+    own_fields,
+    rule,
+)
 from lzplan.plan.requirement import HEAD_FIELDS, Due, RequirementBase
 
 __all__ = ["Due", "Group", "Owners", "Plan", "PlanInfo", "Requirement", "Task", "Unit"]
@@ -109,17 +119,10 @@ class _Rules(Model):
 
 def _requirement_model() -> type[RequirementBase]:
     tail = [name for name in RequirementBase.model_fields if name not in HEAD_FIELDS]
-    head = fields_of(RequirementBase, HEAD_FIELDS)
-    head["kind"] = (Literal[tuple(KINDS)], Field())
-    model = create_model(  # type: ignore[call-overload]
-        "Requirement",
-        __base__=_Rules,
-        __module__=__name__,
-        **head,
-        **_KIND_FIELDS,
-        **fields_of(RequirementBase, tail),
-    )
-    return cast(type[RequirementBase], model)
+    fields = fields_of(RequirementBase, HEAD_FIELDS)
+    fields["kind"] = (Literal[tuple(KINDS)], Field())
+    fields |= _KIND_FIELDS | fields_of(RequirementBase, tail)
+    return cast(type[RequirementBase], flat_model("Requirement", __name__, fields, base=_Rules))
 
 
 if TYPE_CHECKING:

@@ -8,23 +8,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from lzplan.check.result import Result
-from lzplan.messages import Lang
 from lzplan.plan.load import LoadedPlan
 from lzplan.reporters import Options, common
 
 
 def render(result: Result, loaded: LoadedPlan, options: Options) -> Iterable[str]:
-    return [_text(result, loaded, options.lang)]
-
-
-def _text(result: Result, loaded: LoadedPlan, lang: Lang) -> str:
+    lang = options.lang
     lines = []
     for f in common.findings(result, loaded, lang):
         where = f"file={_property(f.location.file)}"
         if f.location.line:
             where += f",line={f.location.line},col={f.location.column}"
         lines.append(f"::{f.level} {where},title={_property(f.title)}::{_data(f.message)}")
-    return "".join(line + "\n" for line in lines)
+    return ["".join(line + "\n" for line in lines)]
 
 
 def _data(text: str) -> str:

@@ -46,10 +46,7 @@ code{word-break:break-all}
 
 
 def render(result: Result, loaded: LoadedPlan, options: Options) -> Iterable[str]:
-    return [_text(result, loaded, options.lang)]
-
-
-def _text(result: Result, loaded: LoadedPlan, lang: Lang) -> str:
+    lang = options.lang
     info = loaded.plan.plan
     provenance = say(
         "html.plan",
@@ -87,7 +84,7 @@ def _text(result: Result, loaded: LoadedPlan, lang: Lang) -> str:
         "</body>",
         "</html>",
     ]
-    return "\n".join(part for part in parts if part) + "\n"
+    return ["\n".join(part for part in parts if part) + "\n"]
 
 
 def _e(text: object) -> str:

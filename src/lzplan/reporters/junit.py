@@ -20,10 +20,7 @@ _SKIPPED = (Status.PENDING, Status.WAIVED)
 
 
 def render(result: Result, loaded: LoadedPlan, options: Options) -> Iterable[str]:
-    return [_text(result, loaded, options.lang)]
-
-
-def _text(result: Result, loaded: LoadedPlan, lang: Lang) -> str:
+    lang = options.lang
     root = ET.Element("testsuites", name=f"lzplan {result.plan_id} as of {result.as_of}")
     totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
     for unit in result.units:
@@ -34,7 +31,7 @@ def _text(result: Result, loaded: LoadedPlan, lang: Lang) -> str:
     for key in ("tests", "failures", "errors"):
         root.set(key, str(totals[key]))
     ET.indent(root)
-    return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
+    return [ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"]
 
 
 def _suite(unit: UnitResult, loaded: LoadedPlan, lang: Lang) -> ET.Element:

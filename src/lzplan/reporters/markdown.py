@@ -22,24 +22,12 @@ EMOJI = {
 
 
 def render(result: Result, loaded: LoadedPlan, options: Options) -> Iterable[str]:
-    return [_text(result, loaded, options.lang)]
-
-
-def _text(result: Result, loaded: LoadedPlan, lang: Lang) -> str:
-    info = loaded.plan.plan
-    plan_line = say(
-        "md.plan",
-        lang,
-        plan=info.id,
-        file=loaded.display,
-        sha=loaded.sha256[:12],
-        source=info.source.title,
-    )
+    lang = options.lang
     legend = " · ".join(f"{EMOJI[s]} {labels.word(s, lang)}" for s in Status)
     lines = [
-        "# " + say("md.title", lang, title=info.title, as_of=result.as_of),
+        "# " + say("md.title", lang, title=loaded.plan.plan.title, as_of=result.as_of),
         "",
-        plan_line,
+        _provenance(loaded, lang),
         "",
         *(f"- {line}" for line in common.summary(result, lang)),
         "",
@@ -57,7 +45,16 @@ def _text(result: Result, loaded: LoadedPlan, lang: Lang) -> str:
         if messages:
             lines += ["", f"## {say(title, lang)}", ""]
             lines += [f"- `{m.location}`: {_cell(m.message.render(lang))}" for m in messages]
-    return "\n".join(lines) + "\n"
+    return ["\n".join(lines) + "\n"]
+
+
+def _provenance(loaded: LoadedPlan, lang: Lang) -> str:
+    """Which plan, which file and version of it, encoded from which notice."""
+    info = loaded.plan.plan
+    sha = loaded.sha256[:12]
+    return say(
+        "md.plan", lang, plan=info.id, file=loaded.display, sha=sha, source=info.source.title
+    )
 
 
 def _matrix(result: Result, loaded: LoadedPlan, lang: Lang) -> list[str]:

@@ -5,19 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from lzplan.check.result import Result
-from lzplan.messages import Lang
 from lzplan.plan.load import LoadedPlan
 from lzplan.reporters import Options, common
 
 
 def render(result: Result, loaded: LoadedPlan, options: Options) -> Iterable[str]:
-    return [_text(result, loaded, options.lang)]
-
-
-def _text(result: Result, loaded: LoadedPlan, lang: Lang) -> str:
+    lang = options.lang
     lines = [
         f"{f.location.file}:{f.location.line}:{f.location.column}: [{f.level}] {f.rule}: "
         f"{f.message}"
         for f in common.findings(result, loaded, lang)
     ]
-    return "".join(line + "\n" for line in lines)
+    return ["".join(line + "\n" for line in lines)]
