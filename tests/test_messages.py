@@ -216,3 +216,18 @@ def test_a_language_is_one_catalogue_file(pseudo: str) -> None:
 def test_the_pseudo_language_is_a_choice(pseudo: str) -> None:
     assert pseudo in languages()
     assert invoke("units", env={"LZPLAN_LANG": pseudo}).stdout.endswith("⟧\n")
+
+
+def test_choices_are_worded_the_language_s_way() -> None:
+    choices = ["'count'", "'activity'", "'ratio'"]
+    assert str(messages.msg("schema.choice", field="kind", expected=messages.either(choices))) == (
+        "kind: Input should be 'count', 'activity' or 'ratio'"
+    )
+    zh = messages.msg("schema.choice", field="kind", expected=messages.either(choices)).render("zh")
+    assert zh == "kind：应为 'count'、'activity' 或 'ratio'"
+    assert messages.either(["'only'"]) == "'only'"
+
+
+def test_a_language_without_a_catalogue_is_refused() -> None:
+    with pytest.raises(LookupError):
+        messages.catalogue("fr")

@@ -19,7 +19,15 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from lzplan import __version__
-from lzplan.errors import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, InputError, LzplanError, UsageError
+from lzplan.errors import (
+    EXIT_FAILED,
+    EXIT_INPUT,
+    EXIT_INTERNAL,
+    EXIT_OK,
+    InputError,
+    LzplanError,
+    UsageError,
+)
 from lzplan.messages import REFERENCE, Lang, languages, msg, plural, say
 from lzplan.reporters import FORMATS
 
@@ -181,6 +189,44 @@ OutputOption = Annotated[
 ]
 ForceOption = Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")]
 UnitArgument = Annotated[str, typer.Argument(help="The unit id (see `lzplan units`).")]
+TaskArgument = Annotated[str | None, typer.Argument(help="Only this task, e.g. t1-1.")]
+SubmissionsOption = Annotated[
+    list[Path] | None,
+    typer.Option("--submissions", "-s", help="Submission files or folders."),
+]
+TemplateOption = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help="Write the template here instead of printing it."),
+]
+ReportedOption = Annotated[
+    str | None,
+    typer.Option("--reported", metavar="YYYY-MM-DD", help="The report date. Default: today."),
+]
+SchemaRefOption = Annotated[
+    str, typer.Option("--schema", help="Where editors find the submission schema.")
+]
+NoticeArgument = Annotated[Path, typer.Argument(help="The notice's text (UTF-8).")]
+YearOption = Annotated[
+    int | None,
+    typer.Option("--year", help="The plan year, where the text gives none. Default: the text's."),
+]
+RegistryOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--units",
+        help="Unit registry: a YAML file with `units:` and `groups:` (a plan file will do). "
+        "Default: the --plan file's.",
+    ),
+]
+DraftOption = Annotated[Path | None, typer.Option("--output", "-o", help="Write the draft here.")]
+CompareOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--compare",
+        help="A reviewed plan: print precision and recall of the draft's tasks, owners, "
+        "quotas and due dates against it.",
+    ),
+]
 
 
 # ---------------------------------------------------------------- the wrapper
@@ -246,8 +292,6 @@ def _console(color: Color):  # type: ignore[no-untyped-def]
 
 def _finish(checked: Checked, lang: Lang, *, strict: bool) -> int:
     """Input problems to stderr, then the exit code of a check."""
-    from lzplan.errors import EXIT_FAILED
-
     problems = checked.result.problems
     for problem in problems:
         _echo(problem.render(lang), err=True)
@@ -396,11 +440,8 @@ def check(
 @guarded
 def explain(
     unit: UnitArgument,
-    task: Annotated[str | None, typer.Argument(help="Only this task, e.g. t1-1.")] = None,
-    paths: Annotated[
-        list[Path] | None,
-        typer.Option("--submissions", "-s", help="Submission files or folders."),
-    ] = None,
+    task: TaskArgument = None,
+    paths: SubmissionsOption = None,
     as_of: AsOfOption = None,
     plan_option: PlanOption = DEFAULT_PLAN,
     waivers: WaiversOption = None,
@@ -431,18 +472,10 @@ def explain(
 def init(
     unit: UnitArgument,
     plan_option: PlanOption = DEFAULT_PLAN,
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="Write the template here instead of printing it."),
-    ] = None,
+    output: TemplateOption = None,
     force: ForceOption = False,
-    reported: Annotated[
-        str | None,
-        typer.Option("--reported", metavar="YYYY-MM-DD", help="The report date. Default: today."),
-    ] = None,
-    schema_ref: Annotated[
-        str, typer.Option("--schema", help="Where editors find the submission schema.")
-    ] = "submission.schema.json",
+    reported: ReportedOption = None,
+    schema_ref: SchemaRefOption = "submission.schema.json",
     debug: DebugOption = False,
     lang: LangOption = REFERENCE,
 ) -> int:
@@ -469,32 +502,11 @@ def init(
 @app.command("extract")
 @guarded
 def extract(
-    notice: Annotated[Path, typer.Argument(help="The notice's text (UTF-8).")],
-    year: Annotated[
-        int | None,
-        typer.Option(
-            "--year", help="The plan year, where the text gives none. Default: the text's."
-        ),
-    ] = None,
-    units: Annotated[
-        Path | None,
-        typer.Option(
-            "--units",
-            help="Unit registry: a YAML file with `units:` and `groups:` (a plan file will do). "
-            "Default: the --plan file's.",
-        ),
-    ] = None,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the draft here.")
-    ] = None,
-    compare_with: Annotated[
-        Path | None,
-        typer.Option(
-            "--compare",
-            help="A reviewed plan: print precision and recall of the draft's tasks, owners, "
-            "quotas and due dates against it.",
-        ),
-    ] = None,
+    notice: NoticeArgument,
+    year: YearOption = None,
+    units: RegistryOption = None,
+    output: DraftOption = None,
+    compare_with: CompareOption = None,
     plan_option: PlanOption = DEFAULT_PLAN,
     force: ForceOption = False,
     debug: DebugOption = False,

@@ -107,32 +107,16 @@ class Judge:
     ) -> Result:
         """One result from every file's verdict: duplicates, absences and waivers settled."""
         problems, notices = list(self.waivers.problems), list(self.waivers.notices)
-        by_unit: dict[str, FileVerdict] = {}
-        invalid = {r.unit for r in rejected if r.unit in self.index.units}
-        for verdict in sorted(verdicts, key=lambda v: v.file):
+        for verdict in verdicts:
             problems += verdict.problems
             notices += verdict.notices
-            if verdict.unit is None:
-                continue
-            if verdict.result is None:
-                invalid.add(verdict.unit)
-            if verdict.unit in by_unit:
-                first = str(by_unit[verdict.unit].where)
-                message = msg("sub.unit_claimed", unit=verdict.unit, first=first)
-                problems.append(Problem(verdict.where, message))
-                invalid.add(verdict.unit)
-            else:
-                by_unit[verdict.unit] = verdict
-        units = []
-        for unit in self.index.unit_order():
-            if only_units is not None and unit.id not in only_units:
-                continue
-            found = by_unit.get(unit.id)
-            if found is not None and found.result is not None and unit.id not in invalid:
-                units.append(found.result)
-            else:
-                judged = self._unjudged(unit.id, invalid=unit.id in invalid)
-                units.append(replace(judged, file=found.file if found else None))
+        by_unit, invalid, claimed = _by_unit(verdicts, rejected, self.index)
+        problems += claimed
+        units = [
+            self._standing(unit.id, by_unit.get(unit.id), invalid)
+            for unit in self.index.unit_order()
+            if only_units is None or unit.id in only_units
+        ]
         notices += waiving.unused(self.waivers, units)
         return Result(
             plan_id=self.index.plan.plan.id,
@@ -142,6 +126,13 @@ class Judge:
             problems=tuple(sorted_problems(problems)),
             notices=sorted_notices(notices),
         )
+
+    def _standing(self, unit: str, found: FileVerdict | None, invalid: set[str]) -> UnitResult:
+        """A unit's result: its file's, or every requirement not submitted or invalid."""
+        if found is not None and found.result is not None and unit not in invalid:
+            return found.result
+        judged = self._unjudged(unit, invalid=unit in invalid)
+        return replace(judged, file=found.file if found else None)
 
     def _judged(self, unit: str, filed: Filed) -> tuple[UnitResult, tuple[Notice, ...]]:
         """A unit whose file is sound: each requirement judged by its kind."""
@@ -206,6 +197,29 @@ def _outcome(unit: str, owed: Owed, **fields: object) -> Outcome:
         due=owed.requirement.due.date,
         **fields,  # type: ignore[arg-type]
     )
+
+
+def _by_unit(
+    verdicts: Sequence[FileVerdict], rejected: Sequence[Rejected], index: PlanIndex
+) -> tuple[dict[str, FileVerdict], set[str], list[Problem]]:
+    """Each unit's file; the units whose file is invalid; a problem for each second file
+    claiming a unit (the first, by file name, keeps it; both make the unit invalid)."""
+    by_unit: dict[str, FileVerdict] = {}
+    invalid = {r.unit for r in rejected if r.unit in index.units}
+    problems = []
+    for verdict in sorted(verdicts, key=lambda v: v.file):
+        if verdict.unit is None:
+            continue
+        if verdict.result is None:
+            invalid.add(verdict.unit)
+        if verdict.unit in by_unit:
+            first = str(by_unit[verdict.unit].where)
+            message = msg("sub.unit_claimed", unit=verdict.unit, first=first)
+            problems.append(Problem(verdict.where, message))
+            invalid.add(verdict.unit)
+        else:
+            by_unit[verdict.unit] = verdict
+    return by_unit, invalid, problems
 
 
 def unit_status(outcomes: Sequence[Outcome], *, filed: bool, invalid: bool) -> UnitStatus:
