@@ -201,3 +201,42 @@ def test_explain_the_case_file_audit() -> None:
     assert "318/1452 = 21.9% of 20%" in out
     assert "needs at least 15 distinct units" in out
     assert "16/15 units" in out
+
+
+def test_a_unit_that_filed_nothing_owes_its_real_threshold(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "submissions", tmp_path / "submissions")
+    (tmp_path / "submissions" / "gulin.yaml").unlink()
+    plan = str(ROOT / "plan" / "2011.yaml")
+    args = ("explain", "gulin", "t1-1", "-s", "submissions", "--plan", plan, *YEAR_END)
+    out = invoke(*args, cwd=tmp_path).stdout
+    assert "needs at least 3 dated evidence item(s)" in out  # the county quota, not 1
+    report = json.loads(
+        invoke(
+            "check", "submissions", "--plan", plan, *YEAR_END, "--format", "json", cwd=tmp_path
+        ).stdout  # fmt: skip
+    )
+    gulin = next(unit for unit in report["units"] if unit["id"] == "gulin")
+    risk = next(o for o in gulin["outcomes"] if o["requirement"] == "t1-1.risk-assessment")
+    assert (risk["status"], risk["required"], risk["shortfall"]) == ("not_submitted", 3, 3)
+
+
+def test_explain_names_the_invalid_file_of_a_unit(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "submissions", tmp_path / "submissions")
+    broken = tmp_path / "submissions" / "gulin.yaml"
+    broken.write_text(broken.read_text(encoding="utf-8") + "bogus: 1\n", encoding="utf-8")
+    plan = str(ROOT / "plan" / "2011.yaml")
+    out = invoke("explain", "gulin", "-s", "submissions", "--plan", plan, *YEAR_END, cwd=tmp_path)
+    assert out.stdout.splitlines()[:2] == [
+        "古蔺县人民政府 (gulin): invalid",
+        "file: submissions/gulin.yaml; as of 2011-12-31",
+    ]
+    assert "submissions/gulin.yaml:" in out.stderr
+
+
+@pytest.mark.parametrize(
+    ("task", "column"), [("t1-1", "1-1"), ("t12", "12"), ("transparency", "transparency")]
+)
+def test_matrix_columns_drop_only_the_t_of_numbered_tasks(task: str, column: str) -> None:
+    from lzplan.reporters import common
+
+    assert common.column(task) == column

@@ -54,9 +54,22 @@ def test_refused(text: str, message: str) -> None:
 
 
 def test_scalars_keep_their_yaml_types() -> None:
-    doc = loader.parse("a: yes\nb: 0x10\nc: 1.5\nd: ~\ne: '2011-06-30'\nf: 2011-06-30 10:00\n", "f")
+    text = "a: true\nb: 16\nc: 1.5\nd: ~\ne: '2011-06-30'\nf: 2011-06-30 10:00\ng: -3\n"
+    doc = loader.parse(text, "f")
     assert doc.data == {"a": True, "b": 16, "c": 1.5, "d": None, "e": "2011-06-30",
-                        "f": "2011-06-30 10:00"}  # fmt: skip
+                        "f": "2011-06-30 10:00", "g": -3}  # fmt: skip
+
+
+def test_yaml_1_2_words_are_text() -> None:
+    doc = loader.parse("a: yes\nb: No\nc: on\nd: OFF\ne: FALSE\n", "f")
+    assert doc.data == {"a": "yes", "b": "No", "c": "on", "d": "OFF", "e": False}
+
+
+@pytest.mark.parametrize("number", ["0x10", "017", "1_000", "190:20:30", ".inf", ".NaN",
+                                    "1_0.5", "1" * 16])  # fmt: skip
+def test_numbers_yaml_1_1_reads_otherwise_are_refused(number: str) -> None:
+    with pytest.raises(InputError, match="is not a plain decimal number"):
+        loader.parse(f"n: {number}\n", "f")
 
 
 def test_a_utf8_bom_is_fine(tmp_path: Path) -> None:

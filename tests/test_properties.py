@@ -98,10 +98,11 @@ def evidence(draw: st.DrawFn) -> Evidence:
 
 
 @st.composite
-def entries(draw: st.DrawFn, kind: str, members: list[str]) -> Entry:
+def entries(draw: st.DrawFn, kind: str, members: list[str], reported: dt.date) -> Entry:
     items = draw(st.lists(evidence(), max_size=5))
-    if kind == "milestone":
-        return Entry(evidence=items, completed=draw(st.none() | dates))
+    if kind == "milestone":  # a file cannot report a completion after its own date
+        completed = st.dates(min(reported, dt.date(2010, 1, 1)), reported)
+        return Entry(evidence=items, completed=draw(st.none() | completed))
     if kind == "distinct_units":
         return Entry(covered=draw(st.lists(st.sampled_from(members), max_size=len(members) + 1)))
     if kind == "ratio":
@@ -127,11 +128,13 @@ def worlds(draw: st.DrawFn) -> World:
         if not draw(st.booleans()):
             continue
         requirements = {}
+        reported = draw(dates)
+        members = list(index.members["departments"])
         for owed in index.owed_by(unit.id):
             if draw(st.booleans()):
                 req = owed.requirement
-                requirements[req.id] = draw(entries(req.kind, list(index.members["departments"])))
-        sub = Submission(unit=unit.id, plan="p", reported=draw(dates), requirements=requirements)
+                requirements[req.id] = draw(entries(req.kind, members, reported))
+        sub = Submission(unit=unit.id, plan="p", reported=reported, requirements=requirements)
         filed.append(engine.Filed(f"{unit.id}.yaml", sub, PositionMap(f"{unit.id}.yaml")))
     return World(plan, index, filed, draw(st.dates(START, dt.date(2012, 12, 31))))
 

@@ -112,8 +112,9 @@ class Judge:
             notices += verdict.notices
         by_unit, invalid, claimed = _by_unit(verdicts, rejected, self.index)
         problems += claimed
+        files = _files(verdicts, rejected)
         units = [
-            self._standing(unit.id, by_unit.get(unit.id), invalid)
+            self._standing(unit.id, by_unit.get(unit.id), invalid, files.get(unit.id))
             for unit in self.index.unit_order()
             if only_units is None or unit.id in only_units
         ]
@@ -127,12 +128,14 @@ class Judge:
             notices=sorted_notices(notices),
         )
 
-    def _standing(self, unit: str, found: FileVerdict | None, invalid: set[str]) -> UnitResult:
-        """A unit's result: its file's, or every requirement not submitted or invalid."""
+    def _standing(
+        self, unit: str, found: FileVerdict | None, invalid: set[str], file: str | None
+    ) -> UnitResult:
+        """A unit's result: its file's, or every requirement not submitted or invalid (with
+        the file that claims the unit, if one does)."""
         if found is not None and found.result is not None and unit not in invalid:
             return found.result
-        judged = self._unjudged(unit, invalid=unit in invalid)
-        return replace(judged, file=found.file if found else None)
+        return replace(self._unjudged(unit, invalid=unit in invalid), file=file)
 
     def _judged(self, unit: str, filed: Filed) -> tuple[UnitResult, tuple[Notice, ...]]:
         """A unit whose file is sound: each requirement judged by its kind."""
@@ -150,7 +153,16 @@ class Judge:
         status = Status.INVALID if invalid else Status.NOT_SUBMITTED
         detail = msg("detail.file_invalid" if invalid else "detail.no_file")
         outcomes = [
-            self._waive(_outcome(unit, owed, status=status, actual=0, required=1, detail=detail))
+            self._waive(
+                _outcome(
+                    unit,
+                    owed,
+                    status=status,
+                    actual=0,
+                    detail=detail,
+                    required=kinds.of(owed.requirement).required(owed.requirement, owed.threshold),
+                )
+            )
             for owed in self.index.owed_by(unit)
         ]
         return UnitResult(unit, unit_status(outcomes, filed=False, invalid=invalid), None,
@@ -222,6 +234,16 @@ def _by_unit(
     return by_unit, invalid, problems
 
 
+def _files(verdicts: Sequence[FileVerdict], rejected: Sequence[Rejected]) -> dict[str, str]:
+    """The file each unit is claimed by, sound or not (the first by name)."""
+    claims: list[FileVerdict | Rejected] = [*verdicts, *rejected]
+    files: dict[str, str] = {}
+    for claim in sorted(claims, key=lambda claim: claim.file):
+        if claim.unit is not None:
+            files.setdefault(claim.unit, claim.file)
+    return files
+
+
 def unit_status(outcomes: Sequence[Outcome], *, filed: bool, invalid: bool) -> UnitStatus:
     if not outcomes:
         return UnitStatus.NOTHING_OWED
@@ -257,12 +279,12 @@ def binding_problems(index: PlanIndex, item: Filed) -> Iterator[Problem]:
         elif req_id not in owed:
             yield Problem(where(path), msg("sub.not_owed", unit=sub.unit, requirement=req_id))
         else:
-            for sub_path, message in entry_problems(index, req_id, entry):
+            for sub_path, message in entry_problems(index, req_id, entry, sub.reported):
                 yield Problem(where((*path, *sub_path)), message)
 
 
 def entry_problems(
-    index: PlanIndex, req_id: str, entry: Entry
+    index: PlanIndex, req_id: str, entry: Entry, reported: dt.date
 ) -> Iterator[tuple[PathKey, Message]]:
     """Fields of another kind, then what the requirement's own kind finds wrong."""
     _, req = index.requirements[req_id]
@@ -270,7 +292,7 @@ def entry_problems(
     allowed = set(kind.Entry.model_fields)
     for name in sorted(entry.model_fields_set - allowed):
         yield (name,), msg("sub.field_not_for_kind", name=name, requirement=req.id, kind=req.kind)
-    yield from kind.entry_problems(req, entry, index)
+    yield from kind.entry_problems(req, entry, index, reported)
 
 
 def _unknown(what: str, value: str) -> Message:

@@ -45,7 +45,7 @@ class _Loader(_Base):  # type: ignore[valid-type,misc]
             if implicit[0]:
                 for tag, regexp in _IMPLICIT.get(value[:1], ()):
                     if regexp.match(value):
-                        return str(tag)
+                        return _STR if tag == _BOOL and value.lower() not in _BOOLS else str(tag)
             return _STR
         return _SEQ if kind is yaml.SequenceNode else _MAP
 
@@ -189,6 +189,18 @@ def _yaml_problem(file: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
 
 
 _PLAIN = {_TAG + name for name in ("null", "bool", "int", "float")}
+_BOOL = _TAG + "bool"
+_BOOLS = ("true", "false")  # YAML 1.2: yes/no/on/off are text, not booleans
+# Numbers as YAML 1.2 writes them. YAML 1.1 also reads 0x13E, 0o17, 017 (octal), 1_000
+# and 190:20:30 (base 60) as numbers: a clerk who writes them means something else.
+# Fifteen digits is more than any count or date needs, and far below where converting
+# to int gets slow (Python refuses beyond 4,300 digits).
+_NUMBERS = {
+    _TAG + "int": re.compile(r"[-+]?(0|[1-9][0-9]{0,14})"),
+    _TAG + "float": re.compile(
+        r"[-+]?([0-9]{1,15}\.[0-9]{0,15}|\.[0-9]{1,15})([eE][-+]?[0-9]{1,3})?"
+    ),
+}
 
 
 class _Builder:
@@ -276,6 +288,11 @@ class _Builder:
             return node.value
         if tag == _TAG + "timestamp":
             return self._date(node)
+        number = _NUMBERS.get(tag)
+        if number is not None and not number.fullmatch(node.value):
+            shown = node.value if len(node.value) <= 24 else node.value[:24] + "…"
+            self._problem(node, msg("yaml.number", value=shown))
+            return None
         if tag in _PLAIN:
             return _CONSTRUCTOR.construct_object(node, deep=False)
         self._problem(node, msg("yaml.tag", tag=tag))

@@ -10,6 +10,7 @@ against it, and a test checks every registered kind, its messages included).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
@@ -48,9 +49,13 @@ class Kind(Protocol):
         """What each member of ``key`` (a unit or group the requirement names) owes."""
 
     def entry_problems(
-        self, requirement: Any, entry: Any, index: PlanIndex
+        self, requirement: Any, entry: Any, index: PlanIndex, reported: dt.date
     ) -> Iterator[tuple[PathKey, Message]]:
-        """What is wrong with a unit's entry, at paths relative to the entry."""
+        """What is wrong with a unit's entry (``reported``: its file's date), at paths
+        relative to the entry."""
+
+    def required(self, requirement: Any, need: int | None) -> float:
+        """The number meeting it takes, for a unit whose threshold is ``need``."""
 
     def judge(self, requirement: Any, claim: Claim, ctx: Context, need: int | None) -> Judgment:
         """One unit's entry against the requirement; ``need`` is the unit's threshold."""

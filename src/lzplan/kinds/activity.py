@@ -31,10 +31,14 @@ Requirement = ActivityRequirement
 Entry = ActivityEntry
 
 
+def required(requirement: ActivityRequirement, need: int | None) -> float:
+    return need or 1
+
+
 def judge(
     requirement: ActivityRequirement, claim: Claim, ctx: Context, need: int | None
 ) -> Judgment:
-    return count_items(requirement, claim, ctx, need or 1)
+    return count_items(requirement, claim, ctx, int(required(requirement, need)))
 
 
 def needs(required: float) -> Message:

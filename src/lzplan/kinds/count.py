@@ -74,8 +74,12 @@ def threshold(requirement: CountRequirement, key: str) -> int | None:
     return requirement.min
 
 
+def required(requirement: CountRequirement, need: int | None) -> float:
+    return need or 1
+
+
 def judge(requirement: CountRequirement, claim: Claim, ctx: Context, need: int | None) -> Judgment:
-    return count_items(requirement, claim, ctx, need or 1)
+    return count_items(requirement, claim, ctx, int(required(requirement, need)))
 
 
 def count_items(requirement: RequirementBase, claim: Claim, ctx: Context, need: int) -> Judgment:

@@ -6,6 +6,7 @@ quota as quota``), so it spells out only what is its own.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
@@ -32,7 +33,9 @@ def threshold(requirement: Any, key: str) -> int | None:
     return None
 
 
-def entry_problems(requirement: Any, entry: Any, index: Any) -> Iterator[tuple[PathKey, Message]]:
+def entry_problems(
+    requirement: Any, entry: Any, index: Any, reported: dt.date
+) -> Iterator[tuple[PathKey, Message]]:
     """Nothing to check beyond the entry's own types."""
     return iter(())
 

@@ -6,6 +6,7 @@ The notice: 评查部门不少于15个。 The plan: ``kind: distinct_units``, ``
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -53,7 +54,10 @@ def encoded(requirement: DistinctUnitsRequirement) -> list[tuple[str, float]]:
 
 
 def entry_problems(
-    requirement: DistinctUnitsRequirement, entry: DistinctUnitsEntry, index: PlanIndex
+    requirement: DistinctUnitsRequirement,
+    entry: DistinctUnitsEntry,
+    index: PlanIndex,
+    reported: dt.date,
 ) -> Iterator[tuple[PathKey, Message]]:
     members = index.members.get(requirement.of_group, ())
     for i, unit in enumerate(entry.covered or []):
@@ -61,6 +65,10 @@ def entry_problems(
             yield ("covered", i), msg("plan.unknown_id", what=msg("what.unit"), value=unit)
         elif unit not in members:
             yield ("covered", i), msg("sub.not_in_group", unit=unit, group=requirement.of_group)
+
+
+def required(requirement: DistinctUnitsRequirement, need: int | None) -> float:
+    return requirement.min if isinstance(requirement.min, int) else 0
 
 
 def judge(

@@ -6,19 +6,26 @@ the unit reports ``completed: 2011-11-20`` and at least one evidence item.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from lzplan.kinds.base import Claim, Context, Evidenced, Judgment, Say, evidence_example
 from lzplan.kinds.base import judge_items as judge_evidence
 from lzplan.kinds.defaults import check as check
 from lzplan.kinds.defaults import encoded as encoded
-from lzplan.kinds.defaults import entry_problems as entry_problems
 from lzplan.kinds.defaults import quota as quota
 from lzplan.kinds.defaults import references as references
 from lzplan.kinds.defaults import threshold as threshold
+from lzplan.location import PathKey
 from lzplan.messages import Message, msg
 from lzplan.model import Date
 from lzplan.plan.requirement import RequirementBase
+
+if TYPE_CHECKING:
+    from lzplan.plan.index import PlanIndex
 
 
 class MilestoneRequirement(RequirementBase):
@@ -33,6 +40,21 @@ class MilestoneEntry(Evidenced):
 # need are imported from lzplan.kinds.defaults above.
 Requirement = MilestoneRequirement
 Entry = MilestoneEntry
+
+
+def entry_problems(
+    requirement: MilestoneRequirement, entry: MilestoneEntry, index: PlanIndex, reported: dt.date
+) -> Iterator[tuple[PathKey, Message]]:
+    """A completion the file reports cannot come after the file itself."""
+    if entry.completed is not None and entry.completed > reported:
+        yield (
+            ("completed",),
+            msg("sub.completed_after_reported", completed=entry.completed, reported=reported),
+        )
+
+
+def required(requirement: MilestoneRequirement, need: int | None) -> float:
+    return 1
 
 
 def judge(

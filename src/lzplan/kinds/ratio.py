@@ -6,6 +6,7 @@ lead reports ``numerator: 130`` (files audited) and ``denominator: 600`` (files 
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Annotated
@@ -46,13 +47,17 @@ def encoded(requirement: RatioRequirement) -> list[tuple[str, float]]:
 
 
 def entry_problems(
-    requirement: RatioRequirement, entry: RatioEntry, index: PlanIndex
+    requirement: RatioRequirement, entry: RatioEntry, index: PlanIndex, reported: dt.date
 ) -> Iterator[tuple[PathKey, Message]]:
     if (entry.numerator is None) != (entry.denominator is None):
         yield (), msg("sub.ratio_pair", requirement=requirement.id)
     elif entry.numerator is not None and entry.numerator > (entry.denominator or 0):
         message = msg("sub.ratio_exceeds", numerator=entry.numerator, denominator=entry.denominator)
         yield ("numerator",), message
+
+
+def required(requirement: RatioRequirement, need: int | None) -> float:
+    return requirement.min_share
 
 
 def judge(requirement: RatioRequirement, claim: Claim, ctx: Context, need: int | None) -> Judgment:

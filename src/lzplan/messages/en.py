@@ -193,6 +193,7 @@ MESSAGES: dict[str, str] = {
     "status.waived": "waived",
     "status.waived.cell": "wvd",
     # ------------------------------------------------------------ sub
+    "sub.completed_after_reported": "completed {completed} is after the date the file was reported ({reported})",
     "sub.field_not_for_kind": "'{name}' does not apply to '{requirement}', a {kind} requirement",
     "sub.not_in_group": "'{unit}' is not in group '{group}'",
     "sub.not_owed": "'{unit}' does not owe '{requirement}'",
@@ -259,6 +260,7 @@ MESSAGES: dict[str, str] = {
     "yaml.invalid": "invalid YAML: {what}",
     "yaml.key": "mapping keys must be plain strings",
     "yaml.merge": "merge keys (<<) are not allowed",
+    "yaml.number": "'{value}' is not a plain decimal number: write numbers in decimal digits (at most 15), or quote the value if it is text",
     "yaml.tab": "{what} (a tab: YAML indentation must use spaces)",
     "yaml.tag": "tag '{tag}' is not allowed; only plain YAML values are",
     "yaml.too_deep": "nested more than {limit} levels deep",

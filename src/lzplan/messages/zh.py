@@ -193,6 +193,7 @@ MESSAGES: dict[str, str] = {
     "status.waived": "已豁免",
     "status.waived.cell": "豁免",
     # ------------------------------------------------------------ sub
+    "sub.completed_after_reported": "完成日期 {completed} 晚于本文件的报送日期 {reported}",
     "sub.field_not_for_kind": "'{name}' 不适用于 {kind} 类事项 '{requirement}'",
     "sub.not_in_group": "'{unit}' 不属于分组 '{group}'",
     "sub.not_owed": "'{unit}' 没有事项 '{requirement}'",
@@ -259,6 +260,7 @@ MESSAGES: dict[str, str] = {
     "yaml.invalid": "YAML 格式错误：{what}",
     "yaml.key": "键必须是普通字符串",
     "yaml.merge": "不允许使用合并键（<<）",
+    "yaml.number": "'{value}' 不是普通的十进制数：数字请用十进制书写（最多 15 位），如是文字请加引号",
     "yaml.tab": "{what}（制表符：YAML 缩进必须使用空格）",
     "yaml.tag": "不允许使用标签 '{tag}'，只接受普通 YAML 值",
     "yaml.too_deep": "嵌套超过 {limit} 层",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -12,6 +13,14 @@ from lzplan.plan.load import LoadedPlan
 from lzplan.reporters import labels
 
 _WHOLE_UNIT = (Status.NOT_SUBMITTED, Status.INVALID)
+_NUMBERED = re.compile(r"t(?=\d)")
+
+
+def column(task: str) -> str:
+    """A task's matrix heading: ``t1-1`` → ``1-1``; an id not of that form as it is."""
+    return _NUMBERED.sub("", task, count=1) if _NUMBERED.match(task) else task
+
+
 _SHORT = (Status.MISSED, Status.PENDING, Status.MET_LATE)
 
 

@@ -117,9 +117,7 @@ def _cell(status: Status, title: str, lang: Lang) -> str:
 
 def _matrix(result: Result, loaded: LoadedPlan, lang: Lang) -> str:
     titles = {task.id: task.title for task in loaded.plan.tasks}
-    head = "".join(
-        f'<th title="{_e(titles[t])}">{_e(t.removeprefix("t"))}</th>' for t in result.tasks
-    )
+    head = "".join(f'<th title="{_e(titles[t])}">{_e(common.column(t))}</th>' for t in result.tasks)
     unit_h, status_h = _e(say("report.unit", lang)), _e(say("report.status", lang))
     rows = [
         f'<table id="matrix"><thead><tr><th>{unit_h}</th>{head}<th>{status_h}</th></tr></thead>'

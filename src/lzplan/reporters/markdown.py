@@ -58,7 +58,7 @@ def _provenance(loaded: LoadedPlan, lang: Lang) -> str:
 
 
 def _matrix(result: Result, loaded: LoadedPlan, lang: Lang) -> list[str]:
-    tasks = [task.removeprefix("t") for task in result.tasks]
+    tasks = [common.column(task) for task in result.tasks]
     heads = [say(key, lang) for key in ("report.unit", "report.name")]
     rows = [
         f"| {' | '.join(heads)} | " + " | ".join(tasks) + f" | {say('report.status', lang)} |",

@@ -98,7 +98,7 @@ def table(*headers: str) -> Table:
 def matrix(
     result: Result, index: PlanIndex, lang: Lang = "en", units: list[UnitResult] | None = None
 ) -> Table:
-    tasks = (task.removeprefix("t") for task in result.tasks)
+    tasks = (common.column(task) for task in result.tasks)
     headers = [say("report.unit", lang), say("report.name", lang)]
     matrix = table(*headers, *tasks, say("report.status", lang))
     previous_kind = None

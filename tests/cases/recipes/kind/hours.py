@@ -35,6 +35,10 @@ def encoded(requirement: HoursRequirement) -> list[tuple[str, float]]:
     return [("count", requirement.min_hours)]  # 不少于40学时: the number the notice states
 
 
+def required(requirement: HoursRequirement, need: int | None) -> float:
+    return requirement.min_hours
+
+
 def judge(requirement: HoursRequirement, claim: Claim, ctx: Context, need: int | None) -> Judgment:
     entry: HoursEntry = claim.entry
     done = entry.hours or 0
