@@ -27,10 +27,11 @@ from lzplan.check.result import (
 )
 from lzplan.check.submission import Entry, Submission
 from lzplan.errors import Problem, sorted_problems
-from lzplan.kinds.base import Claim, Context
+from lzplan.kinds.base import Claim, Context, Judgment
 from lzplan.location import Location, PathKey, PositionMap
 from lzplan.messages import Message, msg
 from lzplan.plan.index import Owed, PlanIndex
+from lzplan.plan.model import Requirement
 
 _EMPTY = Entry()
 
@@ -174,7 +175,9 @@ class Judge:
         path: PathKey = ("requirements", req.id)
         location = filed.positions.find(path if entry else ("unit",))
         claim = Claim(entry or _EMPTY, filed.submission.reported, filed.positions, path)
-        judged = kinds.of(req).judge(req, claim, self.context, owed.threshold)
+        judged = self._nil(req, claim, owed) or kinds.of(req).judge(
+            req, claim, self.context, owed.threshold
+        )
         outcome = _outcome(
             filed.submission.unit,
             owed,
@@ -184,8 +187,17 @@ class Judge:
             detail=judged.detail,
             items=judged.items,
             location=location,
+            at_most=judged.at_most,
         )
         return outcome, judged.notices
+
+    def _nil(self, req: Requirement, claim: Claim, owed: Owed) -> Judgment | None:
+        """A nil return (本年度无此类事项) for a conditional duty, once its file is known."""
+        reason = claim.entry.nil_return
+        if reason is None or claim.reported > self.as_of:
+            return None
+        required = kinds.of(req).required(req, owed.threshold)
+        return Judgment(Status.NIL, 0, required, msg("detail.nil", reason=reason))
 
     def _waive(self, outcome: Outcome) -> Outcome:
         granted = self.waivers.granted.get((outcome.unit, outcome.requirement))
@@ -292,7 +304,25 @@ def entry_problems(
     allowed = set(kind.Entry.model_fields)
     for name in sorted(entry.model_fields_set - allowed):
         yield (name,), msg("sub.field_not_for_kind", name=name, requirement=req.id, kind=req.kind)
-    yield from kind.entry_problems(req, entry, index, reported)
+    if not kind.Entry.measured:
+        for i, item in enumerate(getattr(entry, "evidence", None) or []):
+            if item.amount is not None:
+                message = msg(
+                    "sub.field_not_for_kind", name="amount", requirement=req.id, kind=req.kind
+                )
+                yield ("evidence", i, "amount"), message
+    if entry.nil_return is not None:
+        yield from _nil_problems(req, entry)
+    else:
+        yield from kind.entry_problems(req, entry, index, reported)
+
+
+def _nil_problems(req: Requirement, entry: Entry) -> Iterator[tuple[PathKey, Message]]:
+    """A nil return is for a conditional duty, and says nothing else."""
+    if req.condition is None:
+        yield ("nil_return",), msg("sub.nil_not_conditional", requirement=req.id)
+    elif entry.model_fields_set - {"nil_return", "note"}:
+        yield ("nil_return",), msg("sub.nil_with_content", requirement=req.id)
 
 
 def _unknown(what: str, value: str) -> Message:

@@ -22,6 +22,7 @@ class Status(StrEnum):
     MISSED = "missed"
     NOT_SUBMITTED = "not_submitted"
     WAIVED = "waived"
+    NIL = "nil"  # a conditional duty whose event did not happen: 本年度无此类事项
     NOT_APPLICABLE = "n/a"
     INVALID = "invalid"
 
@@ -39,12 +40,13 @@ class Status(StrEnum):
 _SEVERITY = {
     Status.NOT_APPLICABLE: 0,
     Status.MET: 1,
-    Status.WAIVED: 2,
-    Status.MET_LATE: 3,
-    Status.PENDING: 4,
-    Status.NOT_SUBMITTED: 5,
-    Status.MISSED: 6,
-    Status.INVALID: 7,
+    Status.NIL: 2,
+    Status.WAIVED: 3,
+    Status.MET_LATE: 4,
+    Status.PENDING: 5,
+    Status.NOT_SUBMITTED: 6,
+    Status.MISSED: 7,
+    Status.INVALID: 8,
 }
 
 
@@ -101,10 +103,13 @@ class Outcome(NamedTuple):
     items: tuple[ItemVerdict, ...] = ()
     location: Location | None = None
     waiver: Message | None = None
+    at_most: bool = False  # ``required`` is a ceiling (错案率不高于5%), not a floor
 
     @property
     def shortfall(self) -> float:
-        return max(0.0, self.required - self.actual)
+        """How far from meeting it: below a floor, or above a ceiling."""
+        gap = self.actual - self.required if self.at_most else self.required - self.actual
+        return max(0.0, gap)
 
 
 @dataclass(frozen=True)

@@ -42,7 +42,7 @@ def _outcome(o: Outcome) -> Packed:
     location = (o.location.line, o.location.column) if o.location else None
     waiver = (o.waiver.key, o.waiver.params) if o.waiver else None
     return (o.task, o.requirement, str(o.status), o.actual, o.required, o.due.toordinal(),
-            o.detail.key, o.detail.params, items, location, waiver)  # fmt: skip
+            o.detail.key, o.detail.params, items, location, waiver, o.at_most)  # fmt: skip
 
 
 def unpack(packed: Packed) -> FileVerdict | tuple[list[Problem], Rejected]:
@@ -60,7 +60,7 @@ def unpack(packed: Packed) -> FileVerdict | tuple[list[Problem], Rejected]:
 
 
 def _unpack(unit: str, file: str, o: Packed) -> Outcome:
-    task, req, status, actual, required, due, key, params, items, location, waiver = o
+    task, req, status, actual, required, due, key, params, items, location, waiver, at_most = o
     return Outcome(
         unit=unit,
         task=task,
@@ -82,4 +82,5 @@ def _unpack(unit: str, file: str, o: Packed) -> Outcome:
         ),
         location=Location(file, *location) if location else None,
         waiver=Message(*waiver) if waiver else None,
+        at_most=at_most,
     )

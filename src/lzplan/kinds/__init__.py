@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
-from lzplan.kinds import activity, count, distinct_units, milestone, ratio
+from lzplan.kinds import activity, count, distinct_units, milestone, quantity, ratio
 from lzplan.kinds.base import Claim, Context, EntryBase, Judgment, Say
 from lzplan.location import PathKey
 from lzplan.messages import Message
@@ -63,7 +63,7 @@ class Kind(Protocol):
     def quota(self, requirement: Any) -> Message | None:
         """The number to reach, shortly (``plan show``); None when there is none."""
 
-    def needs(self, required: float) -> Message:
+    def needs(self, requirement: Any, required: float) -> Message:
         """What meeting it takes (``explain``)."""
 
     def template(self, requirement: Any, need: int | None, say: Say) -> tuple[str, list[str]]:
@@ -76,6 +76,7 @@ KINDS: dict[str, Kind] = {
     "milestone": milestone,
     "distinct_units": distinct_units,
     "ratio": ratio,
+    "quantity": quantity,
 }
 
 

@@ -41,7 +41,7 @@ def judge(
     return count_items(requirement, claim, ctx, int(required(requirement, need)))
 
 
-def needs(required: float) -> Message:
+def needs(requirement: ActivityRequirement, required: float) -> Message:
     return msg("kind.activity.needs", n=f"{required:g}")
 
 

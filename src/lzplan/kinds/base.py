@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import Annotated, Any, ClassVar, NamedTuple
 
 from pydantic import Field
 
@@ -27,19 +27,41 @@ class Evidence(Model):
     title: NonEmpty
     date: Date
     doc_no: str | None = Field(None, description="文号, e.g. 江府发〔2011〕12号.")
+    amount: Annotated[float, Field(gt=0)] | None = Field(
+        None,
+        description="quantity requirements only: how much this item counts for, in the "
+        "requirement's measure (学时, 人次, 名…).",
+    )
     note: str | None = None
 
 
 class EntryBase(Model):
     """What every entry of a submission may have; each kind adds its own fields."""
 
+    # Whether the evidence items of this kind carry an ``amount`` (quantity kinds).
+    measured: ClassVar[bool] = False
+
     note: str | None = None
+    nil_return: NonEmpty | None = Field(
+        None,
+        description="本年度无此类事项: why a conditional duty did not apply this year "
+        "(only for requirements with a condition).",
+    )
 
 
 class Evidenced(EntryBase):
     """An entry backed by dated evidence items (the fields a kind shares are declared once)."""
 
     evidence: list[Evidence] = Field([], description="count, activity, milestone.")
+
+
+class Figure(Evidenced):
+    """An entry that reports a figure (units covered, a rate) true on a date of its own,
+    with evidence items behind it if the unit wishes."""
+
+    date: Date | None = Field(
+        None, description="When the figure was true; default: the file's reported date."
+    )
 
 
 class Quota(RequirementBase):
@@ -92,21 +114,23 @@ class Judgment(NamedTuple):
     detail: Message
     items: tuple[ItemVerdict, ...] = ()
     notices: tuple[Notice, ...] = ()
+    at_most: bool = False  # ``required`` is a ceiling
 
 
 Say = Callable[..., str]  # say(key, **params): a catalogue message in the output language
 
 
-def progress(key: str, actual: float, need: float) -> Message:
+def progress(key: str, actual: float, need: float, **params: object) -> Message:
     """'2/3' when reached, '2/3, needs 1' (``key`` + ``_short``) when short."""
+    shown = {"actual": number(actual), "need": number(need), **params}
     if actual >= need:
-        return msg(key, actual=_number(actual), need=_number(need))
-    more = _number(need - actual)
-    return msg(f"{key}_short", actual=_number(actual), need=_number(need), more=more)
+        return msg(key, **shown)
+    return msg(f"{key}_short", more=number(need - actual), **shown)
 
 
-def _number(value: float) -> float | int:
-    return int(value) if float(value).is_integer() else value
+def number(value: float) -> float | int:
+    """A figure as people write it: 3, not 3.0; 1.5 as it is."""
+    return int(value) if float(value).is_integer() else round(value, 6)
 
 
 def judge_items(
@@ -159,14 +183,24 @@ def _reason(
 
 
 def figure(
-    ctx: Context, claim: Claim, due: dt.date, actual: float, need: float, detail: Message
+    ctx: Context,
+    claim: Claim,
+    due: dt.date,
+    actual: float,
+    need: float,
+    detail: Message,
+    *,
+    reached: bool | None = None,
 ) -> Judgment:
-    """A figure the unit reports (units covered, a share), judged by its file's date."""
-    known = claim.reported <= ctx.as_of
-    reached = known and actual >= need
-    status = ctx.status(reached and claim.reported <= due, reached, due)
+    """A figure the unit reports (units covered, a share), judged by its own date (the
+    entry's ``date``, else the file's): not known before it, late after the due date.
+    ``reached`` overrides ``actual >= need`` (a ceiling, a policy for no cases)."""
+    on = getattr(claim.entry, "date", None) or claim.reported
+    known = on <= ctx.as_of
+    meets = known and (actual >= need if reached is None else reached)
+    status = ctx.status(meets and on <= due, meets, due)
     if not known:
-        detail = msg("detail.after_as_of", detail=detail, reported=claim.reported)
+        detail = msg("detail.after_as_of", detail=detail, reported=on)
     return Judgment(status, actual if known else 0, need, detail)
 
 

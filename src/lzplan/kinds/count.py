@@ -45,9 +45,7 @@ Requirement = CountRequirement
 Entry = CountEntry
 
 
-def references(
-    requirement: CountRequirement, index: PlanIndex
-) -> Iterator[tuple[PathKey, Message]]:
+def references(requirement: Quota, index: PlanIndex) -> Iterator[tuple[PathKey, Message]]:
     """Thresholds per group or unit: one for each the requirement names, and no other."""
     named = [*requirement.units, *requirement.groups]
     unknown = [key for key in requirement.units if key not in index.units]
@@ -61,13 +59,13 @@ def references(
         yield ("min",), msg("plan.threshold_missing", key=key)
 
 
-def encoded(requirement: CountRequirement) -> list[tuple[str, float]]:
+def encoded(requirement: Quota) -> list[tuple[str, float]]:
     if isinstance(requirement.min, dict):
         return [("count", n) for n in requirement.min.values()]
     return [("count", requirement.min)]
 
 
-def threshold(requirement: CountRequirement, key: str) -> int | None:
+def threshold(requirement: Quota, key: str) -> int | None:
     """Items owed by the members of ``key`` (a unit or a group the requirement names)."""
     if isinstance(requirement.min, dict):
         return requirement.min.get(key)
@@ -101,7 +99,7 @@ def quota(requirement: CountRequirement) -> Message | None:
     return msg("kind.count.quota", n=requirement.min)
 
 
-def needs(required: float) -> Message:
+def needs(requirement: CountRequirement, required: float) -> Message:
     return msg("kind.count.needs", n=f"{required:g}")
 
 

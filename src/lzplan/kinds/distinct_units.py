@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import Field
 
-from lzplan.kinds.base import Claim, Context, Evidenced, Judgment, Quota, Say, figure, progress
+from lzplan.kinds.base import Claim, Context, Figure, Judgment, Quota, Say, figure, progress
 from lzplan.kinds.defaults import threshold as threshold  # of units covered, not owed each
 from lzplan.location import PathKey
 from lzplan.messages import Message, msg
@@ -26,7 +26,7 @@ class DistinctUnitsRequirement(Quota):
     of_group: Id = Field(description="distinct_units: the group covered.")
 
 
-class DistinctUnitsEntry(Evidenced):
+class DistinctUnitsEntry(Figure):
     covered: list[Id] | None = Field(None, description="distinct_units: the unit ids covered.")
 
 
@@ -44,9 +44,18 @@ def check(requirement: DistinctUnitsRequirement) -> None:
 def references(
     requirement: DistinctUnitsRequirement, index: PlanIndex
 ) -> Iterator[tuple[PathKey, Message]]:
-    if requirement.of_group not in index.members:
+    members = index.members.get(requirement.of_group)
+    if members is None:
         message = msg("plan.unknown_id", what=msg("what.group"), value=requirement.of_group)
         yield ("of_group",), message
+    elif isinstance(requirement.min, int) and requirement.min > len(members):
+        message = msg(
+            "plan.quota_above_group",
+            min=requirement.min,
+            group=requirement.of_group,
+            members=len(members),
+        )
+        yield ("min",), message
 
 
 def encoded(requirement: DistinctUnitsRequirement) -> list[tuple[str, float]]:
@@ -59,6 +68,8 @@ def entry_problems(
     index: PlanIndex,
     reported: dt.date,
 ) -> Iterator[tuple[PathKey, Message]]:
+    if entry.date is not None and entry.date > reported:
+        yield ("date",), msg("sub.figure_after_reported", date=entry.date, reported=reported)
     members = index.members.get(requirement.of_group, ())
     for i, unit in enumerate(entry.covered or []):
         if unit not in index.units:
@@ -85,7 +96,7 @@ def quota(requirement: DistinctUnitsRequirement) -> Message | None:
     return msg("kind.distinct_units.quota", n=requirement.min, group=requirement.of_group)
 
 
-def needs(required: float) -> Message:
+def needs(requirement: DistinctUnitsRequirement, required: float) -> Message:
     return msg("kind.distinct_units.needs", n=f"{required:g}")
 
 

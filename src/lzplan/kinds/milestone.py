@@ -79,7 +79,7 @@ def judge(
     return Judgment(status, int(reached), 1, detail, items, notices)
 
 
-def needs(required: float) -> Message:
+def needs(requirement: MilestoneRequirement, required: float) -> Message:
     return msg("kind.milestone.needs")
 
 

@@ -1,7 +1,10 @@
-"""ratio: a share to reach, reported by one unit as a numerator and a denominator.
+"""ratio: a share to reach (or not to exceed), reported by one unit as two figures.
 
-The notice: 评查案卷率达20%以上。 The plan: ``kind: ratio``, ``min_share: 0.20``; the
-lead reports ``numerator: 130`` (files audited) and ``denominator: 600`` (files held).
+The notice: 评查案卷率达20%以上 (``min_share: 0.20``), 错案率不高于5%
+(``max_share: 0.05``), 达到100% (``min_share: 1``). The unit reports ``numerator``
+(files audited) and ``denominator`` (files held), dated by ``date`` or its file. A unit
+with no cases at all (0/0) is judged as the plan says in ``if_no_cases``: not
+applicable (a nil return, the default), met, or missed.
 """
 
 from __future__ import annotations
@@ -9,16 +12,17 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import Field
 
-from lzplan.kinds.base import Claim, Context, Evidenced, Judgment, Say, figure
-from lzplan.kinds.defaults import check as check
+from lzplan.check.result import Status
+from lzplan.kinds.base import Claim, Context, Figure, Judgment, Say, figure
 from lzplan.kinds.defaults import references as references
 from lzplan.kinds.defaults import threshold as threshold
 from lzplan.location import PathKey
 from lzplan.messages import Message, msg
+from lzplan.model import rule
 from lzplan.plan.requirement import RequirementBase
 
 if TYPE_CHECKING:
@@ -26,14 +30,24 @@ if TYPE_CHECKING:
 
 
 class RatioRequirement(RequirementBase):
-    min_share: Annotated[float, Field(gt=0, le=1)] = Field(
-        description="ratio: the share to reach, greater than 0 and at most 1."
+    min_share: Annotated[float, Field(gt=0, le=1)] | None = Field(
+        None, description="ratio: the share to reach, greater than 0 and at most 1."
+    )
+    max_share: Annotated[float, Field(ge=0, lt=1)] | None = Field(
+        None, description="ratio: the share not to exceed (不高于), at least 0 and below 1."
+    )
+    if_no_cases: Literal["not_applicable", "met", "missed"] = Field(
+        "not_applicable",
+        description="ratio: what a unit with no cases (0/0) is: not applicable (a nil "
+        "return), met, or missed.",
     )
 
 
-class RatioEntry(Evidenced):
+class RatioEntry(Figure):
     numerator: Annotated[int, Field(ge=0)] | None = Field(None, description="ratio: e.g. audited.")
-    denominator: Annotated[int, Field(ge=1)] | None = Field(None, description="ratio: e.g. held.")
+    denominator: Annotated[int, Field(ge=0)] | None = Field(
+        None, description="ratio: e.g. held; 0 when the unit had no cases."
+    )
 
 
 # What the registry reads (see lzplan.kinds.Kind); the parts this kind does not
@@ -42,8 +56,15 @@ Requirement = RatioRequirement
 Entry = RatioEntry
 
 
+def check(requirement: RatioRequirement) -> None:
+    if (requirement.min_share is None) == (requirement.max_share is None):
+        raise rule("plan.ratio_bound")
+
+
 def encoded(requirement: RatioRequirement) -> list[tuple[str, float]]:
-    return [("share", round(requirement.min_share * 100, 6))]
+    if requirement.max_share is not None:
+        return [("share_at_most", round(requirement.max_share * 100, 6))]
+    return [("share", round(_limit(requirement) * 100, 6))]
 
 
 def entry_problems(
@@ -54,38 +75,73 @@ def entry_problems(
     elif entry.numerator is not None and entry.numerator > (entry.denominator or 0):
         message = msg("sub.ratio_exceeds", numerator=entry.numerator, denominator=entry.denominator)
         yield ("numerator",), message
+    if entry.date is not None and entry.date > reported:
+        yield ("date",), msg("sub.figure_after_reported", date=entry.date, reported=reported)
 
 
 def required(requirement: RatioRequirement, need: int | None) -> float:
-    return requirement.min_share
+    return _limit(requirement)
 
 
 def judge(requirement: RatioRequirement, claim: Claim, ctx: Context, need: int | None) -> Judgment:
     entry: RatioEntry = claim.entry
-    share = requirement.min_share
-    wanted = f"{share:.0%}"
+    limit, at_most = _limit(requirement), requirement.max_share is not None
     due = requirement.due.date
+    shown = {"need": f"{limit:.0%}"}
     if entry.numerator is None or entry.denominator is None:
-        return figure(ctx, claim, due, 0.0, share, msg("kind.ratio.no_figures", need=wanted))
-    numerator, denominator = entry.numerator, entry.denominator
-    actual = numerator / denominator
-    figures = {"numerator": numerator, "denominator": denominator, "share": f"{actual:.1%}"}
-    if actual >= share:
-        detail = msg("kind.ratio.detail", need=wanted, **figures)
+        return figure(ctx, claim, due, 0.0, limit, msg("kind.ratio.no_figures", **shown))
+    if entry.denominator == 0:
+        return _no_cases(requirement, claim, ctx)
+    actual = entry.numerator / entry.denominator
+    figures = {"numerator": entry.numerator, "denominator": entry.denominator,
+               "share": f"{actual:.1%}", **shown}  # fmt: skip
+    reached = actual <= limit if at_most else actual >= limit
+    key = "kind.ratio." + ("ceiling" if at_most else "detail")
+    if reached:
+        detail = msg(key, **figures)
     else:
-        more = math.ceil(share * denominator - 1e-9) - numerator
-        detail = msg("kind.ratio.detail_short", need=wanted, more=more, **figures)
-    return figure(ctx, claim, due, actual, share, detail)
+        more = _more(entry.numerator, entry.denominator, limit, at_most)
+        detail = msg(f"{key}_short", more=more, **figures)
+    judged = figure(ctx, claim, due, actual, limit, detail, reached=reached)
+    return judged._replace(at_most=at_most)
+
+
+def _limit(requirement: RatioRequirement) -> float:
+    bound = requirement.max_share if requirement.max_share is not None else requirement.min_share
+    return bound or 0.0
+
+
+def _more(numerator: int, denominator: int, limit: float, at_most: bool) -> int:
+    """Cases more to reach a floor, or fewer to come under a ceiling."""
+    if at_most:
+        return numerator - math.floor(limit * denominator + 1e-9)
+    return math.ceil(limit * denominator - 1e-9) - numerator
+
+
+def _no_cases(requirement: RatioRequirement, claim: Claim, ctx: Context) -> Judgment:
+    """0/0: the plan says what it is. A nil return is known once its file is."""
+    policy = requirement.if_no_cases
+    detail = msg(f"kind.ratio.no_cases.{policy}")
+    on = claim.entry.date or claim.reported
+    if policy == "not_applicable" and on <= ctx.as_of:
+        return Judgment(Status.NIL, 0, _limit(requirement), detail)
+    met = policy == "met"
+    return figure(ctx, claim, requirement.due.date, 0, _limit(requirement), detail, reached=met)
 
 
 def quota(requirement: RatioRequirement) -> Message | None:
-    return msg("kind.ratio.quota", share=f"{requirement.min_share:.0%}")
+    if requirement.max_share is not None:
+        return msg("kind.ratio.quota_at_most", share=f"{requirement.max_share:.0%}")
+    return msg("kind.ratio.quota", share=f"{_limit(requirement):.0%}")
 
 
-def needs(required: float) -> Message:
-    return msg("kind.ratio.needs", share=f"{required:.0%}")
+def needs(requirement: RatioRequirement, required: float) -> Message:
+    key = "kind.ratio.needs_at_most" if requirement.max_share is not None else "kind.ratio.needs"
+    return msg(key, share=f"{required:.0%}")
 
 
 def template(requirement: RatioRequirement, need: int | None, say: Say) -> tuple[str, list[str]]:
     body = [f"  {requirement.id}: {{}}", "    # numerator: 0", "    # denominator: 0"]
-    return say("kind.ratio.template", share=f"{requirement.min_share:.0%}"), body
+    at_most = requirement.max_share is not None
+    key = "kind.ratio.template_at_most" if at_most else "kind.ratio.template"
+    return say(key, share=f"{_limit(requirement):.0%}"), body

@@ -108,7 +108,7 @@ class _Rules(Model):
         wants = kind.Requirement.model_fields
         own = own_fields(kind.Requirement, RequirementBase)
         for name in _KIND_FIELDS:
-            given = getattr(req, name) is not None
+            given = name in req.model_fields_set and getattr(req, name) is not None
             if given and name not in own:
                 raise rule("plan.field_not_for_kind", name=name, kind=req.kind)
             if not given and name in own and wants[name].is_required():

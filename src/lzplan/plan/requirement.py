@@ -29,6 +29,11 @@ class RequirementBase(Model):
     source: NonEmpty = Field(description="The sentence (or clause) of the notice that imposes it.")
     units: list[Id] = Field([], description="Units that must report it.")
     groups: list[Id] = Field([], description="Groups whose members must report it.")
+    condition: str | None = Field(
+        None,
+        description="When the duty applies, in the notice's words (对…纠纷, 依申请公开): a "
+        "unit to which it did not apply this year files a nil return.",
+    )
     due: Due
     note: str | None = None
 

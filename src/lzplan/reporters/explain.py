@@ -10,7 +10,7 @@ from lzplan.check.result import Outcome, Result
 from lzplan.messages import Lang, say
 from lzplan.plan.index import PlanIndex
 from lzplan.reporters import labels
-from lzplan.reporters.terminal import STYLE
+from lzplan.reporters.looks import LOOK
 
 
 def explain(
@@ -31,11 +31,11 @@ def _explain_one(console: Console, outcome: Outcome, index: PlanIndex, lang: Lan
     _, req = index.requirements[outcome.requirement]
     due = f"{req.due.date}" + (f" ({req.due.wording})" if req.due.wording else "")
     console.print()
-    status = Text(labels.word(outcome.status, lang), style=STYLE[outcome.status])
+    status = Text(labels.word(outcome.status, lang), style=LOOK[outcome.status].style)
     detail = outcome.detail.render(lang)
     head = f"{req.id} {req.title}{labels.colon(lang)}"
     console.print(Text.assemble(head, status, f" - {detail}"))
-    needs = kinds.of(req).needs(outcome.required).render(lang)
+    needs = kinds.of(req).needs(req, outcome.required).render(lang)
     kind = labels.kind(req.kind, lang)
     console.print("  " + say("report.kind_line", lang, kind=kind, needs=needs, due=due))
     console.print("  " + labels.labelled("report.source", req.source, lang))

@@ -12,17 +12,8 @@ from lzplan.errors import Problem
 from lzplan.messages import Lang, say
 from lzplan.plan.load import LoadedPlan
 from lzplan.reporters import Options, common, labels
+from lzplan.reporters.looks import LOOK
 
-COLOURS = {
-    Status.MET: "#2e7d32",
-    Status.MET_LATE: "#f9a825",
-    Status.PENDING: "#0277bd",
-    Status.MISSED: "#c62828",
-    Status.NOT_SUBMITTED: "#6a1b9a",
-    Status.WAIVED: "#546e7a",
-    Status.NOT_APPLICABLE: "#eeeeee",
-    Status.INVALID: "#000000",
-}
 STYLE = """
 body{font-family:system-ui,-apple-system,"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",
 sans-serif;margin:0 auto;padding:12px;max-width:1100px;color:#212121;line-height:1.45}
@@ -96,7 +87,7 @@ def _css_class(status: Status) -> str:
 
 
 def _status_css() -> str:
-    return "".join(f".{_css_class(s)}{{background:{c}}}" for s, c in COLOURS.items())
+    return "".join(f".{_css_class(s)}{{background:{look.colour}}}" for s, look in LOOK.items())
 
 
 def _legend(lang: Lang) -> str:

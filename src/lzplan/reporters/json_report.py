@@ -16,9 +16,9 @@ from lzplan.messages import Lang, Message
 from lzplan.plan.load import LoadedPlan
 from lzplan.reporters import Options
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 StatusName = Literal[
-    "met", "met_late", "pending", "missed", "not_submitted", "waived", "n/a", "invalid"
+    "met", "met_late", "pending", "missed", "not_submitted", "waived", "nil", "n/a", "invalid"
 ]
 
 
@@ -204,7 +204,7 @@ class Summary(_Doc):
 class Report(_Doc):
     """lzplan's JSON report of one check."""
 
-    schema_version: Literal[1]
+    schema_version: Literal[2]
     tool: Tool
     plan: PlanRef
     as_of: str

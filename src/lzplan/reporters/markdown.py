@@ -8,22 +8,12 @@ from lzplan.check.result import Result, Status
 from lzplan.messages import Lang, say
 from lzplan.plan.load import LoadedPlan
 from lzplan.reporters import Options, common, labels
-
-EMOJI = {
-    Status.MET: "✅",
-    Status.MET_LATE: "🕒",
-    Status.PENDING: "⏳",
-    Status.MISSED: "❌",
-    Status.NOT_SUBMITTED: "📭",
-    Status.WAIVED: "🆗",
-    Status.NOT_APPLICABLE: "·",
-    Status.INVALID: "⚠️",
-}
+from lzplan.reporters.looks import LOOK
 
 
 def render(result: Result, loaded: LoadedPlan, options: Options) -> Iterable[str]:
     lang = options.lang
-    legend = " · ".join(f"{EMOJI[s]} {labels.word(s, lang)}" for s in Status)
+    legend = " · ".join(f"{LOOK[s].emoji} {labels.word(s, lang)}" for s in Status)
     lines = [
         "# " + say("md.title", lang, title=loaded.plan.plan.title, as_of=result.as_of),
         "",
@@ -65,7 +55,7 @@ def _matrix(result: Result, loaded: LoadedPlan, lang: Lang) -> list[str]:
         "|---|---|" + "---|" * len(tasks) + "---|",
     ]
     for unit in result.units:
-        cells = [EMOJI[unit.cell(task)] for task in result.tasks]
+        cells = [LOOK[unit.cell(task)].emoji for task in result.tasks]
         name = loaded.index.units[unit.unit].name
         standing = labels.unit_status(unit.status, lang)
         rows.append(f"| `{unit.unit}` | {name} | " + " | ".join(cells) + f" | {standing} |")
@@ -94,7 +84,7 @@ def _shortfalls(result: Result, loaded: LoadedPlan, lang: Lang) -> list[str]:
         else:
             requirement = say("report.all", lang)
         lines.append(
-            f"| {EMOJI[o.status]} {labels.word(o.status, lang)} | `{o.unit}` {name} | "
+            f"| {LOOK[o.status].emoji} {labels.word(o.status, lang)} | `{o.unit}` {name} | "
             f"{_cell(requirement)} | {_cell(o.detail.render(lang))} | {o.due} |"
         )
     return lines

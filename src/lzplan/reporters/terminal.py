@@ -10,32 +10,15 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from lzplan.check.result import Outcome, Result, Status, UnitResult, UnitStatus
+from lzplan.check.result import Outcome, Result, UnitResult, UnitStatus
 from lzplan.messages import Lang, say
 from lzplan.plan.index import PlanIndex
 from lzplan.plan.load import LoadedPlan
 from lzplan.reporters import Options, common, labels
 from lzplan.reporters import console as consoles
 from lzplan.reporters.console import show
+from lzplan.reporters.looks import LOOK, UNIT_STYLE
 
-STYLE = {
-    Status.MET: "green",
-    Status.MET_LATE: "yellow",
-    Status.PENDING: "cyan",
-    Status.MISSED: "bold red",
-    Status.NOT_SUBMITTED: "red",
-    Status.WAIVED: "blue",
-    Status.NOT_APPLICABLE: "dim",
-    Status.INVALID: "bold magenta",
-}
-UNIT_STYLE = {
-    UnitStatus.COMPLIANT: "green",
-    UnitStatus.ON_TRACK: "cyan",
-    UnitStatus.BEHIND: "bold red",
-    UnitStatus.NOT_SUBMITTED: "red",
-    UnitStatus.INVALID: "bold magenta",
-    UnitStatus.NOTHING_OWED: "dim",
-}
 # A matrix or shortfall list longer than this shows only what needs attention, and says
 # how much it left out: a province's thousands of rows help nobody at a terminal.
 MAX_ROWS = 60
@@ -117,7 +100,7 @@ def _row(
     cells: list[str | Text] = [unit.unit, index.units[unit.unit].name]
     for task in tasks:
         status = unit.cell(task)
-        cells.append(Text(labels.symbol(status, lang), style=STYLE[status]))
+        cells.append(Text(labels.symbol(status, lang), style=LOOK[status].style))
     standing = labels.unit_status(unit.status, lang)
     cells.append(Text(standing, style=UNIT_STYLE[unit.status]))
     return cells
@@ -129,7 +112,7 @@ def _shortfall_table(outcomes: list[Outcome], index: PlanIndex, lang: Lang) -> T
     for o in outcomes:
         title = index.requirements[o.requirement][1].title if o.requirement else ""
         shortfalls.add_row(
-            Text(labels.word(o.status, lang), style=STYLE[o.status]),
+            Text(labels.word(o.status, lang), style=LOOK[o.status].style),
             o.unit,
             index.units[o.unit].name,
             o.requirement or say("report.all", lang),

@@ -50,7 +50,7 @@ def quota(requirement: HoursRequirement) -> Message | None:
     return msg("kind.hours.quota", n=requirement.min_hours)
 
 
-def needs(required: float) -> Message:
+def needs(requirement: HoursRequirement, required: float) -> Message:
     return msg("kind.hours.needs", n=f"{required:g}")
 
 

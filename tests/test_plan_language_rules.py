@@ -1,0 +1,224 @@
+"""The plan language's rules, one at a time, on a small plan written here.
+
+Nil returns for conditional duties, rates with a floor or a ceiling and a policy for
+no cases, quantities summed over evidence, figures dated on their own. The complete
+plan of another city, with its notice and hand-checked verdicts, is in
+tests/cases/city/ (tests/test_city.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from lzplan.check import engine
+from lzplan.check.result import Outcome, Status
+from lzplan.check.submission import Submission
+from lzplan.errors import InputError
+from lzplan.inputs import loader
+from lzplan.inputs.validation import to_model
+from lzplan.plan import crossref
+from lzplan.plan.index import PlanIndex
+from lzplan.plan.model import Plan
+
+PLAN_TEXT = """\
+plan:
+  id: rules-2013
+  title: 规则测试
+  issuer: 测试市人民政府
+  issued: 2013-02-20
+  period: {start: 2013-01-01, end: 2013-12-31}
+  owner: fzb
+  source: {file: n.txt, title: 通知, publisher: 办公室, published: 2013-02-20}
+units:
+  - {id: qa, name: 甲区人民政府, kind: district, named_in_notice: true}
+  - {id: fzb, name: 市政府法制办公室, kind: department, named_in_notice: true}
+groups:
+  - {id: districts, names: [各区], kind: district}
+tasks:
+  - id: t1
+    section: 一(一)
+    title: 测试
+    owners: {source: (责任单位:各区), groups: [districts]}
+    requirements:
+      - {id: t1.mediation, kind: activity, title: 调解, source: 对纠纷要调解。,
+         groups: [districts], condition: 发生重大纠纷时, due: {date: 2013-12-31}}
+      - {id: t1.always, kind: activity, title: 学法, source: 学法。, groups: [districts],
+         due: {date: 2013-12-31}}
+      - {id: t1.wrong-cases, kind: ratio, title: 错案率, source: 错案率不高于5%。,
+         groups: [districts], max_share: 0.05, due: {date: 2013-12-31}}
+      - {id: t1.disclosure, kind: ratio, title: 依申请公开答复率, source: 答复率达到100%。,
+         groups: [districts], min_share: 1, if_no_cases: met, due: {date: 2013-12-31}}
+      - {id: t1.hearings, kind: ratio, title: 听证率, source: 听证率达到50%。,
+         groups: [districts], min_share: 0.5, if_no_cases: missed, due: {date: 2013-06-30}}
+      - {id: t1.audit, kind: ratio, title: 评查率, source: 评查率达20%以上。,
+         groups: [districts], min_share: 0.2, due: {date: 2013-09-30}}
+      - {id: t1.study-hours, kind: quantity, title: 学法学时, source: 学法不少于40学时。,
+         groups: [districts], min: 40, measure: 学时, due: {date: 2013-12-31}}
+"""
+PLAN = to_model(loader.parse(PLAN_TEXT, "plan.yaml"), Plan)
+INDEX = PlanIndex(PLAN)
+HEAD = "unit: qa\nplan: rules-2013\nreported: {reported}\nrequirements:\n"
+
+
+def filed(body: str, reported: str = "2013-12-20") -> engine.Filed:
+    document = loader.parse(HEAD.format(reported=reported) + body, "qa.yaml")
+    return engine.Filed("qa.yaml", to_model(document, Submission), document.positions)
+
+
+def judged(body: str, requirement: str, as_of: str = "2014-01-10", **kw: str) -> Outcome:
+    result = engine.check(INDEX, [filed(body, **kw)], dt.date.fromisoformat(as_of))
+    assert result.problems == (), [str(p) for p in result.problems]
+    (unit,) = (u for u in result.units if u.unit == "qa")
+    return next(o for o in unit.outcomes if o.requirement == requirement)
+
+
+def problems(body: str) -> list[str]:
+    result = engine.check(INDEX, [filed(body)], dt.date(2014, 1, 10))
+    return [str(problem) for problem in result.problems]
+
+
+# ---------------------------------------------------------------- nil returns
+
+
+def test_a_nil_return_is_a_status_of_its_own() -> None:
+    got = judged("  t1.mediation: {nil_return: 本年度未发生重大民事纠纷}\n", "t1.mediation")
+    assert (got.status, str(got.detail)) == (Status.NIL, "nil return: 本年度未发生重大民事纠纷")
+    result = engine.check(INDEX, [filed("  t1.mediation: {nil_return: 无}\n")], dt.date(2014, 1, 1))
+    assert result.units[0].status != "compliant"  # the other duties are still missed
+    assert Status.NIL.severity < Status.MET_LATE.severity
+
+
+def test_a_nil_return_is_not_known_before_its_file() -> None:
+    body = "  t1.mediation: {nil_return: 本年度未发生重大民事纠纷}\n"
+    got = judged(body, "t1.mediation", as_of="2013-12-01", reported="2013-12-20")
+    assert got.status is Status.PENDING
+
+
+def test_a_nil_return_on_a_duty_that_always_applies_is_an_error() -> None:
+    assert problems("  t1.always: {nil_return: 本年度无此类事项}\n") == [
+        "qa.yaml:5:15: error: 't1.always' applies whatever happens: a nil return is only "
+        "for requirements with a condition"
+    ]
+
+
+def test_a_nil_return_says_nothing_else() -> None:
+    body = "  t1.mediation:\n    nil_return: 无\n    evidence: [{title: 调解, date: 2013-05-01}]\n"
+    assert problems(body) == [
+        "qa.yaml:6:5: error: a nil return for 't1.mediation' cannot also report evidence or figures"
+    ]
+
+
+# ---------------------------------------------------------------- rates
+
+
+def test_a_ceiling_is_met_at_or_below_it() -> None:
+    got = judged("  t1.wrong-cases: {numerator: 1, denominator: 40}\n", "t1.wrong-cases")
+    assert (got.status, str(got.detail)) == (Status.MET, "1/40 = 2.5%, at most 5%")
+    assert got.shortfall == 0
+
+
+def test_a_ceiling_exceeded_says_by_how_many_cases() -> None:
+    got = judged("  t1.wrong-cases: {numerator: 5, denominator: 40}\n", "t1.wrong-cases")
+    assert got.status is Status.MISSED
+    assert str(got.detail) == "5/40 = 12.5%, above 5%: 3 too many"
+    assert got.detail.render("zh") == "5/40 = 12.5%，不得高于 5%，超出 3"
+    assert got.shortfall == pytest.approx(0.075)
+
+
+def test_all_of_them_means_all_of_them() -> None:
+    met = judged("  t1.disclosure: {numerator: 12, denominator: 12}\n", "t1.disclosure")
+    short = judged("  t1.disclosure: {numerator: 11, denominator: 12}\n", "t1.disclosure")
+    assert (met.status, short.status) == (Status.MET, Status.MISSED)
+    assert str(short.detail) == "11/12 = 91.7% of 100%, needs 1 more"
+
+
+@pytest.mark.parametrize(
+    ("requirement", "status", "detail"),
+    [
+        ("t1.audit", Status.NIL, "no cases (0/0): not applicable"),
+        ("t1.disclosure", Status.MET, "no cases (0/0): counts as met"),
+        ("t1.hearings", Status.MISSED, "no cases (0/0): counts as not met"),
+    ],
+)
+def test_no_cases_is_what_the_plan_says(requirement: str, status: Status, detail: str) -> None:
+    got = judged(f"  {requirement}: {{numerator: 0, denominator: 0}}\n", requirement)
+    assert (got.status, str(got.detail)) == (status, detail)
+
+
+def test_a_ratio_needs_one_bound() -> None:
+    text = PLAN_TEXT.replace("max_share: 0.05", "max_share: 0.05, min_share: 0.5")
+    with pytest.raises(InputError, match="takes exactly one of 'min_share' and 'max_share'"):
+        to_model(loader.parse(text, "plan.yaml"), Plan)
+
+
+# ---------------------------------------------------------------- dated figures
+
+
+def test_a_figure_is_judged_by_its_own_date() -> None:
+    body = "  t1.audit: {numerator: 30, denominator: 100, date: 2013-09-20}\n"
+    assert judged(body, "t1.audit").status is Status.MET  # the file came in December
+    without_date = "  t1.audit: {numerator: 30, denominator: 100}\n"
+    assert judged(without_date, "t1.audit").status is Status.MET_LATE
+    early = judged(body, "t1.audit", as_of="2013-09-10")
+    assert (early.status, early.actual) == (Status.PENDING, 0)
+
+
+def test_a_figure_cannot_be_dated_after_its_file() -> None:
+    body = "  t1.audit: {numerator: 30, denominator: 100, date: 2013-12-25}\n"
+    assert problems(body) == [
+        "qa.yaml:5:47: error: figure dated 2013-12-25, after the date the file was reported "
+        "(2013-12-20)"
+    ]
+
+
+# ---------------------------------------------------------------- quantities
+
+
+QUANTITY = """\
+  t1.study-hours:
+    evidence:
+    - {title: 宪法专题讲座, date: 2013-03-12, amount: 4}
+    - {title: 行政诉讼法培训班, date: 2013-06-18, amount: 16}
+    - {title: 学法考试, date: 2013-12-28, amount: 2.5}
+"""
+
+
+def test_a_quantity_sums_the_amounts_with_its_measure() -> None:
+    got = judged(QUANTITY, "t1.study-hours", reported="2013-12-30")
+    assert (got.status, got.actual, got.required) == (Status.MISSED, 22.5, 40)
+    assert str(got.detail) == "22.5/40 学时, needs 17.5"
+    assert got.detail.render("zh") == "22.5/40 学时，还差 17.5"
+
+
+def test_every_item_of_a_quantity_says_how_much() -> None:
+    body = "  t1.study-hours:\n    evidence: [{title: 讲座, date: 2013-03-12}]\n"
+    assert problems(body) == [
+        "qa.yaml:6:16: error: each item of 't1.study-hours' needs 'amount': how many 学时 it "
+        "counts for"
+    ]
+
+
+def test_an_amount_on_a_duty_that_counts_no_quantity_is_an_error() -> None:
+    body = "  t1.always:\n    evidence: [{title: 讲座, date: 2013-03-12, amount: 2}]\n"
+    assert problems(body) == [
+        "qa.yaml:6:46: error: 'amount' does not apply to 't1.always', a activity requirement"
+    ]
+
+
+# ---------------------------------------------------------------- plan rules
+
+
+def test_a_quota_larger_than_its_group_is_an_error() -> None:
+    text = PLAN_TEXT + (
+        "      - {id: t1.audited, kind: distinct_units, title: 评查部门,\n"
+        "         source: 评查部门不少于3个。,\n"
+        "         units: [fzb], min: 3, of_group: districts, due: {date: 2013-12-31}}\n"
+    )
+    document = loader.parse(text, "plan.yaml")
+    plan = to_model(document, Plan)
+    found = [str(p) for p in crossref.check(plan, document.positions)]
+    assert found == [
+        "plan.yaml:36:24: error: quota 3 is more than the 1 units of group 'districts'"
+    ]
