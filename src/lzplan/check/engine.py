@@ -86,8 +86,7 @@ class Judge:
         self.index = index
         self.as_of = as_of
         self.waivers = bound or waiving.Bound()
-        period = index.plan.plan.period
-        self.context = Context(as_of, period.start, period.end)
+        self.period = index.plan.plan.period
 
     def file(self, item: Filed) -> FileVerdict:
         """Bind one file to its unit and, if it is sound, judge that unit."""
@@ -176,7 +175,7 @@ class Judge:
         location = filed.positions.find(path if entry else ("unit",))
         claim = Claim(entry or _EMPTY, filed.submission.reported, filed.positions, path)
         judged = self._nil(req, claim, owed) or kinds.of(req).judge(
-            req, claim, self.context, owed.threshold
+            req, claim, self._context(req), owed.threshold
         )
         outcome = _outcome(
             filed.submission.unit,
@@ -190,6 +189,11 @@ class Judge:
             at_most=judged.at_most,
         )
         return outcome, judged.notices
+
+    def _context(self, req: Requirement) -> Context:
+        """Evidence counts from the period's start to its end, or to a later due date."""
+        due = req.due.date
+        return Context(self.as_of, self.period.start, max(self.period.end, due), due)
 
     def _nil(self, req: Requirement, claim: Claim, owed: Owed) -> Judgment | None:
         """A nil return (本年度无此类事项) for a conditional duty, once its file is known."""

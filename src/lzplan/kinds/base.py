@@ -74,22 +74,22 @@ class Quota(RequirementBase):
 
 @dataclass(frozen=True, slots=True)
 class Context:
-    """What every judgment of a check shares: the as-of date and the plan period."""
+    """When a judgment is made and what it covers: the as-of date, the window in which
+    evidence counts (``start`` to ``end``) and the due date. The engine sets them: for
+    a requirement, the plan period (to a later due date); for one occurrence of a
+    recurring duty, that occurrence's window."""
 
     as_of: dt.date
     start: dt.date
     end: dt.date
+    due: dt.date
 
-    def window(self, due: dt.date) -> tuple[dt.date, dt.date]:
-        """Evidence counts from the period's start to its end, or to a later due date."""
-        return self.start, max(self.end, due)
-
-    def status(self, on_time: bool, reached: bool, due: dt.date) -> Status:
+    def status(self, on_time: bool, reached: bool) -> Status:
         if on_time:
             return Status.MET
         if reached:
             return Status.MET_LATE
-        return Status.PENDING if self.as_of <= due else Status.MISSED
+        return Status.PENDING if self.as_of <= self.due else Status.MISSED
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,14 +134,14 @@ def number(value: float) -> float | int:
 
 
 def judge_items(
-    ctx: Context, claim: Claim, requirement: str, due: dt.date, evidence: Sequence[Evidence]
+    ctx: Context, claim: Claim, requirement: str, evidence: Sequence[Evidence]
 ) -> tuple[tuple[ItemVerdict, ...], tuple[Notice, ...]]:
     """Each evidence item's verdict, and a notice for each repeated 文号.
 
     The earliest of items sharing a 文号 is the one that counts, whatever the order
     they were written in.
     """
-    start, end = ctx.window(due)
+    start, end, due = ctx.start, ctx.end, ctx.due
     seen: dict[str, int] = {}
     reasons: dict[int, Reason] = {}
     notices = []
@@ -185,7 +185,6 @@ def _reason(
 def figure(
     ctx: Context,
     claim: Claim,
-    due: dt.date,
     actual: float,
     need: float,
     detail: Message,
@@ -198,7 +197,7 @@ def figure(
     on = getattr(claim.entry, "date", None) or claim.reported
     known = on <= ctx.as_of
     meets = known and (actual >= need if reached is None else reached)
-    status = ctx.status(meets and on <= due, meets, due)
+    status = ctx.status(meets and on <= ctx.due, meets)
     if not known:
         detail = msg("detail.after_as_of", detail=detail, reported=on)
     return Judgment(status, actual if known else 0, need, detail)

@@ -82,12 +82,11 @@ def judge(requirement: CountRequirement, claim: Claim, ctx: Context, need: int |
 
 def count_items(requirement: RequirementBase, claim: Claim, ctx: Context, need: int) -> Judgment:
     """Met when ``need`` items count; on time when enough of them came by the due date."""
-    due = requirement.due.date
     entry: CountEntry = claim.entry
-    items, notices = judge_items(ctx, claim, requirement.id, due, entry.evidence)
+    items, notices = judge_items(ctx, claim, requirement.id, entry.evidence)
     on_time = sum(item.reason is Reason.COUNTED for item in items)
     total = sum(item.reason.counts for item in items)
-    status: Status = ctx.status(on_time >= need, total >= need, due)
+    status: Status = ctx.status(on_time >= need, total >= need)
     detail = progress("kind.count.detail", total, need)
     return Judgment(status, total, need, detail, items, notices)
 

@@ -89,7 +89,7 @@ def judge(
     covered = len(set(entry.covered or []))
     wanted = requirement.min if isinstance(requirement.min, int) else 0
     detail = progress("kind.distinct_units.detail", covered, wanted)
-    return figure(ctx, claim, requirement.due.date, covered, wanted, detail)
+    return figure(ctx, claim, covered, wanted, detail)
 
 
 def quota(requirement: DistinctUnitsRequirement) -> Message | None:

@@ -61,13 +61,12 @@ def judge(
     requirement: MilestoneRequirement, claim: Claim, ctx: Context, need: int | None
 ) -> Judgment:
     entry: MilestoneEntry = claim.entry
-    due = requirement.due.date
-    items, notices = judge_evidence(ctx, claim, requirement.id, due, entry.evidence)
+    items, notices = judge_evidence(ctx, claim, requirement.id, entry.evidence)
     done = entry.completed
     backed = any(item.reason.counts for item in items)
     reached = done is not None and done <= ctx.as_of and backed
-    on_time = reached and done is not None and done <= due
-    status = ctx.status(on_time, reached, due)
+    on_time = reached and done is not None and done <= ctx.due
+    status = ctx.status(on_time, reached)
     if done is None:
         detail = msg("kind.milestone.not_completed")
     elif reached:

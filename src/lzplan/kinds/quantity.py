@@ -75,12 +75,12 @@ def judge(
     requirement: QuantityRequirement, claim: Claim, ctx: Context, need: int | None
 ) -> Judgment:
     entry: QuantityEntry = claim.entry
-    due, wanted = requirement.due.date, required(requirement, need)
-    items, notices = judge_items(ctx, claim, requirement.id, due, entry.evidence)
+    wanted = required(requirement, need)
+    items, notices = judge_items(ctx, claim, requirement.id, entry.evidence)
     amounts = [item.amount or 0 for item in entry.evidence]
     total = sum(a for a, v in zip(amounts, items, strict=True) if v.reason.counts)
     on_time = sum(a for a, v in zip(amounts, items, strict=True) if v.reason is Reason.COUNTED)
-    status = ctx.status(on_time >= wanted, total >= wanted, due)
+    status = ctx.status(on_time >= wanted, total >= wanted)
     detail = progress("kind.quantity.detail", total, wanted, measure=requirement.measure)
     return Judgment(status, number(total), wanted, detail, items, notices)
 

@@ -86,10 +86,9 @@ def required(requirement: RatioRequirement, need: int | None) -> float:
 def judge(requirement: RatioRequirement, claim: Claim, ctx: Context, need: int | None) -> Judgment:
     entry: RatioEntry = claim.entry
     limit, at_most = _limit(requirement), requirement.max_share is not None
-    due = requirement.due.date
     shown = {"need": f"{limit:.0%}"}
     if entry.numerator is None or entry.denominator is None:
-        return figure(ctx, claim, due, 0.0, limit, msg("kind.ratio.no_figures", **shown))
+        return figure(ctx, claim, 0.0, limit, msg("kind.ratio.no_figures", **shown))
     if entry.denominator == 0:
         return _no_cases(requirement, claim, ctx)
     actual = entry.numerator / entry.denominator
@@ -102,7 +101,7 @@ def judge(requirement: RatioRequirement, claim: Claim, ctx: Context, need: int |
     else:
         more = _more(entry.numerator, entry.denominator, limit, at_most)
         detail = msg(f"{key}_short", more=more, **figures)
-    judged = figure(ctx, claim, due, actual, limit, detail, reached=reached)
+    judged = figure(ctx, claim, actual, limit, detail, reached=reached)
     return judged._replace(at_most=at_most)
 
 
@@ -126,7 +125,7 @@ def _no_cases(requirement: RatioRequirement, claim: Claim, ctx: Context) -> Judg
     if policy == "not_applicable" and on <= ctx.as_of:
         return Judgment(Status.NIL, 0, _limit(requirement), detail)
     met = policy == "met"
-    return figure(ctx, claim, requirement.due.date, 0, _limit(requirement), detail, reached=met)
+    return figure(ctx, claim, 0, _limit(requirement), detail, reached=met)
 
 
 def quota(requirement: RatioRequirement) -> Message | None:

@@ -43,7 +43,7 @@ def judge(requirement: HoursRequirement, claim: Claim, ctx: Context, need: int |
     entry: HoursEntry = claim.entry
     done = entry.hours or 0
     detail = progress("kind.hours.detail", done, requirement.min_hours)
-    return figure(ctx, claim, requirement.due.date, done, requirement.min_hours, detail)
+    return figure(ctx, claim, done, requirement.min_hours, detail)
 
 
 def quota(requirement: HoursRequirement) -> Message | None:
