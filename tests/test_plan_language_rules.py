@@ -56,6 +56,9 @@ tasks:
          groups: [districts], min_share: 0.2, due: {date: 2013-09-30}}
       - {id: t1.study-hours, kind: quantity, title: 学法学时, source: 学法不少于40学时。,
          groups: [districts], min: 40, measure: 学时, due: {date: 2013-12-31}}
+      - {id: t1.quarterly, kind: activity, title: 季度报告, source: 每季度结束后10日内报送。,
+         groups: [districts], recurs: {every: quarter, due_after: 10},
+         due: {date: 2014-01-10, wording: 每季度结束后10日内}}
 """
 PLAN = to_model(loader.parse(PLAN_TEXT, "plan.yaml"), Plan)
 INDEX = PlanIndex(PLAN)
@@ -220,5 +223,72 @@ def test_a_quota_larger_than_its_group_is_an_error() -> None:
     plan = to_model(document, Plan)
     found = [str(p) for p in crossref.check(plan, document.positions)]
     assert found == [
-        "plan.yaml:36:24: error: quota 3 is more than the 1 units of group 'districts'"
+        "plan.yaml:39:24: error: quota 3 is more than the 1 units of group 'districts'"
     ]
+
+
+# ---------------------------------------------------------------- recurring duties
+
+QUARTERLY = """\
+  t1.quarterly:
+    evidence:
+    - {title: 一季度报告, date: 2013-04-05}
+    - {title: 二季度报告, date: 2013-07-08}
+    - {title: 三季度报告（补报）, date: 2013-10-25, period: 2013-Q3}
+    - {title: 上年四季度报告, date: 2012-12-20}
+"""
+
+
+def test_each_occurrence_is_judged_on_its_own_evidence() -> None:
+    got = judged(QUARTERLY, "t1.quarterly", as_of="2014-01-20", reported="2013-12-30")
+    assert [(p.period, p.status) for p in got.periods] == [
+        ("2013-Q1", Status.MET),  # filed within the 10 days after the quarter
+        ("2013-Q2", Status.MET),
+        ("2013-Q3", Status.MET_LATE),  # after 10-10, but it names its quarter
+        ("2013-Q4", Status.MISSED),  # the Q3 report does not count for Q4
+    ]
+    assert [p.due for p in got.periods] == [
+        dt.date(2013, 4, 10), dt.date(2013, 7, 10), dt.date(2013, 10, 10), dt.date(2014, 1, 10)
+    ]  # fmt: skip
+    assert (got.status, got.actual, got.required) == (Status.MISSED, 3, 4)
+    assert str(got.detail) == "3/4 periods met; 2013-Q4: 0/1, needs 1"
+    assert got.detail.render("zh") == "已完成 3/4 期；2013年第四季度：0/1，还差 1"
+    assert [(i.title, i.reason.value) for i in got.items] == [("上年四季度报告", "outside_period")]
+
+
+def test_mid_year_the_later_quarters_are_pending() -> None:
+    got = judged(QUARTERLY, "t1.quarterly", as_of="2013-07-01", reported="2013-06-30")
+    assert [p.status for p in got.periods] == [Status.MET] + [Status.PENDING] * 3
+    assert got.status is Status.PENDING
+
+
+def test_a_period_must_be_one_of_the_requirement_s() -> None:
+    body = "  t1.quarterly:\n    evidence: [{title: 报告, date: 2013-02-01, period: 2012-Q4}]\n"
+    assert problems(body) == [
+        "qa.yaml:6:46: error: '2012-Q4' is not a period of 't1.quarterly' (its periods: "
+        "2013-Q1, 2013-Q2, 2013-Q3, 2013-Q4)"
+    ]
+    body = "  t1.always:\n    evidence: [{title: 报告, date: 2013-02-01, period: 2013-Q1}]\n"
+    assert problems(body) == [
+        "qa.yaml:6:46: error: 'period' applies only to a recurring requirement; 't1.always' is "
+        "not one"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ("due: {date: 2014-01-10, wording", "due date 2014-01-11 is not the due date of the last"),
+        ("kind: activity, title: 季度报告", "a ratio requirement cannot recur"),
+    ],
+)
+def test_a_recurring_duty_in_the_plan(change: str, message: str) -> None:
+    text = PLAN_TEXT
+    if change.startswith("due"):
+        text = text.replace("due: {date: 2014-01-10, wording", "due: {date: 2014-01-11, wording")
+    else:
+        text = text.replace("kind: activity, title: 季度报告", "kind: ratio, min_share: 0.5, "
+                            "title: 季度报告")  # fmt: skip
+    document = loader.parse(text, "plan.yaml")
+    plan = to_model(document, Plan)
+    assert any(message in str(p) for p in crossref.check(plan, document.positions))

@@ -17,8 +17,11 @@ from dataclasses import dataclass, replace
 from lzplan import kinds
 from lzplan.check import waivers as waiving
 from lzplan.check.result import (
+    ItemVerdict,
     Notice,
     Outcome,
+    PeriodOutcome,
+    Reason,
     Result,
     Status,
     UnitResult,
@@ -32,6 +35,9 @@ from lzplan.location import Location, PathKey, PositionMap
 from lzplan.messages import Message, msg
 from lzplan.plan.index import Owed, PlanIndex
 from lzplan.plan.model import Requirement
+from lzplan.plan.recurrence import occurrences
+from lzplan.plan.recurrence import shown as shown_period
+from lzplan.plan.requirement import Recurrence
 
 _EMPTY = Entry()
 
@@ -174,9 +180,12 @@ class Judge:
         path: PathKey = ("requirements", req.id)
         location = filed.positions.find(path if entry else ("unit",))
         claim = Claim(entry or _EMPTY, filed.submission.reported, filed.positions, path)
-        judged = self._nil(req, claim, owed) or kinds.of(req).judge(
-            req, claim, self._context(req), owed.threshold
-        )
+        periods: tuple[PeriodOutcome, ...] = ()
+        judged = self._nil(req, claim, owed)
+        if judged is None and req.recurs is not None:
+            judged, periods = self._recurring(req, req.recurs, claim, owed)
+        elif judged is None:
+            judged = kinds.of(req).judge(req, claim, self._context(req), owed.threshold)
         outcome = _outcome(
             filed.submission.unit,
             owed,
@@ -187,8 +196,53 @@ class Judge:
             items=judged.items,
             location=location,
             at_most=judged.at_most,
+            periods=periods,
         )
         return outcome, judged.notices
+
+    def _recurring(
+        self, req: Requirement, recurs: Recurrence, claim: Claim, owed: Owed
+    ) -> tuple[Judgment, tuple[PeriodOutcome, ...]]:
+        """Each occurrence judged on its own evidence: an item counts for the period it
+        names, else for the occurrence whose window (after the previous due date, up to
+        its own) holds its date. Items no occurrence takes lie outside the period."""
+        found = occurrences(recurs.every, recurs.due_after, self.period.start, self.period.end)
+        evidence = list(getattr(claim.entry, "evidence", None) or [])
+        end = max(self.period.end, found[-1].due)
+        periods: list[PeriodOutcome] = []
+        notices: list[Notice] = []
+        taken: set[int] = set()
+        for k, occurrence in enumerate(found):
+            opens = self.period.start if k == 0 else found[k - 1].due + dt.timedelta(days=1)
+            chosen = tuple(
+                i
+                for i, item in enumerate(evidence)
+                if item.period == occurrence.label
+                or (item.period is None and opens <= item.date <= occurrence.due)
+            )
+            taken |= set(chosen)
+            picked = claim.entry.model_copy(update={"evidence": [evidence[i] for i in chosen]})
+            context = Context(self.as_of, self.period.start, end, occurrence.due)
+            claimed = replace(claim, entry=picked, items=chosen)
+            judged = kinds.of(req).judge(req, claimed, context, owed.threshold)
+            periods.append(
+                PeriodOutcome(
+                    period=occurrence.label,
+                    due=occurrence.due,
+                    status=judged.status,
+                    actual=judged.actual,
+                    required=judged.required,
+                    detail=judged.detail,
+                    items=judged.items,
+                )
+            )
+            notices += judged.notices
+        outside = tuple(
+            ItemVerdict(item.title, item.date, item.doc_no, Reason.OUTSIDE_PERIOD, claim.item(i))
+            for i, item in enumerate(evidence)
+            if i not in taken
+        )
+        return _over_periods(periods, outside, tuple(notices)), tuple(periods)
 
     def _context(self, req: Requirement) -> Context:
         """Evidence counts from the period's start to its end, or to a later due date."""
@@ -215,6 +269,21 @@ class Judge:
             reason=waiver.reason,
         )
         return outcome._replace(status=Status.WAIVED, detail=detail, waiver=detail)
+
+
+def _over_periods(
+    periods: list[PeriodOutcome], outside: tuple[ItemVerdict, ...], notices: tuple[Notice, ...]
+) -> Judgment:
+    """A recurring duty stands as its worst occurrence; the count is of periods met."""
+    worst = max(periods, key=lambda p: p.status.severity)
+    met = sum(p.status in (Status.MET, Status.MET_LATE, Status.NIL) for p in periods)
+    shown = {"met": met, "total": len(periods)}
+    if worst.status in (Status.MET, Status.NIL):
+        detail = msg("detail.recurring_all", **shown)
+    else:
+        detail = msg("detail.recurring", period=shown_period(worst.period), detail=worst.detail,
+                     **shown)  # fmt: skip
+    return Judgment(worst.status, met, len(periods), detail, outside, notices)
 
 
 def _outcome(unit: str, owed: Owed, **fields: object) -> Outcome:
@@ -315,10 +384,33 @@ def entry_problems(
                     "sub.field_not_for_kind", name="amount", requirement=req.id, kind=req.kind
                 )
                 yield ("evidence", i, "amount"), message
+    yield from _period_problems(index, req, entry)
     if entry.nil_return is not None:
         yield from _nil_problems(req, entry)
     else:
         yield from kind.entry_problems(req, entry, index, reported)
+
+
+def _period_problems(
+    index: PlanIndex, req: Requirement, entry: Entry
+) -> Iterator[tuple[PathKey, Message]]:
+    """An item naming its period names one of the requirement's occurrences."""
+    labelled = [(i, item.period) for i, item in enumerate(getattr(entry, "evidence", None) or [])
+                if item.period is not None]  # fmt: skip
+    if not labelled:
+        return
+    if req.recurs is None:
+        for i, _ in labelled:
+            message = msg("sub.period_not_recurring", requirement=req.id)
+            yield ("evidence", i, "period"), message
+        return
+    period = index.plan.plan.period
+    known = [o.label for o in occurrences(req.recurs.every, req.recurs.due_after,
+                                          period.start, period.end)]  # fmt: skip
+    for i, label in labelled:
+        if label not in known:
+            message = msg("sub.period_unknown", period=label, requirement=req.id, known=known)
+            yield ("evidence", i, "period"), message
 
 
 def _nil_problems(req: Requirement, entry: Entry) -> Iterator[tuple[PathKey, Message]]:

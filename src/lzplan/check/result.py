@@ -89,6 +89,18 @@ class ItemVerdict(NamedTuple):
     location: Location
 
 
+class PeriodOutcome(NamedTuple):
+    """One occurrence of a recurring duty (2013-Q1) and how it stands."""
+
+    period: str
+    due: dt.date
+    status: Status
+    actual: float
+    required: float
+    detail: Message
+    items: tuple[ItemVerdict, ...] = ()
+
+
 class Outcome(NamedTuple):
     """One unit against one requirement (a named tuple: there are many of them)."""
 
@@ -104,6 +116,7 @@ class Outcome(NamedTuple):
     location: Location | None = None
     waiver: Message | None = None
     at_most: bool = False  # ``required`` is a ceiling (错案率不高于5%), not a floor
+    periods: tuple[PeriodOutcome, ...] = ()  # a recurring duty's occurrences
 
     @property
     def shortfall(self) -> float:

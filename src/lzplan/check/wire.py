@@ -11,7 +11,15 @@ import datetime as dt
 from typing import Any
 
 from lzplan.check.engine import FileVerdict, Rejected
-from lzplan.check.result import ItemVerdict, Outcome, Reason, Status, UnitResult, UnitStatus
+from lzplan.check.result import (
+    ItemVerdict,
+    Outcome,
+    PeriodOutcome,
+    Reason,
+    Status,
+    UnitResult,
+    UnitStatus,
+)
 from lzplan.errors import Problem
 from lzplan.location import Location
 from lzplan.messages import Message
@@ -34,15 +42,40 @@ def pack(item: FileVerdict | tuple[list[Problem], Rejected]) -> Packed:
     return ("verdict", item.file, item.unit, where, item.problems, item.notices, packed_result)
 
 
-def _outcome(o: Outcome) -> Packed:
-    items = tuple(
+def _items(items: tuple[ItemVerdict, ...]) -> Packed:
+    return tuple(
         (i.title, i.date.toordinal(), i.doc_no, str(i.reason), i.location.line, i.location.column)
-        for i in o.items
+        for i in items
     )
+
+
+def _unpack_items(file: str, items: Packed) -> tuple[ItemVerdict, ...]:
+    return tuple(
+        ItemVerdict(
+            title, dt.date.fromordinal(date), doc_no, _REASON[reason], Location(file, line, column)
+        )
+        for title, date, doc_no, reason, line, column in items
+    )
+
+
+def _period(p: PeriodOutcome) -> Packed:
+    return (p.period, p.due.toordinal(), str(p.status), p.actual, p.required, p.detail.key,
+            p.detail.params, _items(p.items))  # fmt: skip
+
+
+def _unpack_period(file: str, packed: Packed) -> PeriodOutcome:
+    period, due, status, actual, required, key, params, items = packed
+    return PeriodOutcome(period, dt.date.fromordinal(due), _STATUS[status], actual, required,
+                         Message(key, params), _unpack_items(file, items))  # fmt: skip
+
+
+def _outcome(o: Outcome) -> Packed:
+    items = _items(o.items)
     location = (o.location.line, o.location.column) if o.location else None
     waiver = (o.waiver.key, o.waiver.params) if o.waiver else None
     return (o.task, o.requirement, str(o.status), o.actual, o.required, o.due.toordinal(),
-            o.detail.key, o.detail.params, items, location, waiver, o.at_most)  # fmt: skip
+            o.detail.key, o.detail.params, items, location, waiver, o.at_most,
+            tuple(_period(p) for p in o.periods))  # fmt: skip
 
 
 def unpack(packed: Packed) -> FileVerdict | tuple[list[Problem], Rejected]:
@@ -60,7 +93,21 @@ def unpack(packed: Packed) -> FileVerdict | tuple[list[Problem], Rejected]:
 
 
 def _unpack(unit: str, file: str, o: Packed) -> Outcome:
-    task, req, status, actual, required, due, key, params, items, location, waiver, at_most = o
+    (
+        task,
+        req,
+        status,
+        actual,
+        required,
+        due,
+        key,
+        params,
+        items,
+        location,
+        waiver,
+        at_most,
+        periods,
+    ) = o
     return Outcome(
         unit=unit,
         task=task,
@@ -70,17 +117,9 @@ def _unpack(unit: str, file: str, o: Packed) -> Outcome:
         required=required,
         due=dt.date.fromordinal(due),
         detail=Message(key, params),
-        items=tuple(
-            ItemVerdict(
-                title,
-                dt.date.fromordinal(date),
-                doc_no,
-                _REASON[reason],
-                Location(file, line, column),
-            )
-            for title, date, doc_no, reason, line, column in items
-        ),
+        items=_unpack_items(file, items),
         location=Location(file, *location) if location else None,
         waiver=Message(*waiver) if waiver else None,
         at_most=at_most,
+        periods=tuple(_unpack_period(file, p) for p in periods),
     )

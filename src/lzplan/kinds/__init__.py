@@ -36,6 +36,11 @@ class Kind(Protocol):
     def Entry(self) -> type[EntryBase]:
         """The fields of a unit's entry: a subclass of ``EntryBase``."""
 
+    @property
+    def can_recur(self) -> bool:
+        """Whether a requirement of this kind may recur (each occurrence judged on the
+        evidence of its own period)."""
+
     def check(self, requirement: Any) -> None:
         """Rules of the plan fields beyond their types; raise ``lzplan.model.rule``."""
 

@@ -29,6 +29,7 @@ class ActivityEntry(Evidenced):
 # need are imported from lzplan.kinds.defaults above.
 Requirement = ActivityRequirement
 Entry = ActivityEntry
+can_recur = True  # each occurrence counts the evidence of its own period
 
 
 def required(requirement: ActivityRequirement, need: int | None) -> float:

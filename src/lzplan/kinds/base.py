@@ -18,6 +18,7 @@ from lzplan.check.result import ItemVerdict, Notice, Reason, Status
 from lzplan.location import Location, PathKey, PositionMap
 from lzplan.messages import Message, msg
 from lzplan.model import Date, Id, Model, NonEmpty, Positive
+from lzplan.plan.recurrence import LABEL
 from lzplan.plan.requirement import RequirementBase
 
 
@@ -27,6 +28,11 @@ class Evidence(Model):
     title: NonEmpty
     date: Date
     doc_no: str | None = Field(None, description="文号, e.g. 江府发〔2011〕12号.")
+    period: Annotated[str, Field(pattern=LABEL)] | None = Field(
+        None,
+        description="recurring requirements: the period the item is for (2013-Q1, 2013-H2, "
+        "2013-03, 2013), when its date alone does not say (a late quarterly report).",
+    )
     amount: Annotated[float, Field(gt=0)] | None = Field(
         None,
         description="quantity requirements only: how much this item counts for, in the "
@@ -94,15 +100,23 @@ class Context:
 
 @dataclass(frozen=True, slots=True)
 class Claim:
-    """What one unit filed for one requirement, and where in its file."""
+    """What one unit filed for one requirement, and where in its file.
+
+    ``items`` maps the entry's evidence items to their places in the file, when the
+    engine has picked some of them (one occurrence of a recurring duty)."""
 
     entry: Any  # the merged entry model; each kind reads it as its own ``Entry``
     reported: dt.date
     positions: PositionMap
     path: PathKey
+    items: tuple[int, ...] | None = None
 
     def where(self, *sub: str | int) -> Location:
         return self.positions.find((*self.path, *sub))
+
+    def item(self, i: int) -> Location:
+        """Where evidence item ``i`` of the entry is."""
+        return self.where("evidence", self.items[i] if self.items is not None else i)
 
 
 class Judgment(NamedTuple):
@@ -150,9 +164,9 @@ def judge_items(
         reasons[i] = _reason(item, start, end, due, ctx.as_of, seen)
         if reasons[i] is Reason.DUPLICATE_DOC_NO:
             message = msg("notice.duplicate_doc_no", doc_no=item.doc_no, requirement=requirement)
-            notices.append(Notice(claim.where("evidence", i), message))
+            notices.append(Notice(claim.item(i), message))
     items = tuple(
-        ItemVerdict(item.title, item.date, item.doc_no, reasons[i], claim.where("evidence", i))
+        ItemVerdict(item.title, item.date, item.doc_no, reasons[i], claim.item(i))
         for i, item in enumerate(evidence)
     )
     return items, tuple(notices)

@@ -43,6 +43,7 @@ class CountEntry(Evidenced):
 # need are imported from lzplan.kinds.defaults above.
 Requirement = CountRequirement
 Entry = CountEntry
+can_recur = True  # each occurrence counts the evidence of its own period
 
 
 def references(requirement: Quota, index: PlanIndex) -> Iterator[tuple[PathKey, Message]]:

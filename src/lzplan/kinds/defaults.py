@@ -13,6 +13,8 @@ from typing import Any
 from lzplan.location import PathKey
 from lzplan.messages import Message
 
+can_recur = False  # a figure or a milestone is one, not one per period
+
 
 def check(requirement: Any) -> None:
     """Nothing beyond the fields' own types."""

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from pydantic import Field
 
 from lzplan.kinds.base import Claim, Context, Figure, Judgment, Quota, Say, figure, progress
+from lzplan.kinds.defaults import can_recur as can_recur
 from lzplan.kinds.defaults import threshold as threshold  # of units covered, not owed each
 from lzplan.location import PathKey
 from lzplan.messages import Message, msg

@@ -14,6 +14,7 @@ from pydantic import Field
 
 from lzplan.kinds.base import Claim, Context, Evidenced, Judgment, Say, evidence_example
 from lzplan.kinds.base import judge_items as judge_evidence
+from lzplan.kinds.defaults import can_recur as can_recur
 from lzplan.kinds.defaults import check as check
 from lzplan.kinds.defaults import encoded as encoded
 from lzplan.kinds.defaults import quota as quota

@@ -52,6 +52,7 @@ Requirement = QuantityRequirement
 Entry = QuantityEntry
 references = count.references  # thresholds per group, as a count has them
 threshold = count.threshold
+can_recur = True  # each occurrence counts the evidence of its own period
 
 
 def encoded(requirement: QuantityRequirement) -> list[tuple[str, float]]:

@@ -18,6 +18,7 @@ from pydantic import Field
 
 from lzplan.check.result import Status
 from lzplan.kinds.base import Claim, Context, Figure, Judgment, Say, figure
+from lzplan.kinds.defaults import can_recur as can_recur
 from lzplan.kinds.defaults import references as references
 from lzplan.kinds.defaults import threshold as threshold
 from lzplan.location import PathKey

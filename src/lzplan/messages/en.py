@@ -14,6 +14,8 @@ MESSAGES: dict[str, str] = {
     "detail.file_invalid": "file invalid",
     "detail.nil": "nil return: {reason}",
     "detail.no_file": "no file",
+    "detail.recurring": "{met}/{total} periods met; {period}: {detail}",
+    "detail.recurring_all": "{met}/{total} periods met",
     "detail.waived": "waived by {approved_by} until {expires}: {reason}",
     "detail.whole_unit": "{detail}: {count} requirements owed",
     # ------------------------------------------------------------ encoding
@@ -109,6 +111,17 @@ MESSAGES: dict[str, str] = {
     "md.title": "{title}: compliance as of {as_of}",
     # ------------------------------------------------------------ notice
     "notice.duplicate_doc_no": "文号 {doc_no} appears twice in '{requirement}'; it counts once",
+    # ------------------------------------------------------------ numeral
+    "numeral.1": "1",
+    "numeral.2": "2",
+    "numeral.3": "3",
+    "numeral.4": "4",
+    # ------------------------------------------------------------ period
+    "period.half.1": "{year}-H1",
+    "period.half.2": "{year}-H2",
+    "period.month": "{year}-{month:02d}",
+    "period.quarter": "{year}-Q{q}",
+    "period.year": "{year}",
     # ------------------------------------------------------------ plan
     "plan.distinct_min": "a distinct_units requirement takes a single number as 'min'",
     "plan.due_range": "due date {due} is outside the plausible range {start} to {end} (the plan period plus one year)",
@@ -121,6 +134,8 @@ MESSAGES: dict[str, str] = {
     "plan.period": "period end is before its start",
     "plan.quota_above_group": "quota {min} is more than the {members} units of group '{group}'",
     "plan.ratio_bound": "a ratio requirement takes exactly one of 'min_share' and 'max_share'",
+    "plan.recurs_due": "due date {due} is not the due date of the last occurrence ({last})",
+    "plan.recurs_kind": "a {kind} requirement cannot recur; only evidence-counting kinds can",
     "plan.requirement_owners": "a requirement needs at least one unit or group",
     "plan.tag_unused": "no unit carries tag '{tag}'",
     "plan.threshold_missing": "no threshold for '{key}'",
@@ -150,6 +165,7 @@ MESSAGES: dict[str, str] = {
     "report.no_file": "none",
     "report.notice": "notice",
     "report.notices": "Notices",
+    "report.occurrence": "{period} (due {due}): {word} - {detail}",
     "report.outcome": "{word}: {detail}; due {due}",
     "report.part": "{count} {word}",
     "report.problems": "Input problems",
@@ -221,6 +237,8 @@ MESSAGES: dict[str, str] = {
     "sub.nil_with_content": "a nil return for '{requirement}' cannot also report evidence or figures",
     "sub.not_in_group": "'{unit}' is not in group '{group}'",
     "sub.not_owed": "'{unit}' does not owe '{requirement}'",
+    "sub.period_not_recurring": "'period' applies only to a recurring requirement; '{requirement}' is not one",
+    "sub.period_unknown": "'{period}' is not a period of '{requirement}' (its periods: {known})",
     "sub.ratio_exceeds": "numerator {numerator} exceeds denominator {denominator}",
     "sub.ratio_pair": "'{requirement}' needs both 'numerator' and 'denominator', or neither",
     "sub.unit_claimed": "unit '{unit}' is already claimed by {first}; one file per unit",

@@ -14,6 +14,8 @@ MESSAGES: dict[str, str] = {
     "detail.file_invalid": "文件无效",
     "detail.nil": "零报告：{reason}",
     "detail.no_file": "未报送文件",
+    "detail.recurring": "已完成 {met}/{total} 期；{period}：{detail}",
+    "detail.recurring_all": "已完成 {met}/{total} 期",
     "detail.waived": "已豁免（{approved_by}，至 {expires}）：{reason}",
     "detail.whole_unit": "{detail}：共 {count} 项应办事项",
     # ------------------------------------------------------------ encoding
@@ -109,6 +111,17 @@ MESSAGES: dict[str, str] = {
     "md.title": "{title}：截至 {as_of} 的落实情况",
     # ------------------------------------------------------------ notice
     "notice.duplicate_doc_no": "文号 {doc_no} 在 '{requirement}' 中重复出现，只计一次",
+    # ------------------------------------------------------------ numeral
+    "numeral.1": "一",
+    "numeral.2": "二",
+    "numeral.3": "三",
+    "numeral.4": "四",
+    # ------------------------------------------------------------ period
+    "period.half.1": "{year}年上半年",
+    "period.half.2": "{year}年下半年",
+    "period.month": "{year}年{month}月",
+    "period.quarter": "{year}年第{q}季度",
+    "period.year": "{year}年",
     # ------------------------------------------------------------ plan
     "plan.distinct_min": "distinct_units 类事项的 'min' 应为单个数字",
     "plan.due_range": "期限 {due} 超出合理范围 {start} 至 {end}（计划期加一年）",
@@ -121,6 +134,8 @@ MESSAGES: dict[str, str] = {
     "plan.period": "计划期结束日期早于开始日期",
     "plan.quota_above_group": "指标 {min} 多于分组 '{group}' 的 {members} 个单位",
     "plan.ratio_bound": "比例类事项须填写 'min_share' 或 'max_share' 二者之一",
+    "plan.recurs_due": "期限 {due} 与最后一期的期限 {last} 不一致",
+    "plan.recurs_kind": "{kind} 类事项不能按周期重复；只有按佐证材料计数的事项可以",
     "plan.requirement_owners": "事项至少需要一个单位或分组",
     "plan.tag_unused": "没有单位带有标签 '{tag}'",
     "plan.threshold_missing": "'{key}' 没有指标",
@@ -150,6 +165,7 @@ MESSAGES: dict[str, str] = {
     "report.no_file": "无",
     "report.notice": "提示",
     "report.notices": "提示",
+    "report.occurrence": "{period}（期限 {due}）：{word} - {detail}",
     "report.outcome": "{word}：{detail}；期限 {due}",
     "report.part": "{word} {count}",
     "report.problems": "输入错误",
@@ -221,6 +237,8 @@ MESSAGES: dict[str, str] = {
     "sub.nil_with_content": "'{requirement}' 已零报告，不能同时填报佐证材料或数据",
     "sub.not_in_group": "'{unit}' 不属于分组 '{group}'",
     "sub.not_owed": "'{unit}' 没有事项 '{requirement}'",
+    "sub.period_not_recurring": "'period' 只适用于按周期重复的事项，'{requirement}' 不是",
+    "sub.period_unknown": "'{period}' 不是 '{requirement}' 的考核期（可填：{known}）",
     "sub.ratio_exceeds": "分子 {numerator} 大于分母 {denominator}",
     "sub.ratio_pair": "'{requirement}' 的 'numerator' 和 'denominator' 须同时填写或同时不填",
     "sub.unit_claimed": "单位 '{unit}' 已由 {first} 报送；每个单位只能有一个文件",

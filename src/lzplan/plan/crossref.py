@@ -11,6 +11,7 @@ from lzplan.location import Location, PathKey, PositionMap
 from lzplan.messages import msg
 from lzplan.plan.index import PlanIndex
 from lzplan.plan.model import Plan, Requirement
+from lzplan.plan.recurrence import occurrences
 
 
 def check(plan: Plan, positions: PositionMap, index: PlanIndex | None = None) -> list[Problem]:
@@ -83,7 +84,22 @@ class _Checker:
         yield from self._refs((*path, "groups"), req.groups, self.groups, "group")
         for sub_path, message in kinds.of(req).references(req, self.index):
             yield Problem(self.where((*path, *sub_path)), message)
+        if req.recurs is not None:
+            yield from self._recurs(path, req)
         yield from self._due(path, req)
+
+    def _recurs(self, path: PathKey, req: Requirement) -> Iterator[Problem]:
+        assert req.recurs is not None
+        if not kinds.of(req).can_recur:
+            message = msg("plan.recurs_kind", kind=req.kind)
+            yield Problem(self.where((*path, "recurs")), message)
+            return
+        period = self.plan.plan.period
+        every, after = req.recurs.every, req.recurs.due_after
+        last = occurrences(every, after, period.start, period.end)[-1].due
+        if req.due.date != last:
+            message = msg("plan.recurs_due", due=req.due.date, last=last)
+            yield Problem(self.where((*path, "due", "date")), message)
 
     def _due(self, path: PathKey, req: Requirement) -> Iterator[Problem]:
         period = self.plan.plan.period

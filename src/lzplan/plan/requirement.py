@@ -6,6 +6,8 @@ merges them into the one flat ``Requirement`` a plan file is read with.
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import Field
 
 from lzplan.model import Date, Id, Model, NonEmpty
@@ -17,6 +19,19 @@ class Due(Model):
         None, description="The notice's deadline phrase; absent when the notice sets none."
     )
     note: str | None = None
+
+
+class Recurrence(Model):
+    """A duty that recurs (每季度, 每半年…): each occurrence is judged on its own."""
+
+    every: Literal["month", "quarter", "half-year", "year"]
+    due_after: int = Field(
+        0,
+        ge=0,
+        le=366,
+        description="Days after each period's end that it falls due (每季度末: 0; "
+        "每季度结束后10日内: 10).",
+    )
 
 
 class RequirementBase(Model):
@@ -33,6 +48,9 @@ class RequirementBase(Model):
         None,
         description="When the duty applies, in the notice's words (对…纠纷, 依申请公开): a "
         "unit to which it did not apply this year files a nil return.",
+    )
+    recurs: Recurrence | None = Field(
+        None, description="Set when the duty recurs: every month, quarter, half-year or year."
     )
     due: Due
     note: str | None = None

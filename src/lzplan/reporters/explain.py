@@ -6,9 +6,10 @@ from rich.console import Console
 from rich.text import Text
 
 from lzplan import kinds
-from lzplan.check.result import Outcome, Result
+from lzplan.check.result import ItemVerdict, Outcome, Result
 from lzplan.messages import Lang, say
 from lzplan.plan.index import PlanIndex
+from lzplan.plan.recurrence import shown
 from lzplan.reporters import labels
 from lzplan.reporters.looks import LOOK
 
@@ -41,8 +42,18 @@ def _explain_one(console: Console, outcome: Outcome, index: PlanIndex, lang: Lan
     console.print("  " + labels.labelled("report.source", req.source, lang))
     if outcome.location:
         console.print("  " + say("report.reported_at", lang, where=outcome.location))
-    for item in outcome.items:
+    for period in outcome.periods:
+        word = labels.word(period.status, lang)
+        line = say("report.occurrence", lang, period=shown(period.period), due=period.due,
+                   word=word, detail=period.detail)  # fmt: skip
+        console.print(Text.assemble("  ", (line, LOOK[period.status].style)))
+        _items(console, period.items, lang, "    ")
+    _items(console, outcome.items, lang, "  ")
+
+
+def _items(console: Console, items: tuple[ItemVerdict, ...], lang: Lang, indent: str) -> None:
+    for item in items:
         doc = f" {item.doc_no}" if item.doc_no else ""
         verdict = labels.reason(item.reason, lang)
         line = f"{item.date} {item.title}{doc}{labels.colon(lang)}{verdict} ({item.location})"
-        console.print(f"  - {line}")
+        console.print(f"{indent}- {line}")

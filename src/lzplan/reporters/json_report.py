@@ -10,7 +10,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from lzplan import __version__
-from lzplan.check.result import ItemVerdict, Outcome, Result, Status, UnitResult
+from lzplan.check.result import ItemVerdict, Outcome, PeriodOutcome, Result, Status, UnitResult
 from lzplan.location import Location
 from lzplan.messages import Lang, Message
 from lzplan.plan.load import LoadedPlan
@@ -109,6 +109,19 @@ def _outcome(outcome: Outcome, loaded: LoadedPlan, lang: Lang) -> dict[str, Any]
         "source": _where(source),
         "waiver": outcome.waiver.render(lang) if outcome.waiver else None,
         "items": [_item(item) for item in outcome.items],
+        "periods": [_period(period, lang) for period in outcome.periods],
+    }
+
+
+def _period(period: PeriodOutcome, lang: Lang) -> dict[str, Any]:
+    return {
+        "period": period.period,
+        "due": period.due.isoformat(),
+        "status": str(period.status),
+        "actual": _number(period.actual),
+        "required": _number(period.required),
+        "detail": period.detail.render(lang),
+        "items": [_item(item) for item in period.items],
     }
 
 
@@ -155,6 +168,16 @@ class ItemDoc(_Doc):
     location: Position
 
 
+class PeriodDoc(_Doc):
+    period: str = Field(description="2013-Q1, 2013-H2, 2013-03 or 2013.")
+    due: str
+    status: StatusName
+    actual: float
+    required: float
+    detail: str
+    items: list[ItemDoc]
+
+
 class OutcomeDoc(_Doc):
     task: str
     requirement: str
@@ -168,6 +191,9 @@ class OutcomeDoc(_Doc):
     source: Position = Field(description="The requirement in the plan file.")
     waiver: str | None
     items: list[ItemDoc]
+    periods: list[PeriodDoc] = Field(
+        description="A recurring duty's occurrences, each judged on its own; empty otherwise."
+    )
 
 
 class UnitDoc(_Doc):

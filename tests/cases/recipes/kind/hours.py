@@ -11,6 +11,7 @@ from typing import Annotated
 from pydantic import Field
 
 from lzplan.kinds.base import Claim, Context, EntryBase, Judgment, Say, figure, progress
+from lzplan.kinds.defaults import can_recur as can_recur
 from lzplan.kinds.defaults import check as check
 from lzplan.kinds.defaults import entry_problems as entry_problems
 from lzplan.kinds.defaults import references as references
