@@ -137,8 +137,8 @@ def _requirement(
     req = DraftRequirement(rid, "activity", title, clause.text, due=dt.date(year, 12, 31))
     if clause.deadlines:
         first = clause.deadlines[0]
-        req.due, req.wording = first.date, first.phrase
-    dated = any(d.phrase != "全年" for d in clause.deadlines)  # 全年 is all year, not a date
+        req.due, req.wording = first.date or req.due, first.text
+    dated = any(d.text != "全年" for d in clause.deadlines)  # 全年 is all year, not a date
     kind = quota_kind(clause)
     if kind == "count":
         _count(req, clause, task, registry)

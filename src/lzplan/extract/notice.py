@@ -9,19 +9,17 @@ uncertain is marked for review instead of guessed silently.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from lzplan.grammar import deadlines
+from lzplan.grammar.deadlines import DeadlinePhrase
+from lzplan.grammar.numbers import NUMBER, integer
 from lzplan.plan.model import Group, Unit
 
 OPEN, CLOSE = "（(〔[【", "）)〕]】"
 SEPARATORS = re.compile(r"[，,、;；]")
-NUMBER = deadlines.NUMBER
-chinese_number = deadlines.chinese_number
-DEADLINE = deadlines.PATTERN
 SECTION = re.compile(r"([一二三四五六七八九十]+)[、,，．]")
 # A sentence ends at 。 or ；, or at a half-width full stop that is not a decimal point.
 SENTENCE = re.compile(r"(?:[^。;；.]|(?<=\d)\.(?=\d))+(?:[。;；]|\.(?!\d))?")
@@ -38,15 +36,9 @@ SUBJECTS = ("各区县人民政府", "各区、县人民政府", "区县人民�
 MILESTONE_VERBS = ("完成", "报送", "申报", "验收", "报告", "上报", "印发", "出台")
 
 
-@dataclass
-class Deadline:
-    phrase: str
-    date: dt.date
-    year_given: bool
-
-
-def deadline(match: re.Match[str], year: int) -> Deadline:
-    return Deadline(match.group(0), deadlines.date_of_match(match, year), bool(match.group("year")))
+def dated(text: str, year: int) -> list[DeadlinePhrase]:
+    """The deadline phrases of ``text`` that give a date."""
+    return [d for d in deadlines.find(text, year) if d.date is not None and not d.scope]
 
 
 @dataclass
@@ -64,7 +56,7 @@ class Clause:
     start: int
     end: int
     text: str
-    deadlines: list[Deadline] = field(default_factory=list)
+    deadlines: list[DeadlinePhrase] = field(default_factory=list)
     quotas: list[re.Match[str]] = field(default_factory=list)
 
 
@@ -198,7 +190,7 @@ def _split(text: str, start: int, end: int, year: int) -> Iterator[Clause]:
     sentence = text[start:end]
     quotas = list(QUOTA.finditer(sentence))
     kinds = {_quota_kind(sentence, q) for q in quotas}
-    if len(deadlines.find(sentence)) <= 1 and len(kinds) <= 1:
+    if len(dated(sentence, year)) <= 1 and len(kinds) <= 1:
         yield _clause(text, start, end, year)
         return
     pieces = list(re.finditer(r"[^,，]+[,，]?", sentence))
@@ -219,7 +211,7 @@ def _clause(text: str, start: int, end: int, year: int) -> Clause:
     body = text[start:end]
     stripped_end = end - (len(body) - len(body.rstrip(",，")))
     body = text[start:stripped_end]
-    found = [deadline(m, year) for m in deadlines.find(body)]
+    found = dated(body, year)
     return Clause(start, stripped_end, body, found, list(QUOTA.finditer(body)))
 
 
@@ -238,7 +230,7 @@ def quota_kind(clause: Clause) -> str | None:
 
 
 def quota_value(match: re.Match[str]) -> int:
-    return chinese_number(match.group("n") or match.group("pct") or match.group("n2"))
+    return integer(match.group("n") or match.group("pct") or match.group("n2"))
 
 
 def subject_before(text: str, index: int) -> str | None:

@@ -66,8 +66,9 @@ def _quotas(plan: Plan) -> set[tuple[object, ...]]:
     found: set[tuple[object, ...]] = set()
     for task in plan.tasks:
         for req in task.requirements:
-            for what, value in kinds.of(req).encoded(req):
-                found.add((_key(task), f"{value:g}%" if what == "share" else value))
+            for stated in kinds.of(req).encoded(req):
+                shown = f"{stated.value:g}%" if stated.measure == "%" else stated.value
+                found.add((_key(task), shown))
     return found
 
 

@@ -1,7 +1,16 @@
-"""Deadline phrases of Chinese government notices, and the dates they mean.
+"""DeadlinePhrase phrases of Chinese government notices, and what they mean.
 
-One grammar serves both the plan's traceability check and `lzplan extract`:
-N月底前, 于YYYY年N月底前, 年底前, 上半年/下半年, 第N季度/二季度, 于YYYY年M月D日前, N月份, 全年.
+One grammar serves `lzplan plan validate` (tracing a plan to its notice) and
+`lzplan extract`. It reads:
+
+- dates: 6月底前, 12月底, 于2013年9月30日前, 二〇一三年十月底前, 10月份, 次年1月15日前,
+  年底前, 2014年底前 (keeps its year), 上半年, 下半年, 第三季度, 全年;
+- recurrences: 每月, 每季度, 每季度末, 每半年, 每年 (each occurrence due at its end);
+- relative deadlines: 15日内, 10个工作日内 (no date of their own).
+
+A phrase followed by 制定的, 出台的… (对2012年底前制定的规范性文件) is a scope, not a
+deadline; 10月份起 is a start. ``TRIGGER`` finds what looks like a deadline, so that
+text the grammar cannot read is reported instead of skipped.
 """
 
 from __future__ import annotations
@@ -9,66 +18,102 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from dataclasses import dataclass
 
-CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
-             "七": 7, "八": 8, "九": 9}  # fmt: skip
-NUMBER = r"(?:\d+|[零〇一二两三四五六七八九十百]+)"
+from lzplan.grammar.numbers import NUMBER, YEAR, integer
+
+_BEFORE = r"(?:前|之前|以前)"
 PATTERN = re.compile(
-    rf"(?:(?P<year>\d{{4}})年)?(?:"
-    rf"(?P<month>{NUMBER})月(?:(?P<day>{NUMBER})日前|底前?|份)"
-    r"|(?P<yearend>年底前?)"
-    r"|(?P<half>[上下]半年)"
-    r"|第?(?P<quarter>[一二三四1-4])季度"
-    r"|(?P<whole>全年))"
+    rf"(?:(?P<yyear>{YEAR})|(?P<ynext>次年|明年))?年(?:底|末){_BEFORE}?"
+    rf"|(?:(?:(?P<year>{YEAR})年|(?P<next>次年|明年)))?(?:"
+    rf"(?P<month>{NUMBER})月(?:(?P<day>{NUMBER})[日号]{_BEFORE}|(?P<mend>底{_BEFORE}?|末|份(?!起)))"
+    rf"|(?P<half>[上下])半年{_BEFORE}?"
+    rf"|第?(?P<quarter>[一二三四1-4])季度末?"
+    r")"
+    r"|(?P<whole>全年)"
+    r"|每(?P<every>月|季度|半年|年)(?:末|底)?"
+    rf"|(?P<within>{NUMBER})个?(?:日|天|工作日)内"
 )
+SCOPE = re.compile(r"(?:制定|出台|印发|发布|颁布|形成|作出)的")
+# What looks like a deadline; any of it no phrase above accounts for is reported.
+TRIGGER = re.compile(r"底前|月前|日前|号前|之前|以前|季度|半年|日内|年底|月底|年末")
+EVERY = {"月": "month", "季度": "quarter", "半年": "half-year", "年": "year"}
 
 
-def chinese_number(text: str) -> int:
-    """'15', '十五', '二十', '三' → int."""
-    if text.isdigit():
-        return int(text)
-    total, current = 0, 0
-    for char in text:
-        if char in "十百":
-            total += (current or 1) * (10 if char == "十" else 100)
-            current = 0
-        else:
-            current = CN_DIGITS[char]
-    return total + current
+@dataclass(frozen=True)
+class DeadlinePhrase:
+    """A deadline phrase found in a text, and what it means in the plan year."""
+
+    start: int
+    end: int
+    text: str
+    date: dt.date | None  # the last day it allows; None when relative or recurring
+    every: str | None = None  # month | quarter | half-year | year
+    year_given: bool = False
+    relative: bool = False
+    scope: bool = False  # 2012年底前制定的: which documents, not by when
 
 
-def find(text: str) -> list[re.Match[str]]:
-    """Every deadline phrase in ``text``."""
-    return [match for match in PATTERN.finditer(text) if _valid(match)]
+def find(text: str, year: int) -> list[DeadlinePhrase]:
+    """Every deadline phrase in ``text``; ``year`` is the plan's (for 6月底前)."""
+    found = []
+    for match in PATTERN.finditer(text):
+        deadline = _read(match, year, text)
+        if deadline is not None:
+            found.append(deadline)
+    return found
 
 
-def _valid(match: re.Match[str]) -> bool:
-    if match.group("month"):
-        return 1 <= chinese_number(match.group("month")) <= 12
-    return True
+def date_of(phrase: str, year: int) -> dt.date | None:
+    """The date a whole phrase means (a due ``wording``), or None when it means none."""
+    for deadline in find(phrase.removeprefix("于").removeprefix("在"), year):
+        if deadline.date is not None and not deadline.scope:
+            return deadline.date
+    return None
 
 
-def date_of(phrase: str, default_year: int) -> dt.date | None:
-    """The last day a phrase allows, or None when ``phrase`` is not a deadline."""
-    match = PATTERN.fullmatch(phrase.removeprefix("于"))
-    if match is None or not _valid(match):
+def _read(match: re.Match[str], plan_year: int, text: str) -> DeadlinePhrase | None:
+    scope = bool(SCOPE.match(text, match.end()))
+    start, end, phrase = match.start(), match.end(), match.group(0)
+    if match.group("every"):
+        return DeadlinePhrase(start, end, phrase, None, every=EVERY[match.group("every")])
+    if match.group("within"):
+        return DeadlinePhrase(start, end, phrase, None, relative=True)
+    given = any(match.group(g) for g in ("year", "next", "yyear", "ynext"))
+    year = _year(match, plan_year)
+    try:
+        date = _date(match, year)
+    except ValueError:  # 13月, 2月30日: not a date, so not a deadline
         return None
-    return date_of_match(match, default_year)
+    return DeadlinePhrase(start, end, phrase, date, year_given=given, scope=scope)
 
 
-def date_of_match(match: re.Match[str], default_year: int) -> dt.date:
-    year = int(match.group("year") or default_year)
+def _year(match: re.Match[str], plan_year: int) -> int:
+    written = match.group("year") or match.group("yyear")
+    if written:
+        return integer(written)
+    if match.group("next") or match.group("ynext"):
+        return plan_year + 1
+    return plan_year
+
+
+def _date(match: re.Match[str], year: int) -> dt.date:
     if match.group("month"):
-        month = chinese_number(match.group("month"))
+        month = integer(match.group("month"))
         if match.group("day"):
-            return dt.date(year, month, chinese_number(match.group("day")))
-        return _month_end(year, month)
-    if match.group("half") == "上半年":
+            return dt.date(year, month, integer(match.group("day")))
+        return month_end(year, month)
+    if match.group("half") == "上":
         return dt.date(year, 6, 30)
     if match.group("quarter"):
-        return _month_end(year, chinese_number(match.group("quarter")) * 3)
+        quarter = integer(match.group("quarter"))
+        if not 1 <= quarter <= 4:  # pragma: no cover - the pattern allows 1-4 only
+            raise ValueError(quarter)
+        return month_end(year, quarter * 3)
     return dt.date(year, 12, 31)
 
 
-def _month_end(year: int, month: int) -> dt.date:
+def month_end(year: int, month: int) -> dt.date:
+    if not 1 <= month <= 12:
+        raise ValueError(month)
     return dt.date(year, month, calendar.monthrange(year, month)[1])

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from lzplan.kinds import activity, count, distinct_units, milestone, quantity, ratio
-from lzplan.kinds.base import Claim, Context, EntryBase, Judgment, Say
+from lzplan.kinds.base import Claim, Context, EntryBase, Judgment, Say, Stated
 from lzplan.location import PathKey
 from lzplan.messages import Message
 from lzplan.plan.requirement import RequirementBase
@@ -47,8 +47,8 @@ class Kind(Protocol):
     def references(self, requirement: Any, index: PlanIndex) -> Iterator[tuple[PathKey, Message]]:
         """Its fields' references to the plan's units and groups that do not hold."""
 
-    def encoded(self, requirement: Any) -> list[tuple[str, float]]:
-        """The numbers it encodes, as the notice writes them: ("count", 3), ("share", 20)."""
+    def encoded(self, requirement: Any) -> list[Stated]:
+        """The numbers it encodes, as the notice states them (for tracing)."""
 
     def threshold(self, requirement: Any, key: str) -> int | None:
         """What each member of ``key`` (a unit or group the requirement names) owes."""

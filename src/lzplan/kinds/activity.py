@@ -5,10 +5,9 @@ The notice: 继续推行领导干部任前法律知识考试制度。 The plan: 
 
 from __future__ import annotations
 
-from lzplan.kinds.base import Claim, Context, Evidenced, Judgment, Say, evidence_example
+from lzplan.kinds.base import Claim, Context, Evidenced, Judgment, Say, Stated, evidence_example
 from lzplan.kinds.count import count_items
 from lzplan.kinds.defaults import check as check
-from lzplan.kinds.defaults import encoded as encoded
 from lzplan.kinds.defaults import entry_problems as entry_problems
 from lzplan.kinds.defaults import quota as quota
 from lzplan.kinds.defaults import references as references
@@ -30,6 +29,10 @@ class ActivityEntry(Evidenced):
 Requirement = ActivityRequirement
 Entry = ActivityEntry
 can_recur = True  # each occurrence counts the evidence of its own period
+
+
+def encoded(requirement: ActivityRequirement) -> list[Stated]:
+    return [Stated(1)]  # one item: 至少1次, 每季度至少1次
 
 
 def required(requirement: ActivityRequirement, need: int | None) -> float:

@@ -119,6 +119,16 @@ class Claim:
         return self.where("evidence", self.items[i] if self.items is not None else i)
 
 
+class Stated(NamedTuple):
+    """A number a requirement encodes, as the notice states it (for tracing the plan to
+    its notice): 3 items for group ``districts``, a share of 20 (%), 40 学时."""
+
+    value: float
+    measure: str = ""  # "" for counted items (件, 个, 次…), "%" for a share, else 学时, 人次…
+    subject: str | None = None  # the group or unit the number is for, when per group
+    at_most: bool = False
+
+
 class Judgment(NamedTuple):
     """A kind's verdict on one claim; notices are things worth saying on the way."""
 

@@ -17,6 +17,7 @@ from lzplan.kinds.base import (
     Judgment,
     Quota,
     Say,
+    Stated,
     evidence_example,
     judge_items,
     progress,
@@ -60,10 +61,10 @@ def references(requirement: Quota, index: PlanIndex) -> Iterator[tuple[PathKey, 
         yield ("min",), msg("plan.threshold_missing", key=key)
 
 
-def encoded(requirement: Quota) -> list[tuple[str, float]]:
+def encoded(requirement: Quota) -> list[Stated]:
     if isinstance(requirement.min, dict):
-        return [("count", n) for n in requirement.min.values()]
-    return [("count", requirement.min)]
+        return [Stated(n, subject=key) for key, n in requirement.min.items()]
+    return [Stated(requirement.min)]
 
 
 def threshold(requirement: Quota, key: str) -> int | None:

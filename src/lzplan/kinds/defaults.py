@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
+from lzplan.kinds.base import Stated
 from lzplan.location import PathKey
 from lzplan.messages import Message
 
@@ -25,7 +26,7 @@ def references(requirement: Any, index: Any) -> Iterator[tuple[PathKey, Message]
     return iter(())
 
 
-def encoded(requirement: Any) -> list[tuple[str, float]]:
+def encoded(requirement: Any) -> list[Stated]:
     """No number of the notice is encoded."""
     return []
 

@@ -12,7 +12,17 @@ from typing import TYPE_CHECKING
 
 from pydantic import Field
 
-from lzplan.kinds.base import Claim, Context, Figure, Judgment, Quota, Say, figure, progress
+from lzplan.kinds.base import (
+    Claim,
+    Context,
+    Figure,
+    Judgment,
+    Quota,
+    Say,
+    Stated,
+    figure,
+    progress,
+)
 from lzplan.kinds.defaults import can_recur as can_recur
 from lzplan.kinds.defaults import threshold as threshold  # of units covered, not owed each
 from lzplan.location import PathKey
@@ -59,8 +69,8 @@ def references(
         yield ("min",), message
 
 
-def encoded(requirement: DistinctUnitsRequirement) -> list[tuple[str, float]]:
-    return [("count", requirement.min)] if isinstance(requirement.min, int) else []
+def encoded(requirement: DistinctUnitsRequirement) -> list[Stated]:
+    return [Stated(requirement.min)] if isinstance(requirement.min, int) else []
 
 
 def entry_problems(

@@ -22,6 +22,7 @@ from lzplan.kinds.base import (
     Judgment,
     Quota,
     Say,
+    Stated,
     evidence_example,
     judge_items,
     number,
@@ -55,8 +56,8 @@ threshold = count.threshold
 can_recur = True  # each occurrence counts the evidence of its own period
 
 
-def encoded(requirement: QuantityRequirement) -> list[tuple[str, float]]:
-    return [(requirement.measure, value) for _, value in count.encoded(requirement)]
+def encoded(requirement: QuantityRequirement) -> list[Stated]:
+    return [s._replace(measure=requirement.measure) for s in count.encoded(requirement)]
 
 
 def entry_problems(

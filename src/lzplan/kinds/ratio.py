@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 from pydantic import Field
 
 from lzplan.check.result import Status
-from lzplan.kinds.base import Claim, Context, Figure, Judgment, Say, figure
+from lzplan.kinds.base import Claim, Context, Figure, Judgment, Say, Stated, figure
 from lzplan.kinds.defaults import can_recur as can_recur
 from lzplan.kinds.defaults import references as references
 from lzplan.kinds.defaults import threshold as threshold
@@ -62,10 +62,9 @@ def check(requirement: RatioRequirement) -> None:
         raise rule("plan.ratio_bound")
 
 
-def encoded(requirement: RatioRequirement) -> list[tuple[str, float]]:
-    if requirement.max_share is not None:
-        return [("share_at_most", round(requirement.max_share * 100, 6))]
-    return [("share", round(_limit(requirement) * 100, 6))]
+def encoded(requirement: RatioRequirement) -> list[Stated]:
+    at_most = requirement.max_share is not None
+    return [Stated(round(_limit(requirement) * 100, 6), "%", at_most=at_most)]
 
 
 def entry_problems(

@@ -180,6 +180,10 @@ MESSAGES: dict[str, str] = {
     "report.unit": "unit",
     "report.unit_line": "{name} ({id}): {status}",
     "report.units": "Units ({count}): {parts}.",
+    # ------------------------------------------------------------ role
+    "role.groups": "responsible groups",
+    "role.leads": "leads",
+    "role.supporting": "supporting units",
     # ------------------------------------------------------------ schema
     "schema.choice": "{field}: Input should be {expected}",
     "schema.empty": "{field}: {message}",
@@ -253,12 +257,20 @@ MESSAGES: dict[str, str] = {
     "template.notice": "《通知》",
     "template.sep": "; ",
     # ------------------------------------------------------------ trace
-    "trace.bracket": "责任单位 bracket is not encoded by any task: {bracket}",
+    "trace.bracket": "owner statement is not encoded by any task: {bracket}",
     "trace.deadline": "deadline '{phrase}' is not the due wording of a requirement quoting it",
     "trace.due_mismatch": "due date {due} does not match '{wording}' ({meant})",
+    "trace.due_recurs": "due wording '{wording}' recurs every {every}: the requirement needs recurs: {{every: {every}}}",
+    "trace.due_unread": "due wording '{wording}' is no deadline lzplan can read",
+    "trace.order": "the owner statement is in the notice {notice}, but not after the previous task's: tasks follow the notice's order",
+    "trace.owner_extra": "the task lists '{id}' among its {role}, which '{statement}' does not name",
+    "trace.owner_missing": "'{statement}' names '{id}' among its {role}, which the task's owners do not list",
+    "trace.owner_unknown": "'{name}' in '{statement}' is no unit or group of the plan: add it, or an alias",
     "trace.quota": "quota '{quota}' is not encoded by a requirement quoting it",
+    "trace.quota_mismatch": "quota '{quota}' does not match what '{requirement}' encodes ({encoded})",
     "trace.quote": "quoted text does not occur in the notice {notice}",
     "trace.sentence": "sentence is quoted by no requirement or unreported entry: {excerpt}…",
+    "trace.unread": "'{text}' reads like a {what} the grammar cannot read: reword the plan's quote, or list it under the task's phrases with a reason",
     # ------------------------------------------------------------ type
     "type.bool_type": "boolean",
     "type.date_type": "date",
@@ -290,7 +302,9 @@ MESSAGES: dict[str, str] = {
     "waiver.unused": "waiver for '{unit}' on '{requirement}' is unused: the requirement is met",
     "waiver.wrong_owner": "waivers are granted by the plan's owner '{owner}', not '{got}'",
     # ------------------------------------------------------------ what
+    "what.deadline": "deadline",
     "what.group": "group",
+    "what.quota": "quota",
     "what.requirement": "requirement",
     "what.task": "task",
     "what.unit": "unit",

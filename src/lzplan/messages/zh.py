@@ -180,6 +180,10 @@ MESSAGES: dict[str, str] = {
     "report.unit": "单位",
     "report.unit_line": "{name}（{id}）：{status}",
     "report.units": "单位（{count}）：{parts}。",
+    # ------------------------------------------------------------ role
+    "role.groups": "责任单位分组",
+    "role.leads": "牵头或责任单位",
+    "role.supporting": "配合单位",
     # ------------------------------------------------------------ schema
     "schema.choice": "{field}：应为 {expected}",
     "schema.empty": "{field}：不能为空",
@@ -253,12 +257,20 @@ MESSAGES: dict[str, str] = {
     "template.notice": "《通知》",
     "template.sep": "；",
     # ------------------------------------------------------------ trace
-    "trace.bracket": "责任单位括号未被任何任务编码：{bracket}",
+    "trace.bracket": "责任单位表述未被任何任务编码：{bracket}",
     "trace.deadline": "期限 '{phrase}' 不是引用它的事项的期限措辞",
     "trace.due_mismatch": "期限 {due} 与 '{wording}'（{meant}）不符",
+    "trace.due_recurs": "期限措辞 '{wording}' 按周期（{every}）重复：该事项须设置 recurs: {{every: {every}}}",
+    "trace.due_unread": "期限措辞 '{wording}' 不是可识别的期限",
+    "trace.order": "该责任单位表述在通知 {notice} 中不在上一任务之后：任务须按通知顺序排列",
+    "trace.owner_extra": "任务将 '{id}' 列为{role}，但 '{statement}' 未列明",
+    "trace.owner_missing": "'{statement}' 列明 '{id}' 为{role}，但任务的责任单位中没有",
+    "trace.owner_unknown": "'{statement}' 中的 '{name}' 不是本计划的单位或分组：请添加该单位或别名",
     "trace.quota": "指标 '{quota}' 没有被引用它的事项编码",
+    "trace.quota_mismatch": "指标 '{quota}' 与 '{requirement}' 编码的数值（{encoded}）不符",
     "trace.quote": "引文未出现在通知 {notice} 中",
     "trace.sentence": "该句未被任何事项或不报告条目引用：{excerpt}…",
+    "trace.unread": "'{text}' 像是无法识别的{what}：请修改引文，或在任务的 phrases 中列出并说明理由",
     # ------------------------------------------------------------ type
     "type.bool_type": "布尔值（true/false）",
     "type.date_type": "日期",
@@ -290,7 +302,9 @@ MESSAGES: dict[str, str] = {
     "waiver.unused": "'{unit}' 的事项 '{requirement}' 的豁免未使用：该事项已达标",
     "waiver.wrong_owner": "豁免应由计划责任单位 '{owner}' 批准，而不是 '{got}'",
     # ------------------------------------------------------------ what
+    "what.deadline": "期限",
     "what.group": "分组",
+    "what.quota": "指标",
     "what.requirement": "事项",
     "what.task": "任务",
     "what.unit": "单位",

@@ -11,8 +11,6 @@ from lzplan import kinds
 from lzplan.location import PathKey
 from lzplan.plan.model import Group, Plan, Requirement, Task, Unit
 
-KIND_ORDER = {"district": 0, "department": 1}
-
 
 @dataclass(frozen=True)
 class Owed:
@@ -38,25 +36,29 @@ class PlanIndex:
     _owed: dict[str, tuple[Owed, ...]] | None = None
 
     def __post_init__(self) -> None:
-        self._order = sorted(self.plan.units, key=lambda unit: KIND_ORDER[unit.kind])
+        order = {kind: i for i, kind in enumerate(self.plan.kind_ids())}
+        self._order = sorted(self.plan.units, key=lambda unit: order.get(unit.kind, len(order)))
         self.units = {unit.id: unit for unit in self.plan.units}
-        self.members = {group.id: self._select(group) for group in self.plan.groups}
+        groups = [*self.plan.groups, *(group for task in self.plan.tasks for group in task.groups)]
+        self.members = {group.id: self._select(group) for group in groups}
         for t, task in enumerate(self.plan.tasks):
             for r, requirement in enumerate(task.requirements):
                 self.requirements[requirement.id] = (task, requirement)
                 self.paths[requirement.id] = ("tasks", t, "requirements", r)
 
     def _select(self, group: Group) -> tuple[str, ...]:
+        kinds = [group.kind] if isinstance(group.kind, str) else group.kind
         chosen = [
             unit.id
             for unit in self.plan.units
             if unit.id in group.units
-            or ((group.kind is None or unit.kind == group.kind) and _tag_match(group, unit))
+            or ((kinds is None or unit.kind in kinds) and _tag_match(group, unit))
         ]
         return tuple(unit for unit in chosen if unit not in group.exclude)
 
     def unit_order(self) -> list[Unit]:
-        """Districts/counties first, then departments, each in registry order."""
+        """Units kind by kind, in the plan's order of kinds (districts and counties, then
+        departments, by default), each kind in registry order."""
         return self._order
 
     def thresholds(self, requirement: Requirement) -> dict[str, int | None]:

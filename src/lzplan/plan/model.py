@@ -25,9 +25,10 @@ from lzplan.model import (
 )
 from lzplan.plan.requirement import HEAD_FIELDS, Due, RequirementBase
 
-__all__ = ["Due", "Group", "Owners", "Plan", "PlanInfo", "Requirement", "Task", "Unit"]
+__all__ = ["Due", "Group", "Owners", "Phrase", "Plan", "PlanInfo", "Requirement", "Task", "Unit"]
 
-UnitKind = Literal["district", "department"]
+# The unit kinds of a plan that declares none (Luzhou 2011): 区县 and 部门.
+DEFAULT_UNIT_KINDS = ("district", "department")
 
 
 class Source(Model):
@@ -61,11 +62,23 @@ class PlanInfo(Model):
     source: Source
 
 
+class UnitKind(Model):
+    """A kind of unit the plan distinguishes (区, 县, 县级市, 开发区管委会, 部门, 党委部门…):
+    the matrix lists units kind by kind, in the order declared."""
+
+    id: Id
+    name: NonEmpty = Field(description="The kind in Chinese, e.g. 县级市.")
+    name_en: str | None = None
+
+
 class Unit(Model):
     id: Id
     name: NonEmpty = Field(description="The unit's Chinese name.")
     name_en: str | None = None
-    kind: UnitKind
+    aliases: list[NonEmpty] = Field(
+        [], description="Other names the notice uses for it (简称): 市法制办, 市人社局."
+    )
+    kind: Id = Field(description="One of the plan's unit_kinds (default: district, department).")
     tags: list[Id] = []
     named_in_notice: bool = Field(
         description="True when the notice names this unit; false when the encoder assumed it."
@@ -78,7 +91,7 @@ class Group(Model):
 
     id: Id
     names: list[NonEmpty] = Field(min_length=1, description="The notice's wording for this group.")
-    kind: UnitKind | None = None
+    kind: Id | list[Id] | None = Field(None, description="Select units of this kind (or kinds).")
     tags: list[Id] = Field([], description="Select units carrying any of these tags.")
     units: list[Id] = Field([], description="Select these units explicitly.")
     exclude: list[Id] = []
@@ -132,11 +145,13 @@ else:
 
 
 class Owners(Model):
-    """A task's 责任单位 bracket, quoted, and who it names."""
+    """A task's owner statement (责任单位 bracket, 牵头/配合 line, 由X负责), quoted, and who
+    it names."""
 
     source: NonEmpty
-    leads: list[Id] = []
-    groups: list[Id] = []
+    leads: list[Id] = Field([], description="Units that lead or are responsible.")
+    groups: list[Id] = Field([], description="Groups that are responsible.")
+    supporting: list[Id] = Field([], description="Units or groups that support (配合, 协办).")
     note: str | None = None
 
 
@@ -147,17 +162,37 @@ class Unreported(Model):
     reason: NonEmpty
 
 
+class Phrase(Model):
+    """Text that reads like a quota or a deadline but is not one (a scope: 对2012年底前
+    制定的文件), or that the grammar cannot read; quoted, with the reason."""
+
+    source: NonEmpty
+    reason: NonEmpty
+
+
 class Task(Model):
     id: Id
     section: NonEmpty
     title: NonEmpty
     owners: Owners
+    groups: list[Group] = Field(
+        [],
+        description="Groups of this task only (the notice's 有关部门 differ from task to task).",
+    )
     requirements: list[Requirement] = Field(min_length=1)
     unreported: list[Unreported] = []
+    phrases: list[Phrase] = []
 
 
 class Plan(Model):
     plan: PlanInfo
+    unit_kinds: list[UnitKind] = Field(
+        [], description="The kinds of unit, in matrix order; default: district, department."
+    )
     units: list[Unit] = Field(min_length=1)
     groups: list[Group] = []
     tasks: list[Task] = Field(min_length=1)
+
+    def kind_ids(self) -> tuple[str, ...]:
+        """The unit kinds, in the order the matrix lists them."""
+        return tuple(kind.id for kind in self.unit_kinds) or DEFAULT_UNIT_KINDS

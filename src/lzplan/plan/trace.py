@@ -1,25 +1,36 @@
 """Traceability: the plan against the notice it was encoded from.
 
-Every quoted source must occur in the notice verbatim, and every 责任单位 bracket,
-quota and deadline phrase in the notice must be encoded by the plan, so dropping or
-misquoting any of them is an error.
+Every quoted source must occur in the notice verbatim. Every owner statement of the
+notice (责任单位 brackets, 牵头/配合 lines, 由X负责) is a task's, and names exactly the
+task's owners. In each task's block (the text a task covers, never the preamble),
+every quota and deadline phrase the grammar reads (``lzplan.grammar``) lies inside a
+requirement quoting it that encodes that value for that subject (a quota) or has that
+due wording and date (a deadline); text that looks like one but that the grammar cannot
+read is reported, unless the task lists it under ``phrases`` with a reason. Every
+sentence of a block is quoted by a requirement or an ``unreported`` entry.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from lzplan import kinds
 from lzplan.errors import Problem
-from lzplan.grammar import deadlines
+from lzplan.grammar import deadlines, owners, quotas
+from lzplan.grammar.deadlines import DeadlinePhrase
+from lzplan.grammar.quotas import QuotaPhrase
+from lzplan.kinds.base import Stated
 from lzplan.location import Location, PathKey, PositionMap, at_offset
-from lzplan.messages import msg
-from lzplan.plan.model import Plan, Requirement
+from lzplan.messages import Message, msg
+from lzplan.plan.model import Plan, Requirement, Task
+from lzplan.plan.names import NameIndex
 
-BRACKET = re.compile(r"[（(〔]责任单位[:：][^（(〔）)〕]*[）)〕]")
-QUOTA = re.compile(r"不少于(?P<count>\d+)|达(?P<share>\d+)%以上")
+_Found = TypeVar("_Found", QuotaPhrase, DeadlinePhrase)
+_CLAUSE = re.compile(r"[，,；;。:：\n]")
+_HEADING = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]")
 
 
 @dataclass(frozen=True)
@@ -28,6 +39,17 @@ class _Quote:
     start: int
     end: int
     requirement: Requirement | None
+
+
+@dataclass(frozen=True)
+class _Block:
+    """The text one task covers: ``start``–``end``; its owner statement at ``owner``."""
+
+    t: int
+    task: Task
+    start: int
+    end: int
+    owner: owners.Statement | None
 
 
 def check(plan: Plan, positions: PositionMap, notice: str, notice_file: str) -> list[Problem]:
@@ -40,25 +62,67 @@ class _Tracer:
         self.where = positions.find
         self.notice = notice
         self.notice_file = notice_file
+        self.year = plan.plan.period.start.year
         self.quotes: list[_Quote] = []
+        self.statements = owners.find(notice)
+        self.blocks: list[_Block] = []
 
     def run(self) -> Iterator[Problem]:
+        yield from self._locate()
         yield from self._quotes()
-        yield from self._brackets()
-        yield from self._quotas()
-        yield from self._deadlines()
-        yield from self._due_dates()
-        yield from self._sentences()
+        yield from self._unclaimed_statements()
+        for block in self.blocks:
+            yield from self._owners(block)
+            yield from self._quotas(block)
+            yield from self._deadlines(block)
+            yield from self._unread(block)
+            yield from self._sentences(block)
+        yield from self._due_wordings()
 
     def _at(self, index: int) -> Location:
         return at_offset(self.notice_file, self.notice, index)
 
-    def _quotes(self) -> Iterator[Problem]:
+    # ------------------------------------------------------------ where each task is
+
+    def _locate(self) -> Iterator[Problem]:
+        """Each task's owner statement, in plan order (identical ones each their own)."""
+        previous = self._body_start()
+        found: list[tuple[int, Task, int, int, owners.Statement | None]] = []
         for t, task in enumerate(self.plan.tasks):
+            start = self.notice.find(task.owners.source, previous)
+            if start < 0:
+                path = ("tasks", t, "owners", "source")
+                key = "trace.quote" if task.owners.source not in self.notice else "trace.order"
+                yield Problem(self.where(path), msg(key, notice=self.notice_file))
+                continue
+            end = start + len(task.owners.source)
+            statement = next((s for s in self.statements if s.start == start), None)
+            found.append((t, task, previous, end, statement))
+            previous = end
+        for i, (t, task, start, end, statement) in enumerate(found):
+            if statement is not None and statement.end < end:  # pragma: no cover - defensive
+                end = statement.end
+            if statement is None or not _closes_block(statement, self.notice):
+                end = self._next_boundary(end, found[i + 1][2] if i + 1 < len(found) else None)
+            self.blocks.append(_Block(t, task, start, end, statement))
+
+    def _body_start(self) -> int:
+        """The work starts at the first section heading; the preamble is never traced."""
+        match = re.search(r"[一二三四五六七八九十]+、", self.notice)
+        return match.start() if match else 0
+
+    def _next_boundary(self, index: int, next_block: int | None) -> int:
+        """Where a block whose owner sits inside its text (由X负责) ends: the next heading."""
+        heading = _HEADING.search(self.notice, index)
+        ends = [len(self.notice)]
+        ends += [heading.start()] if heading else []
+        ends += [next_block] if next_block is not None else []
+        return min(ends)
+
+    def _quotes(self) -> Iterator[Problem]:
+        for block in self.blocks:
+            t, task = block.t, block.task
             items: list[tuple[PathKey, str, Requirement | None]] = [
-                (("tasks", t, "owners", "source"), task.owners.source, None)
-            ]
-            items += [
                 (("tasks", t, "requirements", r, "source"), req.source, req)
                 for r, req in enumerate(task.requirements)
             ]
@@ -66,83 +130,229 @@ class _Tracer:
                 (("tasks", t, "unreported", u, "source"), item.source, None)
                 for u, item in enumerate(task.unreported)
             ]
+            items += [
+                (("tasks", t, "phrases", p, "source"), item.source, None)
+                for p, item in enumerate(task.phrases)
+            ]
             for path, text, requirement in items:
-                start = self.notice.find(text)
+                start = self.notice.find(text, block.start)
+                if start < 0 or start >= block.end:
+                    start = self.notice.find(text)  # a sentence of another block
                 if start < 0:
                     message = msg("trace.quote", notice=self.notice_file)
                     yield Problem(self.where(path), message)
                 else:
                     self.quotes.append(_Quote(path, start, start + len(text), requirement))
 
-    def _requirements_around(self, start: int, end: int) -> list[Requirement]:
+    # ------------------------------------------------------------ owners
+
+    def _unclaimed_statements(self) -> Iterator[Problem]:
+        claimed = {block.owner.start for block in self.blocks if block.owner is not None}
+        body = self._body_start()
+        for statement in self.statements:
+            if statement.start >= body and statement.start not in claimed:
+                message = msg("trace.bracket", bracket=statement.text)
+                yield Problem(self._at(statement.start), message)
+
+    def _owners(self, block: _Block) -> Iterator[Problem]:
+        """The statement names exactly the task's owners (an open list, 等, may have more)."""
+        statement, task = block.owner, block.task
+        if statement is None:
+            return
+        names = NameIndex(self.plan, task.groups)
+        found: dict[str, set[str]] = {"leads": set(), "groups": set(), "supporting": set()}
+        open_list = "等" in statement.text
+        for role, texts in (("lead", statement.leads + statement.plain),
+                            ("supporting", statement.supporting)):  # fmt: skip
+            for text in texts:
+                named, unknown = names.scan(text)
+                for name in unknown:
+                    message = msg("trace.owner_unknown", name=name, statement=statement.text)
+                    yield Problem(self._at(statement.start), message)
+                for item in named:
+                    field = "supporting" if role == "supporting" else f"{item.what}s"
+                    found["leads" if field == "units" else field].add(item.id)
+        base: PathKey = ("tasks", block.t, "owners")
+        for field in ("leads", "groups", "supporting"):
+            encoded = set(getattr(task.owners, field))
+            for missing in sorted(found[field] - encoded):
+                message = msg("trace.owner_missing", id=missing, role=msg(f"role.{field}"),
+                              statement=statement.text)  # fmt: skip
+                yield Problem(self.where((*base, field)), message)
+            if open_list and field == "leads":
+                continue
+            for extra in sorted(encoded - found[field]):
+                message = msg("trace.owner_extra", id=extra, role=msg(f"role.{field}"),
+                              statement=statement.text)  # fmt: skip
+                yield Problem(self.where((*base, field)), message)
+
+    # ------------------------------------------------------------ quotas and deadlines
+
+    def _spans(self, block: _Block) -> list[tuple[int, int]]:
+        """The block's text less its owner statement and the phrases it excuses."""
+        excused = [(q.start, q.end) for q in self.quotes if q.path[:3] == ("tasks", block.t,
+                                                                          "phrases")]  # fmt: skip
+        if block.owner is not None:
+            excused.append((block.owner.start, block.owner.end))
+        return excused
+
+    def _in_block(self, block: _Block, start: int, end: int) -> bool:
+        if not (block.start <= start and end <= block.end):
+            return False
+        return not any(a <= start and end <= b for a, b in self._spans(block))
+
+    def _around(self, start: int, end: int) -> list[tuple[_Quote, Requirement]]:
         return [
-            quote.requirement
-            for quote in self.quotes
-            if quote.requirement is not None and quote.start <= start and end <= quote.end
+            (q, q.requirement)
+            for q in self.quotes
+            if q.requirement is not None and q.start <= start and end <= q.end
         ]
 
-    def _brackets(self) -> Iterator[Problem]:
-        encoded = {task.owners.source for task in self.plan.tasks}
-        for match in BRACKET.finditer(self.notice):
-            if match.group(0) not in encoded:
-                message = msg("trace.bracket", bracket=match.group(0))
-                yield Problem(self._at(match.start()), message)
+    def _quotas(self, block: _Block) -> Iterator[Problem]:
+        text = self.notice[block.start : block.end]
+        names = NameIndex(self.plan, block.task.groups)
+        for found in quotas.find(text):
+            quota = _shift(found, block.start)
+            if not self._in_block(block, quota.start, quota.end):
+                continue
+            around = self._around(quota.start, quota.end)
+            subjects = self._subjects(names, quota.start)
+            if not around:
+                yield Problem(self._at(quota.start), msg("trace.quota", quota=quota.text))
+            elif not any(_matches(quota, req, subjects) for _, req in around):
+                shown = [_encoded(req) for _, req in around]
+                message = msg("trace.quota_mismatch", quota=quota.text,
+                              requirement=around[0][1].id, encoded=shown)  # fmt: skip
+                yield Problem(self._at(quota.start), message)
 
-    def _quotas(self) -> Iterator[Problem]:
-        for match in QUOTA.finditer(self.notice):
-            around = self._requirements_around(match.start(), match.end())
-            if not any(_has_quota(req, match) for req in around):
-                message = msg("trace.quota", quota=match.group(0))
-                yield Problem(self._at(match.start()), message)
+    def _subjects(self, names: NameIndex, index: int) -> set[str]:
+        """The groups and units named in the quota's clause before it (各区县…不少于3件)."""
+        starts = [m.end() for m in _CLAUSE.finditer(self.notice, 0, index)]
+        clause = self.notice[max(starts, default=0) : index]
+        named, _ = names.scan(clause)
+        return {item.id for item in named}
 
-    def _deadlines(self) -> Iterator[Problem]:
-        for match in deadlines.find(self.notice):
-            phrase = match.group(0)
-            around = self._requirements_around(match.start(), match.end())
-            if not any(req.due.wording and phrase in req.due.wording for req in around):
-                message = msg("trace.deadline", phrase=phrase)
-                yield Problem(self._at(match.start()), message)
+    def _deadlines(self, block: _Block) -> Iterator[Problem]:
+        text = self.notice[block.start : block.end]
+        for found in deadlines.find(text, self.year):
+            deadline = _shift(found, block.start)
+            if deadline.scope or not self._in_block(block, deadline.start, deadline.end):
+                continue
+            around = self._around(deadline.start, deadline.end)
+            if not any(_governs(deadline, req) for _, req in around):
+                message = msg("trace.deadline", phrase=deadline.text)
+                yield Problem(self._at(deadline.start), message)
 
-    def _due_dates(self) -> Iterator[Problem]:
-        year = self.plan.plan.period.end.year
+    def _unread(self, block: _Block) -> Iterator[Problem]:
+        """What looks like a quota or a deadline but no phrase the grammar reads covers."""
+        text = self.notice[block.start : block.end]
+        read = [(q.start, q.end) for q in quotas.find(text)]
+        read += [(d.start, d.end) for d in deadlines.find(text, self.year)]
+        for what, trigger in (("quota", quotas.TRIGGER), ("deadline", deadlines.TRIGGER)):
+            for match in trigger.finditer(text):
+                start, end = block.start + match.start(), block.start + match.end()
+                covered = any(a <= match.start() and match.end() <= b for a, b in read)
+                if not covered and self._in_block(block, start, end):
+                    excerpt = self.notice[max(block.start, start - 8) : end + 8]
+                    message = msg("trace.unread", what=msg(f"what.{what}"), text=excerpt)
+                    yield Problem(self._at(start), message)
+
+    def _due_wordings(self) -> Iterator[Problem]:
+        """A due wording is a deadline the grammar reads, and means the due date."""
         for quote in self.quotes:
             req = quote.requirement
             if req is None or req.due.wording is None:
                 continue
-            meant = deadlines.date_of(req.due.wording, year)
-            if meant is not None and meant != req.due.date:
-                message = msg(
-                    "trace.due_mismatch", due=req.due.date, wording=req.due.wording, meant=meant
-                )
-                yield Problem(self.where((*quote.path[:-1], "due", "date")), message)
+            problem = _wording_problem(req, self.year)
+            if problem is not None:
+                field, message = problem
+                yield Problem(self.where((*quote.path[:-1], "due", field)), message)
 
-    def _sentences(self) -> Iterator[Problem]:
-        """Every sentence of a task's block is quoted by a requirement or an unreported entry."""
-        located = [
-            (self.notice.find(task.owners.source), t, task)
-            for t, task in enumerate(self.plan.tasks)
-        ]
-        previous_end = 0
-        for bracket, t, task in sorted(item for item in located if item[0] >= 0):
-            start = self.notice.find(task.title, previous_end, bracket)
-            start = previous_end if start < 0 else start + len(task.title)
-            quoted = [q for q in self.quotes if q.path[:2] == ("tasks", t)]
-            yield from self._uncovered(start, bracket, quoted)
-            previous_end = bracket + len(task.owners.source)
+    # ------------------------------------------------------------ sentences
 
-    def _uncovered(self, start: int, end: int, quoted: list[_Quote]) -> Iterator[Problem]:
-        for sentence in re.finditer(r"[^。]+。?", self.notice[start:end]):
+    def _sentences(self, block: _Block) -> Iterator[Problem]:
+        """Every sentence of a task's block is quoted by a requirement, an unreported
+        entry or a phrase (the task's title, headings and owner statement aside)."""
+        title = self.notice.find(block.task.title, block.start, block.end)
+        start = block.start if title < 0 else title + len(block.task.title)
+        quoted = [q for q in self.quotes if q.path[:2] == ("tasks", block.t)]
+        if block.owner is not None:
+            quoted.append(_Quote((), block.owner.start, block.owner.end, None))
+        for sentence in re.finditer(r"[^。]+。?", self.notice[start : block.end]):
             s_start, s_end = start + sentence.start(), start + sentence.end()
-            if not sentence.group(0).strip("。 \n"):
+            body = _HEADING.sub("", sentence.group(0)).strip("。；; \n")
+            if not body or (block.owner is not None and s_start >= block.owner.end):
                 continue
             if not any(q.start < s_end and s_start < q.end for q in quoted):
-                message = msg("trace.sentence", excerpt=sentence.group(0)[:40])
+                message = msg("trace.sentence", excerpt=sentence.group(0).strip()[:40])
                 yield Problem(self._at(s_start), message)
 
 
-def _has_quota(req: Requirement, match: re.Match[str]) -> bool:
-    if match.group("count") is not None:
-        stated = ("count", int(match.group("count")))
-    else:
-        stated = ("share", int(match.group("share")))
-    return stated in kinds.of(req).encoded(req)
+def _closes_block(statement: owners.Statement, notice: str) -> bool:
+    """A bracket or a line of its own ends its task's text; 由X负责 sits inside it."""
+    return not statement.text.startswith("由")
+
+
+def _shift(found: _Found, offset: int) -> _Found:
+    """A phrase found in a block, placed in the whole notice."""
+    return replace(found, start=found.start + offset, end=found.end + offset)
+
+
+def _measure(quota: QuotaPhrase) -> str:
+    return "" if quota.counts_items else quota.measure
+
+
+def _matches(quota: QuotaPhrase, req: Requirement, subjects: set[str]) -> bool:
+    """The requirement encodes the quota's number, measure and bound, for each subject
+    named before it; a quota each period needs a requirement recurring that often."""
+    if quota.every is not None and (req.recurs is None or req.recurs.every != quota.every):
+        return False
+    stated = [
+        s
+        for s in kinds.of(req).encoded(req)
+        if s.value == quota.value and s.measure == _measure(quota) and s.at_most == quota.at_most
+    ]
+    if not stated:
+        return False
+    per_subject = {s.subject for s in kinds.of(req).encoded(req) if s.subject is not None}
+    named = subjects & per_subject
+    if not named:
+        return True
+    return all(any(s.subject == subject for s in stated) for subject in named)
+
+
+def _encoded(req: Requirement) -> str:
+    parts = [_shown(s) for s in kinds.of(req).encoded(req)]
+    return ", ".join(parts) or "-"
+
+
+def _shown(stated: Stated) -> str:
+    bound = "≤" if stated.at_most else "≥"
+    value = f"{stated.value:g}{stated.measure}"
+    return f"{stated.subject}: {bound}{value}" if stated.subject else f"{bound}{value}"
+
+
+def _governs(deadline: DeadlinePhrase, req: Requirement) -> bool:
+    """The requirement is due by this phrase: its wording holds it, and it recurs as the
+    phrase says."""
+    if not req.due.wording or deadline.text not in req.due.wording:
+        return False
+    if deadline.every is not None:
+        return req.recurs is not None and req.recurs.every == deadline.every
+    return True
+
+
+def _wording_problem(req: Requirement, year: int) -> tuple[str, Message] | None:
+    """(the field of ``due`` at fault, the message), or None when the wording holds."""
+    wording = req.due.wording or ""
+    read = [d for d in deadlines.find(wording, year) if not d.scope]
+    if not read:
+        return "wording", msg("trace.due_unread", wording=wording)
+    every = next((d.every for d in read if d.every), None)
+    if every is not None and (req.recurs is None or req.recurs.every != every):
+        return "wording", msg("trace.due_recurs", wording=wording, every=every)
+    meant = next((d.date for d in read if d.date is not None), None)
+    if meant is not None and req.recurs is None and meant != req.due.date:
+        message = msg("trace.due_mismatch", due=req.due.date, wording=wording, meant=meant)
+        return "date", message
+    return None

@@ -10,7 +10,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from lzplan.kinds.base import Claim, Context, EntryBase, Judgment, Say, figure, progress
+from lzplan.kinds.base import Claim, Context, EntryBase, Judgment, Say, Stated, figure, progress
 from lzplan.kinds.defaults import can_recur as can_recur
 from lzplan.kinds.defaults import check as check
 from lzplan.kinds.defaults import entry_problems as entry_problems
@@ -32,8 +32,8 @@ Requirement = HoursRequirement
 Entry = HoursEntry
 
 
-def encoded(requirement: HoursRequirement) -> list[tuple[str, float]]:
-    return [("count", requirement.min_hours)]  # 不少于40学时: the number the notice states
+def encoded(requirement: HoursRequirement) -> list[Stated]:
+    return [Stated(requirement.min_hours, "学时")]  # 不少于40学时: the number the notice states
 
 
 def required(requirement: HoursRequirement, need: int | None) -> float:

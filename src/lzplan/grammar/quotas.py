@@ -1,0 +1,70 @@
+"""QuotaPhrase phrases of Chinese government notices: how many, of what, at least or at most.
+
+Reads 不少于3件, 至少组织1次, 不低于80%, 不得低于百分之九十五, 不高于5%, 达到100%,
+达20%以上, 达百分之五十以上, 十五个以上, 不少于200人次, 40学时, 3名, 2场, and
+每季度至少1次 (a quota each quarter). ``TRIGGER`` finds what looks like a quota, so
+text the grammar cannot read is reported instead of skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lzplan.grammar.numbers import NUMBER, percent, value
+
+# Measures, longest first (人次 before 人). Counted items (件, 次…) and amounts (学时,
+# 人次…) are told apart by the plan's kind, not here.
+MEASURES = ("人次", "学时", "课时", "小时", "件", "个", "次", "项", "份", "家", "场", "名", "人",
+            "期", "篇", "条", "卷")  # fmt: skip
+ITEMS = {"件", "个", "次", "项", "份", "家", "场", "期", "篇", "条", "卷"}  # one evidence item each
+_MEASURE = "|".join(MEASURES)
+_SHARE = rf"(?:百分之(?:百|{NUMBER})|{NUMBER}\s*[%％])"
+_AT_MOST = "不高于|不得高于|不超过|不得超过|低于"
+_AT_LEAST = "不少于|不低于|不得低于|至少|达到|达"
+PATTERN = re.compile(
+    rf"(?:每(?P<every>月|季度|半年|年))?"
+    rf"(?:(?P<most>{_AT_MOST})|(?P<least>{_AT_LEAST}))"
+    rf"(?P<verb>[\u4e00-\u9fff]{{0,4}}?)"
+    rf"(?:(?P<share>{_SHARE})|(?P<n>{NUMBER})\s*(?P<measure>{_MEASURE}))(?P<more>以上)?"
+    rf"|(?P<n2>{NUMBER})\s*(?P<measure2>{_MEASURE})以上"
+)
+TRIGGER = re.compile(
+    rf"不少于|至少|不低于|不得低于|{_AT_MOST}|百分之|(?:达到|达)\s*(?=[0-9０-９一二三四五六七八九十百])"
+)
+EVERY = {"月": "month", "季度": "quarter", "半年": "half-year", "年": "year"}
+
+
+@dataclass(frozen=True)
+class QuotaPhrase:
+    """A quota phrase found in a text."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    measure: str  # "%" for a share; else the measure word (件, 学时…)
+    at_most: bool = False
+    every: str | None = None  # 每季度至少1次: a quota each quarter
+
+    @property
+    def counts_items(self) -> bool:
+        return self.measure in ITEMS
+
+
+def find(text: str) -> list[QuotaPhrase]:
+    """Every quota phrase in ``text``."""
+    found = []
+    for match in PATTERN.finditer(text):
+        if match.group("n2"):
+            number, measure = value(match.group("n2")), match.group("measure2")
+        elif match.group("share"):
+            number, measure = percent(match.group("share")) or 0, "%"
+        else:
+            number, measure = value(match.group("n")), match.group("measure")
+        if match.group("verb") and measure == "%":
+            continue  # 达到…%: a verb between the trigger and a share is another sentence part
+        every = EVERY.get(match.group("every") or "")
+        found.append(QuotaPhrase(match.start(), match.end(), match.group(0), number, measure,
+                           bool(match.group("most")), every))  # fmt: skip
+    return found
