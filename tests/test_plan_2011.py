@@ -93,7 +93,7 @@ MUTATIONS = {
     "bracket": (
         "source: (责任单位:市政府办公室、市保密局等,各区县人民政府)",
         "source: 市政府办公室、市保密局等,各区县人民政府",
-        "owner statement is not encoded by any task: (责任单位:市政府办公室、市保密局等,各区县人民政府)",
+        "not encoded by any task: (责任单位:市政府办公室、市保密局等,各区县人民政府)",
     ),
     "quota": ("min: {districts: 2}", "min: {districts: 1}", "quota '不少于2件'"),
     "quota share": ("min_share: 0.20", "min_share: 0.10", "quota '达20%以上'"),
