@@ -130,6 +130,7 @@ MESSAGES: dict[str, str] = {
     "plan.field_not_for_kind": "'{name}' does not apply to a {kind} requirement",
     "plan.group_empty": "group '{group}' selects no unit",
     "plan.group_selects": "a group must select by kind, tags or units",
+    "plan.name_twice": "name '{name}' is already another unit's ({first}): a name or alias names one unit",
     "plan.notice": "source notice: {problem}",
     "plan.period": "period end is before its start",
     "plan.quota_above_group": "quota {min} is more than the {members} units of group '{group}'",
@@ -308,6 +309,7 @@ MESSAGES: dict[str, str] = {
     "what.requirement": "requirement",
     "what.task": "task",
     "what.unit": "unit",
+    "what.unit_kind": "unit kind",
     # ------------------------------------------------------------ yaml
     "yaml.alias": "anchors and aliases (&name / *name) are not allowed",
     "yaml.bad_date": "'{value}' is not a valid date: {reason}",

@@ -130,6 +130,7 @@ MESSAGES: dict[str, str] = {
     "plan.field_not_for_kind": "'{name}' 不适用于 {kind} 类事项",
     "plan.group_empty": "分组 '{group}' 没有选中任何单位",
     "plan.group_selects": "分组必须按 kind、tags 或 units 选择单位",
+    "plan.name_twice": "名称 '{name}' 已用于另一单位（{first}）：一个名称或别名只能对应一个单位",
     "plan.notice": "通知原文：{problem}",
     "plan.period": "计划期结束日期早于开始日期",
     "plan.quota_above_group": "指标 {min} 多于分组 '{group}' 的 {members} 个单位",
@@ -308,6 +309,7 @@ MESSAGES: dict[str, str] = {
     "what.requirement": "事项",
     "what.task": "任务",
     "what.unit": "单位",
+    "what.unit_kind": "单位类别",
     # ------------------------------------------------------------ yaml
     "yaml.alias": "不允许使用锚点和别名（&name / *name）",
     "yaml.bad_date": "'{value}' 不是有效日期：{reason}",

@@ -10,7 +10,7 @@ from lzplan.errors import Problem
 from lzplan.location import Location, PathKey, PositionMap
 from lzplan.messages import msg
 from lzplan.plan.index import PlanIndex
-from lzplan.plan.model import Plan, Requirement
+from lzplan.plan.model import Group, Plan, Requirement
 from lzplan.plan.recurrence import occurrences
 
 
@@ -25,25 +25,49 @@ class _Checker:
         self.index = index
         self.where = positions.find
         self.units = {unit.id for unit in plan.units}
-        self.groups = {group.id for group in plan.groups}
+        self.plan_groups = {group.id for group in plan.groups}
+        self.groups = self.plan_groups
         self.tags = {tag for unit in plan.units for tag in unit.tags}
+        self.kinds = set(plan.kind_ids())
 
     def run(self) -> Iterator[Problem]:
         yield from self._duplicates()
+        yield from self._names()
         if self.plan.plan.owner not in self.units:
             yield self._unknown(("plan", "owner"), "unit", self.plan.plan.owner)
-        yield from self._groups()
+        for u, unit in enumerate(self.plan.units):
+            if unit.kind not in self.kinds:
+                yield self._unknown(("units", u, "kind"), "unit_kind", unit.kind)
+        yield from self._groups(("groups",), self.plan.groups)
         for t, task in enumerate(self.plan.tasks):
+            # a task's requirements and owners may use its own groups too
+            self.groups = self.plan_groups | {group.id for group in task.groups}
+            yield from self._groups(("tasks", t, "groups"), task.groups)
             base: PathKey = ("tasks", t, "owners")
             yield from self._refs((*base, "leads"), task.owners.leads, self.units, "unit")
             yield from self._refs((*base, "groups"), task.owners.groups, self.groups, "group")
+            either = self.units | self.groups
+            yield from self._refs((*base, "supporting"), task.owners.supporting, either, "unit")
             for r, requirement in enumerate(task.requirements):
                 yield from self._requirement(("tasks", t, "requirements", r), requirement)
+        self.groups = self.plan_groups
 
     def _duplicates(self) -> Iterator[Problem]:
         lists: list[tuple[str, list[tuple[PathKey, str]]]] = [
             ("unit", [(("units", i, "id"), u.id) for i, u in enumerate(self.plan.units)]),
-            ("group", [(("groups", i, "id"), g.id) for i, g in enumerate(self.plan.groups)]),
+            (
+                "group",
+                [(("groups", i, "id"), g.id) for i, g in enumerate(self.plan.groups)]
+                + [
+                    (("tasks", t, "groups", i, "id"), g.id)
+                    for t, task in enumerate(self.plan.tasks)
+                    for i, g in enumerate(task.groups)
+                ],
+            ),
+            (
+                "unit_kind",
+                [(("unit_kinds", i, "id"), k.id) for i, k in enumerate(self.plan.unit_kinds)],
+            ),
             ("task", [(("tasks", i, "id"), t.id) for i, t in enumerate(self.plan.tasks)]),
             (
                 "requirement",
@@ -68,9 +92,28 @@ class _Checker:
                 else:
                     first[value] = self.where(path)
 
-    def _groups(self) -> Iterator[Problem]:
-        for g, group in enumerate(self.plan.groups):
-            base: PathKey = ("groups", g)
+    def _names(self) -> Iterator[Problem]:
+        """A name (or alias) names one unit or group, so a notice's words are not ambiguous."""
+        seen: dict[str, tuple[str, Location]] = {}
+        named: list[tuple[PathKey, str, str]] = []
+        for u, unit in enumerate(self.plan.units):
+            named.append((("units", u, "name"), unit.name, unit.id))
+            named += [(("units", u, "aliases", a), alias, unit.id)
+                      for a, alias in enumerate(unit.aliases)]  # fmt: skip
+        for path, name, owner in named:
+            if name in seen and seen[name][0] != owner:
+                message = msg("plan.name_twice", name=name, first=str(seen[name][1]))
+                yield Problem(self.where(path), message)
+            seen.setdefault(name, (owner, self.where(path)))
+
+    def _groups(self, base_path: PathKey, groups: list[Group]) -> Iterator[Problem]:
+        for g, group in enumerate(groups):
+            base: PathKey = (*base_path, g)
+            kinds = [group.kind] if isinstance(group.kind, str) else group.kind or []
+            for i, kind in enumerate(kinds):
+                if kind not in self.kinds:
+                    where = (*base, "kind", i) if isinstance(group.kind, list) else (*base, "kind")
+                    yield self._unknown(where, "unit_kind", kind)
             yield from self._refs((*base, "units"), group.units, self.units, "unit")
             yield from self._refs((*base, "exclude"), group.exclude, self.units, "unit")
             for i, tag in enumerate(group.tags):

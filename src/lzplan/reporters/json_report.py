@@ -199,7 +199,7 @@ class OutcomeDoc(_Doc):
 class UnitDoc(_Doc):
     id: str
     name: str
-    kind: Literal["district", "department"]
+    kind: str = Field(description="One of the plan's unit kinds (district, department…).")
     status: Literal["compliant", "on_track", "behind", "not_submitted", "invalid", "n/a"]
     file: str | None
     cells: dict[str, StatusName] = Field(description="Task id → worst status of its requirements.")
