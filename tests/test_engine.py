@@ -37,11 +37,12 @@ LEGAL = "unit: legal-affairs\nplan: test-2011\nreported: 2011-12-01\nrequirement
 
 
 def test_a_ratio_without_figures_is_not_met() -> None:
-    got = outcome(
-        LEGAL + "  t2.audit-units: {covered: [finance, public-security]}\n", "t2.audit-share"
-    )
+    text = LEGAL + "  t2.audit-units: {covered: [finance, public-security]}\n"
+    got = outcome(text, "t2.audit-share", as_of=dt.date(2011, 12, 30))
     assert got.status is Status.PENDING
     assert str(got.detail) == "no figures, needs 20%"
+    # as of a date means at its end: on the due date itself, not met is missed
+    assert outcome(text, "t2.audit-share", as_of=dt.date(2011, 12, 31)).status is Status.MISSED
 
 
 def test_a_ratio_needs_both_figures() -> None:

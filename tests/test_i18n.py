@@ -24,7 +24,7 @@ def test_a_chinese_clerk_reads_the_check_without_english() -> None:
     result = invoke("check", *YEAR_END, "--lang", "zh")
     assert result.exit_code == 1
     assert english_words(result.stdout) == set()
-    assert "单位（42）：合规 37，进行中 3，滞后 1，未报送 1，文件无效 0。" in result.stdout
+    assert "单位（42）：合规 37，进行中 0，滞后 4，未报送 1，文件无效 0。" in result.stdout
     assert "差距清单（最严重的在前）：" in result.stdout
     assert "未报送文件：共 17 项应办事项" in result.stdout
 

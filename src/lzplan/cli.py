@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from lzplan.check.run import Checked
 
 EXIT_CODES_HELP = (
-    "Exit codes: 0 nothing missed; 1 something missed or not submitted after its due date "
+    "Exit codes: 0 nothing missed; 1 something missed or not submitted by its due date "
     "(with --strict, also anything pending); 2 invalid input or usage; 3 a bug in lzplan."
 )
 DEFAULT_PLAN = Path("plan/2011.yaml")
@@ -113,8 +113,9 @@ AsOfOption = Annotated[
     typer.Option(
         "--as-of",
         metavar="YYYY-MM-DD",
-        help="Judge the submissions as on this date: evidence dated later does not count, "
-        "and what is due later is pending. Default: today.",
+        help="Judge the submissions as at the end of this day: evidence dated later does "
+        "not count, what is due later is pending, and what was due by then and is not met "
+        "is missed. Default: today.",
     ),
 ]
 WaiversOption = Annotated[

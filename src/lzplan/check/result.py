@@ -179,5 +179,5 @@ class Result:
         return [
             o
             for o in self.outcomes()
-            if o.status in bad or (o.status is Status.NOT_SUBMITTED and o.due < self.as_of)
+            if o.status in bad or (o.status is Status.NOT_SUBMITTED and o.due <= self.as_of)
         ]

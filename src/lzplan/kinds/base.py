@@ -91,11 +91,14 @@ class Context:
     due: dt.date
 
     def status(self, on_time: bool, reached: bool) -> Status:
+        """Met, met late, or not met: pending while the due date is still ahead, missed
+        from the due date on (as of a date means at the end of that day, so a duty due
+        on the as-of date and not met is missed)."""
         if on_time:
             return Status.MET
         if reached:
             return Status.MET_LATE
-        return Status.PENDING if self.as_of <= self.due else Status.MISSED
+        return Status.PENDING if self.as_of < self.due else Status.MISSED
 
 
 @dataclass(frozen=True, slots=True)

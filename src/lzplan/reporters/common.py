@@ -119,7 +119,7 @@ def _level(outcome: Outcome, result: Result) -> str | None:
     if outcome.status is Status.MISSED:
         return "error"
     if outcome.status is Status.NOT_SUBMITTED:
-        return "error" if outcome.due < result.as_of else "warning"
+        return "error" if outcome.due <= result.as_of else "warning"
     if outcome.status is Status.PENDING:
         return "warning"
     if outcome.status is Status.MET_LATE:
