@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import itertools
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -52,7 +53,7 @@ def mutations(data: dict[str, Any], year: int) -> Iterator[Mutation]:
                 changed = {**req["min"], key: value + 1}
                 yield f"{name} min[{key}]", phrases, [(t, r, "min", changed)]
             values = list(req["min"].items())
-            for (a, va), (b, vb) in zip(values, values[1:], strict=False):
+            for (a, va), (b, vb) in itertools.pairwise(values):
                 if va != vb:
                     swapped = {**req["min"], a: vb, b: va}
                     yield f"{name} swap {a}/{b}", phrases, [(t, r, "min", swapped)]
