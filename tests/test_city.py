@@ -64,3 +64,34 @@ def test_the_matrix_lists_units_kind_by_kind() -> None:
     order = ["tuojiang", "dongan", "qingshan", "baisha", "hekou", "hitech", "gov-office", "fzb"]
     assert [row for row in rows if row in order] == order
     assert rows.index("publicity") > rows.index("work-safety")  # 党委部门 after 部门
+
+
+def test_explain_lists_each_occurrence_of_a_recurring_duty() -> None:
+    out = invoke("explain", "hekou", "t2-2", "-s", "submissions", "--plan", "plan/2013.yaml",
+                 "--as-of", "2013-12-31", cwd=CITY).stdout  # fmt: skip
+    assert "  2013-Q2 (due 2013-06-30): missed - 0/1, needs 1" in out
+    assert "  2013-Q3 (due 2013-09-30): met late - 1/1" in out
+    assert "    - 2013-10-12 2013年第三季度规范性文件备案情况（补报）: counted, late" in out
+    zh = invoke("explain", "hekou", "t2-2", "-s", "submissions", "--plan", "plan/2013.yaml",
+                "--as-of", "2013-12-31", "--lang", "zh", cwd=CITY).stdout  # fmt: skip
+    assert "  2013年第二季度（期限 2013-06-30）：未完成 - 0/1，还差 1" in zh
+
+
+def test_quantities_in_plan_show_init_and_explain() -> None:
+    shown = invoke("plan", "show", "plan/2013.yaml", cwd=CITY).stdout
+    assert "≥200 人次" in shown
+    template = invoke("init", "urban", "--plan", "plan/2013.yaml", "--reported", "2013-12-01",
+                      cwd=CITY).stdout  # fmt: skip
+    assert "evidence items with their amounts, at least 200 人次 in all" in template
+    assert "    #     amount: 0" in template
+    out = invoke("explain", "urban", "t3-2", "-s", "submissions", "--plan", "plan/2013.yaml",
+                 "--as-of", "2013-12-31", cwd=CITY).stdout  # fmt: skip
+    assert "needs at least 200 人次, summed over dated evidence items" in out
+
+
+def test_workers_give_the_same_bytes_with_recurring_duties() -> None:
+    args = ("check", "submissions", "--plan", "plan/2013.yaml", "--as-of", "2013-12-31",
+            "--format", "json")  # fmt: skip
+    serial = invoke(*args, "--jobs", "1", cwd=CITY).stdout
+    assert invoke(*args, "--jobs", "2", cwd=CITY).stdout == serial
+    assert '"periods": [{"period": "2013-Q1"' in serial

@@ -292,3 +292,24 @@ def test_a_recurring_duty_in_the_plan(change: str, message: str) -> None:
     document = loader.parse(text, "plan.yaml")
     plan = to_model(document, Plan)
     assert any(message in str(p) for p in crossref.check(plan, document.positions))
+
+
+@pytest.mark.parametrize(
+    ("every", "labels", "shown"),
+    [
+        ("month", ["2013-01", "2013-02"], ("2013-01", "2013年1月")),
+        ("half-year", ["2013-H1", "2013-H2"], ("2013-H1", "2013年上半年")),
+        ("year", ["2013"], ("2013", "2013年")),
+    ],
+)
+def test_occurrences_follow_the_calendar(
+    every: str, labels: list[str], shown: tuple[str, str]
+) -> None:
+    from lzplan.plan.recurrence import occurrences
+    from lzplan.plan.recurrence import shown as shown_period
+
+    found = occurrences(every, 0, dt.date(2013, 1, 1), dt.date(2013, 12, 31))
+    assert [o.label for o in found][: len(labels)] == labels
+    assert found[-1].due == dt.date(2013, 12, 31)
+    first = shown_period(found[0].label)
+    assert (str(first), first.render("zh")) == shown

@@ -48,10 +48,6 @@ class NameIndex:
         ordered = sorted(self.names, key=len, reverse=True)
         self._pattern = re.compile("|".join(re.escape(name) for name in ordered) or "(?!)")
 
-    def lookup(self, name: str) -> tuple[str, str] | None:
-        """(unit|group, id) of a name, or None."""
-        return self.names.get(key(name))
-
     def scan(self, text: str) -> tuple[list[Named], list[str]]:
         """The names in ``text`` (longest first), and the stretches between them that
         name nothing the plan knows."""
