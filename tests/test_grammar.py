@@ -112,3 +112,30 @@ def test_owner_statements_of_every_form() -> None:
     assert len(owners.find(NOTICE_2011)) == 13
     texts = [s.text for s in owners.find(NOTICE_2013)]
     assert texts.count("（责任单位：市法制办，市级各部门，各区、县（市）人民政府）") == 3
+
+
+def test_a_length_of_time_is_not_a_quota() -> None:
+    assert quotas.find("公示期不少于5个工作日") == []
+    assert quotas.DURATION.search("公示期不少于5个工作日")
+    assert quotas.find("培训时间不少于3天") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "looks_like"),
+    [
+        ("覆盖率不少于3成", True),  # a number after a quota word: reported if not read
+        ("不少于若干件", False),  # no number: nothing to check
+        ("至少要做到", False),
+        ("不超过法定期限", False),
+    ],
+)
+def test_what_looks_like_a_quota(text: str, looks_like: bool) -> None:
+    assert bool(quotas.TRIGGER.search(text)) is looks_like
+
+
+@pytest.mark.parametrize(
+    ("text", "looks_like"),
+    [("6月前完成", True), ("3个工作日内", True), ("实行季度通报制度", False), ("年底前", True)],
+)
+def test_what_looks_like_a_deadline(text: str, looks_like: bool) -> None:
+    assert bool(deadlines.TRIGGER.search(text)) is looks_like

@@ -35,8 +35,11 @@ PATTERN = re.compile(
     rf"|(?P<within>{NUMBER})个?(?:日|天|工作日)内"
 )
 SCOPE = re.compile(r"(?:制定|出台|印发|发布|颁布|形成|作出)的")
-# What looks like a deadline; any of it no phrase above accounts for is reported.
-TRIGGER = re.compile(r"底前|月前|日前|号前|之前|以前|季度|半年|日内|年底|月底|年末")
+# What looks like a deadline: a date or a length of time, and "before" or "within".
+# Any of it no phrase above accounts for is reported.
+TRIGGER = re.compile(
+    rf"{NUMBER}\s*(?:个)?(?:月|日|号|天|工作日)(?:底|末)?(?:前|之前|以前|内)|年底|年末|月底"
+)
 EVERY = {"月": "month", "季度": "quarter", "半年": "half-year", "年": "year"}
 
 

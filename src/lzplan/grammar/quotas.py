@@ -22,15 +22,24 @@ _MEASURE = "|".join(MEASURES)
 _SHARE = rf"(?:百分之(?:百|{NUMBER})|{NUMBER}\s*[%％])"
 _AT_MOST = "不高于|不得高于|不超过|不得超过|低于"
 _AT_LEAST = "不少于|不低于|不得低于|至少|达到|达"
+# A measure followed by these is a length of time (不少于5个工作日), not a quota.
+_TIME = r"(?!工作日|月|小时|日|天|年)"
 PATTERN = re.compile(
     rf"(?:每(?P<every>月|季度|半年|年))?"
     rf"(?:(?P<most>{_AT_MOST})|(?P<least>{_AT_LEAST}))"
     rf"(?P<verb>[\u4e00-\u9fff]{{0,4}}?)"
-    rf"(?:(?P<share>{_SHARE})|(?P<n>{NUMBER})\s*(?P<measure>{_MEASURE}))(?P<more>以上)?"
+    rf"(?:(?P<share>{_SHARE})|(?P<n>{NUMBER})\s*(?P<measure>{_MEASURE}){_TIME})(?P<more>以上)?"
     rf"|(?P<n2>{NUMBER})\s*(?P<measure2>{_MEASURE})以上"
 )
+# A length of time after a quota word (公示期不少于5个工作日): read, and not a quota.
+DURATION = re.compile(
+    rf"(?:{_AT_MOST}|{_AT_LEAST})[\u4e00-\u9fff]{{0,4}}?{NUMBER}\s*个?(?:工作日|月|小时|日|天|年)"
+)
+# What looks like a quota: a quota word with a number close after it. Any of it no
+# phrase above accounts for is reported.
 TRIGGER = re.compile(
-    rf"不少于|至少|不低于|不得低于|{_AT_MOST}|百分之|(?:达到|达)\s*(?=[0-9０-９一二三四五六七八九十百])"
+    rf"(?:不少于|至少|不低于|不得低于|{_AT_MOST}|达到|达)[\u4e00-\u9fff]{{0,4}}?"
+    rf"(?:[0-9０-９]|百分之|[一二三四五六七八九十百两]+\s*(?:{_MEASURE}|[%％]))"
 )
 EVERY = {"月": "month", "季度": "quarter", "半年": "half-year", "年": "year"}
 

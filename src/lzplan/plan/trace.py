@@ -160,31 +160,57 @@ class _Tracer:
         if statement is None:
             return
         names = NameIndex(self.plan, task.groups)
-        found: dict[str, set[str]] = {"leads": set(), "groups": set(), "supporting": set()}
-        open_list = "等" in statement.text
-        for role, texts in (("lead", statement.leads + statement.plain),
-                            ("supporting", statement.supporting)):  # fmt: skip
+        roles = {
+            "lead": statement.leads,
+            "plain": statement.plain,
+            "supporting": statement.supporting,
+        }
+        found: dict[str, set[tuple[str, str]]] = {role: set() for role in roles}
+        for role, texts in roles.items():
             for text in texts:
                 named, unknown = names.scan(text)
                 for name in unknown:
                     message = msg("trace.owner_unknown", name=name, statement=statement.text)
                     yield Problem(self._at(statement.start), message)
-                for item in named:
-                    field = "supporting" if role == "supporting" else f"{item.what}s"
-                    found["leads" if field == "units" else field].add(item.id)
+                found[role] |= {(item.what, item.id) for item in named}
+        yield from self._owner_roles(block, statement, found)
+
+    def _owner_roles(
+        self, block: _Block, statement: owners.Statement, found: dict[str, set[tuple[str, str]]]
+    ) -> Iterator[Problem]:
+        """Names marked 牵头 are leads, names marked 配合 supporting; a name whose role the
+        notice does not give (责任单位：…) may be either. Every name is listed once, and
+        every unit or group listed is named (a list closed by 等 may list more)."""
+        owners_ = block.task.owners
+        listed = {"leads": set(owners_.leads), "groups": set(owners_.groups),
+                  "supporting": set(owners_.supporting)}  # fmt: skip
         base: PathKey = ("tasks", block.t, "owners")
-        for field in ("leads", "groups", "supporting"):
-            encoded = set(getattr(task.owners, field))
-            for missing in sorted(found[field] - encoded):
-                message = msg("trace.owner_missing", id=missing, role=msg(f"role.{field}"),
-                              statement=statement.text)  # fmt: skip
-                yield Problem(self.where((*base, field)), message)
-            if open_list and field == "leads":
+        wanted = [
+            (("lead", what), "leads" if what == "unit" else "groups") for what in ("unit", "group")
+        ] + [(("supporting", what), "supporting") for what in ("unit", "group")]
+        for (role, what), field in wanted:
+            for kind, unit in sorted(found[role]):
+                if kind == what and unit not in listed[field]:
+                    yield self._owner_missing(base, field, unit, statement)
+        for kind, unit in sorted(found["plain"]):
+            field = "leads" if kind == "unit" else "groups"
+            if unit not in listed[field] | listed["supporting"]:
+                yield self._owner_missing(base, field, unit, statement)
+        named = {unit for role in found.values() for _, unit in role}
+        for field, units in listed.items():
+            if field == "leads" and "等" in statement.text:
                 continue
-            for extra in sorted(encoded - found[field]):
+            for extra in sorted(units - named):
                 message = msg("trace.owner_extra", id=extra, role=msg(f"role.{field}"),
                               statement=statement.text)  # fmt: skip
                 yield Problem(self.where((*base, field)), message)
+
+    def _owner_missing(
+        self, base: PathKey, field: str, unit: str, statement: owners.Statement
+    ) -> Problem:
+        message = msg("trace.owner_missing", id=unit, role=msg(f"role.{field}"),
+                      statement=statement.text)  # fmt: skip
+        return Problem(self.where((*base, field)), message)
 
     # ------------------------------------------------------------ quotas and deadlines
 
@@ -247,6 +273,7 @@ class _Tracer:
         """What looks like a quota or a deadline but no phrase the grammar reads covers."""
         text = self.notice[block.start : block.end]
         read = [(q.start, q.end) for q in quotas.find(text)]
+        read += [(m.start(), m.end()) for m in quotas.DURATION.finditer(text)]
         read += [(d.start, d.end) for d in deadlines.find(text, self.year)]
         for what, trigger in (("quota", quotas.TRIGGER), ("deadline", deadlines.TRIGGER)):
             for match in trigger.finditer(text):
