@@ -70,10 +70,23 @@ def test_chromium_renders_every_cell_and_status(
     units = report["units"]
     assert isinstance(units, list)
     expected = [status for unit in units for status in unit["cells"].values()]
-    assert len(cells) == 42 * 13
+    assert len(cells) == 49 * 13
     assert cells == expected
-    assert dom.count("<details ") == 42
-    assert '<b id="as-of">2011-12-31</b>' in dom
+    assert dom.count("<details ") == 49
+    assert '<b id="as-of" data-date="2011-12-31">2011-12-31</b>' in dom
+
+
+def test_chromium_renders_the_chinese_page_as_a_bulletin_attachment(tmp_path: Path) -> None:
+    html = tmp_path / "status.html"
+    invoke("check", "--as-of", "2011-12-31", "--lang", "zh", "-o", f"html:{html}")
+    dom = chromium(tmp_path, "--dump-dom", html.as_uri())
+    assert '<b id="as-of" data-date="2011-12-31">2011年12月31日</b>' in dom
+    text = re.sub(r"<[^>]+>", " ", dom.split("<body", 1)[1])
+    text = re.sub(r"submissions/[\w.-]+", "", text)  # file paths stay as they are
+    assert "市旅游局＊" in text
+    assert "＊ 通知未列名，按职能认定" in text
+    for english in ("gulin", "t1-1", "risk-assessment", "missed", "compliant"):
+        assert english not in text
 
 
 def test_chromium_screenshot_on_a_phone(

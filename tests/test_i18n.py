@@ -20,13 +20,44 @@ def english_words(text: str) -> set[str]:
     return set(re.findall(r"[A-Za-z]{2,}", text))
 
 
+def ascii_left(text: str) -> set[str]:
+    """ASCII letters in a Chinese report once what is rightly ASCII is out: file paths,
+    a sha256, the tool's name and its options (lzplan, --all), the date format."""
+    text = re.sub(r"[\w./-]+\.(ya?ml|html|md|json)(:\d+:\d+)?", " ", text)
+    text = re.sub(r"\b[0-9a-f]{12,64}\b", " ", text)
+    text = re.sub(r"lzplan [0-9.]+|lzplan|sha256|--[a-z-]+|YYYY-MM-DD", " ", text)
+    return set(re.findall(r"[A-Za-z][A-Za-z0-9_.-]*", text))
+
+
+BULLETIN_TERMS = [  # the wording a 通报 attachment uses
+    "已完成", "逾期完成", "未到期", "未完成", "未报送", "核减", "零报告", "不涉及",
+    "全部完成（含逾期）", "进度滞后", "正在推进", "未完成事项清单",
+    "通知未列名，按职能认定", "未报送落实情况（涉及20项）", "2011年12月31日", "一（一）",
+    "二（三）之一",
+]  # fmt: skip
+OLD_TERMS = ["合规", "待办", "已豁免", "证明材料", "差距清单", "编码者推定", "无此任务"]
+
+
 def test_a_chinese_clerk_reads_the_check_without_english() -> None:
     result = invoke("check", *YEAR_END, "--lang", "zh")
     assert result.exit_code == 1
-    assert english_words(result.stdout) == set()
-    assert "单位（42）：合规 37，进行中 0，滞后 4，未报送 1，文件无效 0。" in result.stdout
-    assert "差距清单（最严重的在前）：" in result.stdout
-    assert "未报送文件：共 17 项应办事项" in result.stdout
+    assert ascii_left(result.stdout) == set()
+    assert (
+        "共49个单位：全部完成42个，全部完成（含逾期）2个，正在推进1个，进度滞后3个，"
+        "未报送1个，文件无效0个。" in result.stdout
+    )
+    assert "市旅游局＊" in result.stdout
+
+
+@pytest.mark.parametrize("name", ["terminal", "markdown", "html"])
+def test_the_year_end_reads_as_a_bulletin_attachment(name: str) -> None:
+    out = invoke("check", *YEAR_END, "--lang", "zh", "--format", name).stdout
+    if name == "html":
+        out = re.sub(r"<style>.*?</style>|<[^>]+>", " ", out, flags=re.S)
+    assert ascii_left(out) == set()
+    found = [term for term in BULLETIN_TERMS if term in out]
+    assert len(found) >= len(BULLETIN_TERMS) - (3 if name == "html" else 0), found
+    assert [term for term in OLD_TERMS if term in out] == []
 
 
 def test_the_language_comes_from_the_environment() -> None:
@@ -36,10 +67,18 @@ def test_the_language_comes_from_the_environment() -> None:
 
 def test_explain_in_chinese() -> None:
     out = invoke("explain", "gulin", "t1-5", *YEAR_END, "--lang", "zh").stdout
-    assert out.startswith("古蔺县人民政府（gulin）：滞后\n")
-    assert "t1-5.standardization-complete 行政复议规范化建设基本完成：未完成 - 未完成" in out
-    assert "类型 节点；要求 有证明材料支持的完成日期；期限 2011-11-30 (2011年11月底)" in out
-    assert english_words(out) == set()
+    assert out.startswith("古蔺县人民政府：进度滞后\n")
+    assert "行政复议规范化建设基本完成：未完成 - 尚未完成" in out
+    assert "类别：完成节点；要求：" in out
+    assert "期限：2011年11月30日（2011年11月底）" in out
+    assert ascii_left(out) == set()
+    assumed = invoke("explain", "tourism", *YEAR_END, "--lang", "zh").stdout
+    assert "＊ 通知未列名，按职能认定" in assumed
+    audit = invoke("explain", "legal-affairs", "t2-4", *YEAR_END, "--lang", "zh").stdout
+    assert "评查案卷率：达标 - 385/1591，比例24.2%（要求不低于20%）" in audit
+    assert "  - 市畜牧局：15/99，比例15.2%，单独计算未达20%" in audit
+    assert "覆盖市级行政执法部门16个（要求不少于15个）" in audit
+    assert ascii_left(audit) == set()
 
 
 def test_input_errors_in_chinese() -> None:
@@ -79,9 +118,14 @@ def test_an_unknown_message_key_is_a_bug() -> None:
 
 
 def test_plan_commands_in_chinese() -> None:
-    assert invoke("plan", "validate", "--lang", "zh").stdout.startswith("plan/2011.yaml：有效：")
+    assert invoke("plan", "validate", "--lang", "zh").stdout.startswith("plan/2011.yaml：有效。")
     units = invoke("units", "--lang", "zh").stdout
-    assert units.splitlines()[-1] == "单位 42 个（其中 22 个为编码者推定）"
+    assert units.splitlines()[-1] == "共49个单位，其中29个通知未列名、按职能认定"
     shown = invoke("plan", "show", "--lang", "zh").stdout
-    assert shown.splitlines()[-1] == "任务 13 项，事项 48 项"
+    assert "任务13项，事项60项" in shown.splitlines()
     assert english_words(shown.splitlines()[1]) == set()
+    # owners by name, quotas in words, sections as the notice writes them
+    assert ascii_left(shown) == set()
+    assert "市级行政执法部门不少于15个" in shown
+    assert "不低于20%" in shown
+    assert "二（三）之一 深化行政管理体制改革" in shown

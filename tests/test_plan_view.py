@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from lzplan.plan import load as plans
 from lzplan.plan.model import Requirement
 from lzplan.reporters.plan_view import quota
 
+ROOT = Path(__file__).resolve().parent.parent
 BASE: dict[str, Any] = {
     "id": "r",
     "title": "t",
@@ -18,18 +21,35 @@ BASE: dict[str, Any] = {
 }
 
 
+PLANS = {
+    "2011": plans.load(ROOT / "plan" / "2011.yaml"),
+    "city": plans.load(ROOT / "tests" / "cases" / "city" / "plan" / "2013.yaml"),
+}
+
+
 @pytest.mark.parametrize(
-    ("fields", "shown"),
+    ("plan", "requirement", "en", "zh"),
     [
-        ({"kind": "count", "min": 3}, "≥3"),
-        ({"kind": "count", "min": {"districts": 3, "relevant": 1}}, "≥3 districts, ≥1 relevant"),
-        ({"kind": "distinct_units", "min": 15, "of_group": "enforcement"}, "≥15 of enforcement"),
-        ({"kind": "ratio", "min_share": 0.2}, "≥20%"),
-        ({"kind": "activity"}, ""),
+        ("2011", "t1-1.risk-assessment", "≥3", "不少于3件"),
+        ("2011", "t1-2.creation", "", ""),
+        ("2011", "t2-4.case-file-departments", "≥15 of enforcement", "市级行政执法部门不少于15个"),
+        ("2011", "t2-4.case-file-share", "≥20%", "不低于20%"),
+        (
+            "city",
+            "t1-1.risk-assessment",
+            "≥3 counties, ≥3 hitech, ≥1 decision-departments",
+            "各区、县（市）人民政府不少于3件、沱江高新区管委会不少于3件、市级有关部门不少于1件",
+        ),
+        ("city", "t3-1.correction-rate", "≤5%", "不高于5%"),
+        ("city", "t3-2.study-hours", "≥40 学时", "不少于40学时"),
     ],
 )
-def test_quota(fields: dict[str, Any], shown: str) -> None:
-    assert quota(Requirement.model_validate({**BASE, **fields})) == shown
+def test_quota(plan: str, requirement: str, en: str, zh: str) -> None:
+    """Ids in English (what an encoder types); names and words in Chinese (what an
+    official reads)."""
+    index = PLANS[plan].index
+    found = index.requirements[requirement][1]
+    assert (quota(found, index, "en"), quota(found, index, "zh")) == (en, zh)
 
 
 def test_distinct_units_takes_one_number() -> None:

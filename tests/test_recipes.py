@@ -74,7 +74,7 @@ def test_a_kind_is_a_module_a_registry_line_and_its_words(tmp_path: Path) -> Non
         "naxi": ("missed", "30/40 hours, needs 10"),
     }
     zh = lzplan(src, "explain", "naxi", *plan, "--as-of", "2014-01-05", "--lang", "zh", cwd=case)
-    assert "类型 学时；要求 不少于 40 学时" in zh.stdout
+    assert "类别：学时；要求：不少于 40 学时" in zh.stdout
     assert "30/40 学时，还差 10 学时" in zh.stdout
     shown = lzplan(src, "plan", "show", str(case / "plan" / "plan.yaml"), cwd=case)
     assert "≥40 h" in shown.stdout

@@ -49,6 +49,26 @@ def test_format_matches_its_golden_file(name: str) -> None:
     assert check("--format", name).stdout == result.stdout  # byte-identical across runs
 
 
+HUMAN = {"terminal": "txt", "markdown": "md", "html": "html"}
+SAMPLES = CASES / "report" / "samples-2011"
+
+
+@pytest.mark.parametrize("name", sorted(HUMAN))
+def test_chinese_reports_match_their_golden_files(name: str) -> None:
+    """The case, and the shipped samples at the year end, as a 通报 attachment reads."""
+    runs = {
+        CASE / f"expected.zh.{HUMAN[name]}": check("--format", name, "--lang", "zh"),
+        SAMPLES / f"expected.zh.{HUMAN[name]}": invoke(
+            "check", "submissions/", "--as-of", "2011-12-31", "--lang", "zh", "--format", name
+        ),
+    }
+    for golden, result in runs.items():
+        if os.environ.get("LZPLAN_UPDATE_CASES"):
+            golden.parent.mkdir(exist_ok=True)
+            golden.write_text(result.stdout, encoding="utf-8")
+        assert result.stdout == golden.read_text(encoding="utf-8"), golden.name
+
+
 def test_one_run_writes_several_reports_and_still_prints_the_matrix(tmp_path: Path) -> None:
     result = check(
         "--output", f"markdown:{tmp_path / 'STATUS.md'}",

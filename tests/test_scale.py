@@ -13,11 +13,12 @@ YEAR_END = ("--as-of", "2011-12-31")
 def test_a_large_matrix_shows_what_needs_attention(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(terminal, "MAX_ROWS", 5)
     out = invoke("check", *YEAR_END).stdout
-    rows = [line.split()[0] for line in out.splitlines() if line.startswith(("gulin ", "tourism "))]
-    assert rows == ["gulin", "tourism"]  # the matrix keeps only those needing attention
+    starts = ("gulin ", "tourism ", "naxi ")
+    rows = [line.split()[0] for line in out.splitlines() if line.startswith(starts)]
+    assert rows == ["naxi", "gulin", "tourism"]  # those needing attention, and late ones
     assert "jiangyang " not in out
-    assert "37 units compliant or on track are not shown; --all shows every row." in out
-    assert "3 more rows not shown; --all shows every row." in out  # 8 shortfalls, 5 shown
+    assert "43 units compliant on time or on track are not shown; --all shows every row." in out
+    assert "4 more rows not shown; --all shows every row." in out  # 9 shortfalls, 5 shown
     full = invoke("check", *YEAR_END, "--all").stdout
     assert "jiangyang " in full
     assert "not shown" not in full
@@ -26,7 +27,7 @@ def test_a_large_matrix_shows_what_needs_attention(monkeypatch: pytest.MonkeyPat
 def test_the_trimmed_matrix_in_chinese(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(terminal, "MAX_ROWS", 5)
     out = invoke("check", *YEAR_END, "--lang", "zh").stdout
-    assert "另有 37 个合规或进行中的单位未列出；加 --all 显示全部。" in out
+    assert "另有43个单位按期全部完成或正在推进，未列出；加 --all 显示全部。" in out
 
 
 @pytest.mark.parametrize("fmt", ["json", "terminal"])

@@ -93,6 +93,11 @@ class Judge:
         self.as_of = as_of
         self.waivers = bound or waiving.Bound()
         self.period = index.plan.plan.period
+        # units then groups, by name: how messages name them in Chinese (and the order
+        # units are listed in)
+        groups = [*index.plan.groups, *(g for task in index.plan.tasks for g in task.groups)]
+        self.names = {unit.id: unit.name for unit in index.plan.units}
+        self.names |= {group.id: group.names[0] for group in groups}
 
     def file(self, item: Filed) -> FileVerdict:
         """Bind one file to its unit and, if it is sound, judge that unit."""
@@ -124,7 +129,7 @@ class Judge:
             for unit in self.index.unit_order()
             if only_units is None or unit.id in only_units
         ]
-        notices += waiving.unused(self.waivers, units)
+        notices += waiving.unused(self.waivers, units, self.index)
         return Result(
             plan_id=self.index.plan.plan.id,
             as_of=self.as_of,
@@ -197,6 +202,7 @@ class Judge:
             location=location,
             at_most=judged.at_most,
             periods=periods,
+            facts=judged.facts,
         )
         return outcome, judged.notices
 
@@ -222,7 +228,7 @@ class Judge:
             )
             taken |= set(chosen)
             picked = claim.entry.model_copy(update={"evidence": [evidence[i] for i in chosen]})
-            context = Context(self.as_of, self.period.start, end, occurrence.due)
+            context = Context(self.as_of, self.period.start, end, occurrence.due, self.names)
             claimed = replace(claim, entry=picked, items=chosen)
             judged = kinds.of(req).judge(req, claimed, context, owed.threshold)
             periods.append(
@@ -247,7 +253,7 @@ class Judge:
     def _context(self, req: Requirement) -> Context:
         """Evidence counts from the period's start to its end, or to a later due date."""
         due = req.due.date
-        return Context(self.as_of, self.period.start, max(self.period.end, due), due)
+        return Context(self.as_of, self.period.start, max(self.period.end, due), due, self.names)
 
     def _nil(self, req: Requirement, claim: Claim, owed: Owed) -> Judgment | None:
         """A nil return (本年度无此类事项) for a conditional duty, once its file is known."""
@@ -341,6 +347,8 @@ def unit_status(outcomes: Sequence[Outcome], *, filed: bool, invalid: bool) -> U
         return UnitStatus.BEHIND
     if Status.PENDING in statuses:
         return UnitStatus.ON_TRACK
+    if Status.MET_LATE in statuses:
+        return UnitStatus.COMPLIANT_LATE
     return UnitStatus.COMPLIANT
 
 

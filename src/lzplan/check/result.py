@@ -54,6 +54,7 @@ class UnitStatus(StrEnum):
     """One unit's standing: the worst of its requirements, or why none was judged."""
 
     COMPLIANT = "compliant"
+    COMPLIANT_LATE = "compliant_late"  # everything met, some of it late
     ON_TRACK = "on_track"
     BEHIND = "behind"
     NOT_SUBMITTED = "not_submitted"
@@ -117,6 +118,7 @@ class Outcome(NamedTuple):
     waiver: Message | None = None
     at_most: bool = False  # ``required`` is a ceiling (错案率不高于5%), not a floor
     periods: tuple[PeriodOutcome, ...] = ()  # a recurring duty's occurrences
+    facts: tuple[Message, ...] = ()  # what a figure rests on, for explain
 
     @property
     def shortfall(self) -> float:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from lzplan.check.result import Notice, UnitResult
 from lzplan.check.submission import Waiver
 from lzplan.errors import Problem
+from lzplan.kinds.base import ref
 from lzplan.location import Location
 from lzplan.messages import msg
 from lzplan.plan.index import PlanIndex
@@ -55,13 +56,15 @@ def bind(index: PlanIndex, waivers: Sequence[Granted], as_of: dt.date) -> Bound:
     return Bound(granted, tuple(problems), tuple(notices))
 
 
-def unused(bound: Bound, units: Iterable[UnitResult]) -> list[Notice]:
+def unused(bound: Bound, units: Iterable[UnitResult], index: PlanIndex) -> list[Notice]:
     """A notice for each waiver of a unit shown whose requirement did not need it."""
     shown = list(units)
     used = {(o.unit, o.requirement) for u in shown for o in u.outcomes if o.waiver}
     units_shown = {u.unit for u in shown}
-    return [
-        Notice(item.location, msg("waiver.unused", unit=unit, requirement=requirement))
-        for (unit, requirement), item in bound.granted.items()
-        if unit in units_shown and (unit, requirement) not in used
-    ]
+    notices = []
+    for (unit, requirement), item in bound.granted.items():
+        if unit in units_shown and (unit, requirement) not in used:
+            who = msg("ref.unit", id=unit, name=index.units[unit].name)
+            what = ref(index.requirements[requirement][1])
+            notices.append(Notice(item.location, msg("waiver.unused", unit=who, requirement=what)))
+    return notices

@@ -75,7 +75,7 @@ def _outcome(o: Outcome) -> Packed:
     waiver = (o.waiver.key, o.waiver.params) if o.waiver else None
     return (o.task, o.requirement, str(o.status), o.actual, o.required, o.due.toordinal(),
             o.detail.key, o.detail.params, items, location, waiver, o.at_most,
-            tuple(_period(p) for p in o.periods))  # fmt: skip
+            tuple(_period(p) for p in o.periods), o.facts)  # fmt: skip
 
 
 def unpack(packed: Packed) -> FileVerdict | tuple[list[Problem], Rejected]:
@@ -107,6 +107,7 @@ def _unpack(unit: str, file: str, o: Packed) -> Outcome:
         waiver,
         at_most,
         periods,
+        facts,  # rare (a figure's parts): pickled as they are
     ) = o
     return Outcome(
         unit=unit,
@@ -122,4 +123,5 @@ def _unpack(unit: str, file: str, o: Packed) -> Outcome:
         waiver=Message(*waiver) if waiver else None,
         at_most=at_most,
         periods=tuple(_unpack_period(file, p) for p in periods),
+        facts=facts,
     )

@@ -65,7 +65,7 @@ class Kind(Protocol):
     def judge(self, requirement: Any, claim: Claim, ctx: Context, need: int | None) -> Judgment:
         """One unit's entry against the requirement; ``need`` is the unit's threshold."""
 
-    def quota(self, requirement: Any) -> Message | None:
+    def quota(self, requirement: Any, index: PlanIndex) -> Message | None:
         """The number to reach, shortly (``plan show``); None when there is none."""
 
     def needs(self, requirement: Any, required: float) -> Message:

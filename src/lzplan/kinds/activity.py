@@ -42,7 +42,8 @@ def required(requirement: ActivityRequirement, need: int | None) -> float:
 def judge(
     requirement: ActivityRequirement, claim: Claim, ctx: Context, need: int | None
 ) -> Judgment:
-    return count_items(requirement, claim, ctx, int(required(requirement, need)))
+    need = int(required(requirement, need))
+    return count_items(requirement, claim, ctx, need, "kind.activity.detail")
 
 
 def needs(requirement: ActivityRequirement, required: float) -> Message:

@@ -8,8 +8,8 @@ the plan period), and returns a ``Judgment``; the engine adds who and which task
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Annotated, Any, ClassVar, NamedTuple
 
 from pydantic import Field
@@ -89,6 +89,16 @@ class Context:
     start: dt.date
     end: dt.date
     due: dt.date
+    names: Mapping[str, str] = field(default_factory=dict)
+
+    def in_order(self, units: Iterable[str]) -> list[str]:
+        """Units in the plan's order (the order of its unit list), unknown ones last."""
+        order = {unit: n for n, unit in enumerate(self.names)}
+        return sorted(units, key=lambda unit: (order.get(unit, len(order)), unit))
+
+    def unit_ref(self, unit: str) -> Message:
+        """A unit named in a message: its id in English, its name in Chinese."""
+        return msg("ref.unit", id=unit, name=self.names.get(unit, unit))
 
     def status(self, on_time: bool, reached: bool) -> Status:
         """Met, met late, or not met: pending while the due date is still ahead, missed
@@ -142,6 +152,7 @@ class Judgment(NamedTuple):
     items: tuple[ItemVerdict, ...] = ()
     notices: tuple[Notice, ...] = ()
     at_most: bool = False  # ``required`` is a ceiling
+    facts: tuple[Message, ...] = ()  # what a figure rests on (the units covered, each part)
 
 
 Say = Callable[..., str]  # say(key, **params): a catalogue message in the output language
@@ -161,7 +172,7 @@ def number(value: float) -> float | int:
 
 
 def judge_items(
-    ctx: Context, claim: Claim, requirement: str, evidence: Sequence[Evidence]
+    ctx: Context, claim: Claim, requirement: RequirementBase, evidence: Sequence[Evidence]
 ) -> tuple[tuple[ItemVerdict, ...], tuple[Notice, ...]]:
     """Each evidence item's verdict, and a notice for each repeated 文号.
 
@@ -176,13 +187,25 @@ def judge_items(
         item = evidence[i]
         reasons[i] = _reason(item, start, end, due, ctx.as_of, seen)
         if reasons[i] is Reason.DUPLICATE_DOC_NO:
-            message = msg("notice.duplicate_doc_no", doc_no=item.doc_no, requirement=requirement)
+            message = msg(
+                "notice.duplicate_doc_no", doc_no=item.doc_no, requirement=ref(requirement)
+            )
             notices.append(Notice(claim.item(i), message))
     items = tuple(
         ItemVerdict(item.title, item.date, item.doc_no, reasons[i], claim.item(i))
         for i, item in enumerate(evidence)
     )
     return items, tuple(notices)
+
+
+def ref(requirement: RequirementBase) -> Message:
+    """A requirement named in a message: its id in English, its title in Chinese."""
+    return msg("ref.requirement", id=requirement.id, title=requirement.title)
+
+
+def who(index: Any, key: str) -> Message:
+    """A unit or group a quota is for: its id in English, its name in Chinese."""
+    return msg("ref.who", id=key, name=index.name_of(key))
 
 
 def _item_key(item: Evidence) -> tuple[dt.date, str, str]:
@@ -217,6 +240,7 @@ def figure(
     detail: Message,
     *,
     reached: bool | None = None,
+    facts: tuple[Message, ...] = (),
 ) -> Judgment:
     """A figure the unit reports (units covered, a share), judged by its own date (the
     entry's ``date``, else the file's): not known before it, late after the due date.
@@ -227,7 +251,7 @@ def figure(
     status = ctx.status(meets and on <= ctx.due, meets)
     if not known:
         detail = msg("detail.after_as_of", detail=detail, reported=on)
-    return Judgment(status, actual if known else 0, need, detail)
+    return Judgment(status, actual if known else 0, need, detail, facts=facts)
 
 
 def evidence_example(say: Say) -> list[str]:

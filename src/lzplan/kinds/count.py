@@ -21,6 +21,7 @@ from lzplan.kinds.base import (
     evidence_example,
     judge_items,
     progress,
+    who,
 )
 from lzplan.kinds.defaults import check as check
 from lzplan.kinds.defaults import entry_problems as entry_problems
@@ -82,20 +83,29 @@ def judge(requirement: CountRequirement, claim: Claim, ctx: Context, need: int |
     return count_items(requirement, claim, ctx, int(required(requirement, need)))
 
 
-def count_items(requirement: RequirementBase, claim: Claim, ctx: Context, need: int) -> Judgment:
+def count_items(
+    requirement: RequirementBase,
+    claim: Claim,
+    ctx: Context,
+    need: int,
+    key: str = "kind.count.detail",
+) -> Judgment:
     """Met when ``need`` items count; on time when enough of them came by the due date."""
     entry: CountEntry = claim.entry
-    items, notices = judge_items(ctx, claim, requirement.id, entry.evidence)
+    items, notices = judge_items(ctx, claim, requirement, entry.evidence)
     on_time = sum(item.reason is Reason.COUNTED for item in items)
     total = sum(item.reason.counts for item in items)
     status: Status = ctx.status(on_time >= need, total >= need)
-    detail = progress("kind.count.detail", total, need)
+    detail = progress(key, total, need)
     return Judgment(status, total, need, detail, items, notices)
 
 
-def quota(requirement: CountRequirement) -> Message | None:
+def quota(requirement: CountRequirement, index: PlanIndex) -> Message | None:
     if isinstance(requirement.min, dict):
-        parts = [msg("kind.count.quota_for", n=n, who=key) for key, n in requirement.min.items()]
+        parts = [
+            msg("kind.count.quota_for", n=n, who=who(index, key))
+            for key, n in requirement.min.items()
+        ]
         return msg("kind.count.quota_by", parts=parts)
     return msg("kind.count.quota", n=requirement.min)
 

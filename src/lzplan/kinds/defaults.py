@@ -43,6 +43,6 @@ def entry_problems(
     return iter(())
 
 
-def quota(requirement: Any) -> Message | None:
+def quota(requirement: Any, index: Any) -> Message | None:
     """No number to reach."""
     return None

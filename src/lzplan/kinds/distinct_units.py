@@ -22,6 +22,7 @@ from lzplan.kinds.base import (
     Stated,
     figure,
     progress,
+    who,
 )
 from lzplan.kinds.defaults import can_recur as can_recur
 from lzplan.kinds.defaults import threshold as threshold  # of units covered, not owed each
@@ -99,12 +100,17 @@ def judge(
     entry: DistinctUnitsEntry = claim.entry
     covered = len(set(entry.covered or []))
     wanted = requirement.min if isinstance(requirement.min, int) else 0
-    detail = progress("kind.distinct_units.detail", covered, wanted)
-    return figure(ctx, claim, covered, wanted, detail)
+    group = ctx.unit_ref(requirement.of_group)
+    detail = progress("kind.distinct_units.detail", covered, wanted, group=group)
+    listed = [ctx.unit_ref(unit) for unit in ctx.in_order(set(entry.covered or []))]
+    facts = (msg("kind.distinct_units.covered", units=listed),) if listed else ()
+    return figure(ctx, claim, covered, wanted, detail, facts=facts)
 
 
-def quota(requirement: DistinctUnitsRequirement) -> Message | None:
-    return msg("kind.distinct_units.quota", n=requirement.min, group=requirement.of_group)
+def quota(requirement: DistinctUnitsRequirement, index: PlanIndex) -> Message | None:
+    return msg(
+        "kind.distinct_units.quota", n=requirement.min, group=who(index, requirement.of_group)
+    )
 
 
 def needs(requirement: DistinctUnitsRequirement, required: float) -> Message:

@@ -62,7 +62,7 @@ def judge(
     requirement: MilestoneRequirement, claim: Claim, ctx: Context, need: int | None
 ) -> Judgment:
     entry: MilestoneEntry = claim.entry
-    items, notices = judge_evidence(ctx, claim, requirement.id, entry.evidence)
+    items, notices = judge_evidence(ctx, claim, requirement, entry.evidence)
     done = entry.completed
     backed = any(item.reason.counts for item in items)
     reached = done is not None and done <= ctx.as_of and backed

@@ -27,6 +27,7 @@ from lzplan.kinds.base import (
     judge_items,
     number,
     progress,
+    who,
 )
 from lzplan.kinds.defaults import check as check
 from lzplan.location import PathKey
@@ -78,7 +79,7 @@ def judge(
 ) -> Judgment:
     entry: QuantityEntry = claim.entry
     wanted = required(requirement, need)
-    items, notices = judge_items(ctx, claim, requirement.id, entry.evidence)
+    items, notices = judge_items(ctx, claim, requirement, entry.evidence)
     amounts = [item.amount or 0 for item in entry.evidence]
     total = sum(a for a, v in zip(amounts, items, strict=True) if v.reason.counts)
     on_time = sum(a for a, v in zip(amounts, items, strict=True) if v.reason is Reason.COUNTED)
@@ -87,11 +88,11 @@ def judge(
     return Judgment(status, number(total), wanted, detail, items, notices)
 
 
-def quota(requirement: QuantityRequirement) -> Message | None:
+def quota(requirement: QuantityRequirement, index: PlanIndex) -> Message | None:
     measure = requirement.measure
     if isinstance(requirement.min, dict):
         parts = [
-            msg("kind.quantity.quota_for", n=n, who=key, measure=measure)
+            msg("kind.quantity.quota_for", n=n, who=who(index, key), measure=measure)
             for key, n in requirement.min.items()
         ]
         return msg("kind.count.quota_by", parts=parts)

@@ -16,14 +16,14 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import Field
 
-from lzplan.check.result import Status
-from lzplan.kinds.base import Claim, Context, Figure, Judgment, Say, Stated, figure
+from lzplan.check.result import Notice, Status
+from lzplan.kinds.base import Claim, Context, Figure, Judgment, Say, Stated, figure, ref
 from lzplan.kinds.defaults import can_recur as can_recur
 from lzplan.kinds.defaults import references as references
 from lzplan.kinds.defaults import threshold as threshold
 from lzplan.location import PathKey
 from lzplan.messages import Message, msg
-from lzplan.model import rule
+from lzplan.model import Id, Model, rule
 from lzplan.plan.requirement import RequirementBase
 
 if TYPE_CHECKING:
@@ -44,10 +44,22 @@ class RatioRequirement(RequirementBase):
     )
 
 
+class Part(Model):
+    """One unit's share of a reported rate (评查案卷率 of one audited department)."""
+
+    numerator: Annotated[int, Field(ge=0)]
+    denominator: Annotated[int, Field(ge=0)]
+
+
 class RatioEntry(Figure):
     numerator: Annotated[int, Field(ge=0)] | None = Field(None, description="ratio: e.g. audited.")
     denominator: Annotated[int, Field(ge=0)] | None = Field(
         None, description="ratio: e.g. held; 0 when the unit had no cases."
+    )
+    parts: dict[Id, Part] | None = Field(
+        None,
+        description="ratio: the figures unit by unit (each audited department), adding up "
+        "to numerator and denominator; a part below the share is shown.",
     )
 
 
@@ -77,6 +89,26 @@ def entry_problems(
         yield ("numerator",), message
     if entry.date is not None and entry.date > reported:
         yield ("date",), msg("sub.figure_after_reported", date=entry.date, reported=reported)
+    yield from _part_problems(entry, index)
+
+
+def _part_problems(entry: RatioEntry, index: PlanIndex) -> Iterator[tuple[PathKey, Message]]:
+    """Each part is a unit of the plan, and the parts add up to the figures."""
+    if entry.parts is None:
+        return
+    for unit, part in entry.parts.items():
+        if unit not in index.units:
+            yield ("parts", unit), msg("plan.unknown_id", what=msg("what.unit"), value=unit)
+        elif part.numerator > part.denominator:
+            message = msg(
+                "sub.ratio_exceeds", numerator=part.numerator, denominator=part.denominator
+            )
+            yield ("parts", unit), message
+    numerators = sum(part.numerator for part in entry.parts.values())
+    denominators = sum(part.denominator for part in entry.parts.values())
+    if (numerators, denominators) != (entry.numerator, entry.denominator):
+        message = msg("sub.parts_sum", numerator=numerators, denominator=denominators)
+        yield ("parts",), message
 
 
 def required(requirement: RatioRequirement, need: int | None) -> float:
@@ -101,8 +133,56 @@ def judge(requirement: RatioRequirement, claim: Claim, ctx: Context, need: int |
     else:
         more = _more(entry.numerator, entry.denominator, limit, at_most)
         detail = msg(f"{key}_short", more=more, **figures)
-    judged = figure(ctx, claim, actual, limit, detail, reached=reached)
-    return judged._replace(at_most=at_most)
+    judged = figure(
+        ctx, claim, actual, limit, detail, reached=reached, facts=_parts(requirement, claim, ctx)
+    )
+    return judged._replace(at_most=at_most, notices=_parts_short(requirement, claim, ctx))
+
+
+def _parts(requirement: RatioRequirement, claim: Claim, ctx: Context) -> tuple[Message, ...]:
+    """Each part's figures, in the plan's unit order, for explain: the overall rate must
+    not hide one unit's."""
+    entry: RatioEntry = claim.entry
+    limit, at_most = _limit(requirement), requirement.max_share is not None
+    facts = []
+    for unit in ctx.in_order(entry.parts or {}):
+        part = (entry.parts or {})[unit]
+        share = part.numerator / part.denominator if part.denominator else None
+        off = share is not None and ((share > limit) if at_most else (share < limit))
+        facts.append(
+            msg(
+                "kind.ratio.part_off" if off else "kind.ratio.part",
+                unit=ctx.unit_ref(unit),
+                numerator=part.numerator,
+                denominator=part.denominator,
+                share="—" if share is None else f"{share:.1%}",
+                need=f"{limit:.0%}",
+            )
+        )
+    return tuple(facts)
+
+
+def _parts_short(requirement: RatioRequirement, claim: Claim, ctx: Context) -> tuple[Notice, ...]:
+    """A notice for each part that would not meet the rate on its own."""
+    entry: RatioEntry = claim.entry
+    limit, at_most = _limit(requirement), requirement.max_share is not None
+    notices = []
+    for unit, part in sorted((entry.parts or {}).items()):
+        if part.denominator == 0:
+            continue
+        share = part.numerator / part.denominator
+        if (share > limit) if at_most else (share < limit):
+            message = msg(
+                "notice.part_short",
+                unit=ctx.unit_ref(unit),
+                requirement=ref(requirement),
+                numerator=part.numerator,
+                denominator=part.denominator,
+                share=f"{share:.1%}",
+                need=f"{limit:.0%}",
+            )
+            notices.append(Notice(claim.where("parts", unit), message))
+    return tuple(notices)
 
 
 def _limit(requirement: RatioRequirement) -> float:
@@ -128,7 +208,7 @@ def _no_cases(requirement: RatioRequirement, claim: Claim, ctx: Context) -> Judg
     return figure(ctx, claim, 0, _limit(requirement), detail, reached=met)
 
 
-def quota(requirement: RatioRequirement) -> Message | None:
+def quota(requirement: RatioRequirement, index: PlanIndex) -> Message | None:
     if requirement.max_share is not None:
         return msg("kind.ratio.quota_at_most", share=f"{requirement.max_share:.0%}")
     return msg("kind.ratio.quota", share=f"{_limit(requirement):.0%}")

@@ -10,6 +10,7 @@ missing from another catalogue is an error, never a silent fallback.
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 import pkgutil
 from collections.abc import Mapping
@@ -67,10 +68,18 @@ def either(choices: list[str]) -> object:
 def _value(value: object, lang: Lang) -> object:
     if isinstance(value, Message):
         return value.render(lang)
+    if isinstance(value, dt.date):  # 2011-12-31, 2011年12月31日
+        return date(value, lang)
     if isinstance(value, list | tuple):
         separator = catalogue(lang)["list.sep"]
         return separator.join(str(_value(item, lang)) for item in value)
     return value
+
+
+def date(value: dt.date, lang: Lang) -> str:
+    """A date as the language writes it."""
+    template = catalogue(lang)["format.date"]
+    return template.format(year=value.year, month=value.month, day=value.day, iso=value)
 
 
 @cache

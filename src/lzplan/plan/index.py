@@ -32,6 +32,7 @@ class PlanIndex:
     requirements: dict[str, tuple[Task, Requirement]] = field(default_factory=dict)
     paths: dict[str, PathKey] = field(default_factory=dict)
     _order: list[Unit] = field(default_factory=list)
+    _groups: dict[str, Group] = field(default_factory=dict)
     _thresholds: dict[str, dict[str, int | None]] = field(default_factory=dict)
     _owed: dict[str, tuple[Owed, ...]] | None = None
 
@@ -40,6 +41,7 @@ class PlanIndex:
         self._order = sorted(self.plan.units, key=lambda unit: order.get(unit.kind, len(order)))
         self.units = {unit.id: unit for unit in self.plan.units}
         groups = [*self.plan.groups, *(group for task in self.plan.tasks for group in task.groups)]
+        self._groups = {group.id: group for group in groups}
         self.members = {group.id: self._select(group) for group in groups}
         for t, task in enumerate(self.plan.tasks):
             for r, requirement in enumerate(task.requirements):
@@ -55,6 +57,12 @@ class PlanIndex:
             or ((kinds is None or unit.kind in kinds) and _tag_match(group, unit))
         ]
         return tuple(unit for unit in chosen if unit not in group.exclude)
+
+    def name_of(self, key: str) -> str:
+        """A unit's name, or a group's first name (the notice's wording)."""
+        if key in self.units:
+            return self.units[key].name
+        return self._groups[key].names[0]
 
     def unit_order(self) -> list[Unit]:
         """Units kind by kind, in the plan's order of kinds (districts and counties, then

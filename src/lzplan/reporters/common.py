@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -13,12 +12,6 @@ from lzplan.plan.load import LoadedPlan
 from lzplan.reporters import labels
 
 _WHOLE_UNIT = (Status.NOT_SUBMITTED, Status.INVALID)
-_NUMBERED = re.compile(r"t(?=\d)")
-
-
-def column(task: str) -> str:
-    """A task's matrix heading: ``t1-1`` → ``1-1``; an id not of that form as it is."""
-    return _NUMBERED.sub("", task, count=1) if _NUMBERED.match(task) else task
 
 
 _SHORT = (Status.MISSED, Status.PENDING, Status.MET_LATE)
@@ -35,7 +28,7 @@ def summary(result: Result, lang: Lang) -> list[str]:
     )
     outcomes = Counter(outcome.status for outcome in result.outcomes())
     req_part = sep.join(
-        say("report.part", lang, count=outcomes[status], word=labels.word(status, lang))
+        say("report.part_item", lang, count=outcomes[status], word=labels.word(status, lang))
         for status in Status
         if status is not Status.NOT_APPLICABLE
     )

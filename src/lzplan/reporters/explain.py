@@ -20,7 +20,13 @@ def explain(
     (unit,) = result.units
     info = index.units[unit.unit]
     standing = labels.unit_status(unit.status, lang)
-    console.print(say("report.unit_line", lang, name=info.name, id=unit.unit, status=standing))
+    console.print(
+        say("report.unit_line", lang, unit=labels.unit_label(info, lang), status=standing)
+    )
+    if not info.named_in_notice:
+        console.print(say("report.assumed_unit", lang, mark=say("mark.assumed", lang)))
+    if info.note:
+        console.print(labels.labelled("report.note", info.note, lang))
     file = unit.file or say("report.no_file", lang)
     console.print(say("report.file", lang, file=file, as_of=result.as_of))
     for outcome in unit.outcomes:
@@ -30,18 +36,24 @@ def explain(
 
 def _explain_one(console: Console, outcome: Outcome, index: PlanIndex, lang: Lang) -> None:
     _, req = index.requirements[outcome.requirement]
-    due = f"{req.due.date}" + (f" ({req.due.wording})" if req.due.wording else "")
+    due = say("report.due_wording", lang, date=req.due.date, wording=req.due.wording or "")
+    due = due if req.due.wording else labels.date(req.due.date, lang)
     console.print()
-    status = Text(labels.word(outcome.status, lang), style=LOOK[outcome.status].style)
+    word = labels.outcome_word(outcome.status, req, index, lang)
+    status = Text(word, style=LOOK[outcome.status].style)
     detail = outcome.detail.render(lang)
-    head = f"{req.id} {req.title}{labels.colon(lang)}"
+    head = f"{labels.requirement_label(req, lang)}{labels.colon(lang)}"
     console.print(Text.assemble(head, status, f" - {detail}"))
     needs = kinds.of(req).needs(req, outcome.required).render(lang)
     kind = labels.kind(req.kind, lang)
     console.print("  " + say("report.kind_line", lang, kind=kind, needs=needs, due=due))
     console.print("  " + labels.labelled("report.source", req.source, lang))
+    if req.note:
+        console.print("  " + labels.labelled("report.note", req.note, lang))
     if outcome.location:
         console.print("  " + say("report.reported_at", lang, where=outcome.location))
+    for fact in outcome.facts:
+        console.print("  - " + fact.render(lang))
     for period in outcome.periods:
         word = labels.word(period.status, lang)
         line = say("report.occurrence", lang, period=shown(period.period), due=period.due,
@@ -55,5 +67,7 @@ def _items(console: Console, items: tuple[ItemVerdict, ...], lang: Lang, indent:
     for item in items:
         doc = f" {item.doc_no}" if item.doc_no else ""
         verdict = labels.reason(item.reason, lang)
-        line = f"{item.date} {item.title}{doc}{labels.colon(lang)}{verdict} ({item.location})"
+        when = labels.date(item.date, lang)
+        at = say("report.item_at", lang, where=item.location)
+        line = f"{when} {item.title}{doc}{labels.colon(lang)}{verdict}{at}"
         console.print(f"{indent}- {line}")

@@ -47,7 +47,7 @@ def render(result: Result, loaded: LoadedPlan, options: Options) -> Iterable[str
         sha=f"<code>{loaded.sha256}</code>",
         source=_e(info.source.title),
         publisher=_e(info.source.publisher),
-        published=info.source.published,
+        published=_e(labels.date(info.source.published, lang)),
     )
     parts = [
         "<!DOCTYPE html>",
@@ -55,12 +55,13 @@ def render(result: Result, loaded: LoadedPlan, options: Options) -> Iterable[str
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{_e(info.title)} - {result.as_of}</title>",
+        f"<title>{_e(info.title)} - {_e(labels.date(result.as_of, lang))}</title>",
         f"<style>{STYLE}{_status_css()}</style>",
         "</head>",
         "<body>",
         f"<h1>{_e(info.title)}</h1>",
-        f'<p class="meta">{_e(say("html.as_of", lang))} <b id="as-of">{result.as_of}</b>. '
+        f'<p class="meta">{_e(say("html.as_of", lang))} '
+        f'<b id="as-of" data-date="{result.as_of}">{_e(labels.date(result.as_of, lang))}</b>. '
         f"{provenance}</p>",
         *(f"<p>{_e(line)}</p>" for line in common.summary(result, lang)),
         _legend(lang),
@@ -92,11 +93,17 @@ def _status_css() -> str:
 
 def _legend(lang: Lang) -> str:
     spans = "".join(
-        f'<span><b class="{_css_class(s)}"></b>'
-        f"{_e(labels.symbol(s, lang))} {_e(labels.word(s, lang))}</span>"
+        f'<span><b class="{_css_class(s)}"></b>{_e(_symbol_and_word(s, lang))}</span>'
         for s in Status
     )
-    return f'<p class="legend">{spans}</p>'
+    mark = say("mark.assumed", lang)
+    assumed = f"<span>{_e(say('report.assumed_legend', lang, mark=mark))}</span>"
+    return f'<p class="legend">{spans}{assumed}</p>'
+
+
+def _symbol_and_word(status: Status, lang: Lang) -> str:
+    symbol, word = labels.symbol(status, lang), labels.word(status, lang)
+    return word if symbol == word else f"{symbol} {word}"
 
 
 def _cell(status: Status, title: str, lang: Lang) -> str:
@@ -108,16 +115,21 @@ def _cell(status: Status, title: str, lang: Lang) -> str:
 
 def _matrix(result: Result, loaded: LoadedPlan, lang: Lang) -> str:
     titles = {task.id: task.title for task in loaded.plan.tasks}
-    head = "".join(f'<th title="{_e(titles[t])}">{_e(common.column(t))}</th>' for t in result.tasks)
+    columns = labels.task_columns(loaded.plan, lang)
+    head = "".join(f'<th title="{_e(titles[t])}">{_e(columns[t])}</th>' for t in result.tasks)
     unit_h, status_h = _e(say("report.unit", lang)), _e(say("report.status", lang))
     rows = [
         f'<table id="matrix"><thead><tr><th>{unit_h}</th>{head}<th>{status_h}</th></tr></thead>'
         "<tbody>"
     ]
     for unit in result.units:
-        name = loaded.index.units[unit.unit].name
+        name = labels.unit_name(loaded.index.units[unit.unit], lang)
         cells = "".join(
-            _cell(unit.cell(task), f"{name} {task}: {labels.word(unit.cell(task), lang)}", lang)
+            _cell(
+                unit.cell(task),
+                f"{name} {columns[task]}: {labels.word(unit.cell(task), lang)}",
+                lang,
+            )
             for task in result.tasks
         )
         rows.append(
@@ -129,7 +141,7 @@ def _matrix(result: Result, loaded: LoadedPlan, lang: Lang) -> str:
 
 
 def _unit(unit: UnitResult, loaded: LoadedPlan, lang: Lang) -> str:
-    name = loaded.index.units[unit.unit].name
+    name = labels.unit_label(loaded.index.units[unit.unit], lang)
     rows = "".join(_requirement_row(o, loaded, lang) for o in unit.outcomes)
     file = _e(unit.file) if unit.file else _e(say("report.no_file", lang))
     heads = "".join(
@@ -137,7 +149,7 @@ def _unit(unit: UnitResult, loaded: LoadedPlan, lang: Lang) -> str:
         for h in ("status", "requirement", "detail", "due")
     )
     return (
-        f'<details id="u-{_e(unit.unit)}"><summary>{_e(name)} ({_e(unit.unit)}): '
+        f'<details id="u-{_e(unit.unit)}"><summary>{_e(name)}{_e(labels.colon(lang))}'
         f"{_e(labels.unit_status(unit.status, lang))}</summary>"
         f'<p class="meta">{file}</p><div class="wrap"><table>'
         f"<tr>{heads}</tr>{rows}</table></div></details>"
@@ -146,16 +158,20 @@ def _unit(unit: UnitResult, loaded: LoadedPlan, lang: Lang) -> str:
 
 def _requirement_row(outcome: Outcome, loaded: LoadedPlan, lang: Lang) -> str:
     _, req = loaded.index.requirements[outcome.requirement]
-    due = f"{req.due.date}" + (f" ({req.due.wording})" if req.due.wording else "")
+    due = labels.date(req.due.date, lang)
+    if req.due.wording:
+        due = say("report.due_wording", lang, date=req.due.date, wording=req.due.wording)
     items = "".join(
-        f"<li>{item.date} {_e(item.title)}{' ' + _e(item.doc_no) if item.doc_no else ''}: "
+        f"<li>{_e(labels.date(item.date, lang))} {_e(item.title)}"
+        f"{' ' + _e(item.doc_no) if item.doc_no else ''}{_e(labels.colon(lang))}"
         f"{_e(labels.reason(item.reason, lang))}</li>"
         for item in outcome.items
     )
-    word = labels.word(outcome.status, lang)
+    word = labels.outcome_word(outcome.status, req, loaded.index, lang)
+    code = f"<code>{_e(req.id)}</code> " if labels.show_ids(lang) else ""
     return (
         f'<tr><td class="cell {_css_class(outcome.status)}">{_e(word)}</td>'
-        f"<td><code>{_e(req.id)}</code> {_e(req.title)}"
+        f"<td>{code}{_e(req.title)}"
         f'<div class="src">{_e(req.source)}</div>'
         f"{f'<ul class=items>{items}</ul>' if items else ''}</td>"
         f"<td>{_e(outcome.detail.render(lang))}</td><td>{_e(due)}</td></tr>"

@@ -87,6 +87,7 @@ def _unit(unit: UnitResult, loaded: LoadedPlan, lang: Lang) -> dict[str, Any]:
         "id": unit.unit,
         "name": info.name,
         "kind": info.kind,
+        "named_in_notice": info.named_in_notice,
         "status": unit.status,
         "file": unit.file,
         "cells": {task.id: str(unit.cell(task.id)) for task in loaded.plan.tasks},
@@ -200,7 +201,12 @@ class UnitDoc(_Doc):
     id: str
     name: str
     kind: str = Field(description="One of the plan's unit kinds (district, department…).")
-    status: Literal["compliant", "on_track", "behind", "not_submitted", "invalid", "n/a"]
+    named_in_notice: bool = Field(
+        description="False when the notice does not name the unit: the plan assumes it."
+    )
+    status: Literal[
+        "compliant", "compliant_late", "on_track", "behind", "not_submitted", "invalid", "n/a"
+    ]
     file: str | None
     cells: dict[str, StatusName] = Field(description="Task id → worst status of its requirements.")
     outcomes: list[OutcomeDoc]

@@ -28,6 +28,7 @@ LOOK = {
 }
 UNIT_STYLE = {
     UnitStatus.COMPLIANT: "green",
+    UnitStatus.COMPLIANT_LATE: "yellow",
     UnitStatus.ON_TRACK: "cyan",
     UnitStatus.BEHIND: "bold red",
     UnitStatus.NOT_SUBMITTED: "red",

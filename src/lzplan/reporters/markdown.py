@@ -13,7 +13,12 @@ from lzplan.reporters.looks import LOOK
 
 def render(result: Result, loaded: LoadedPlan, options: Options) -> Iterable[str]:
     lang = options.lang
-    legend = " · ".join(f"{LOOK[s].emoji} {labels.word(s, lang)}" for s in Status)
+    legend = " · ".join(
+        [
+            *(f"{LOOK[s].emoji} {labels.word(s, lang)}" for s in Status),
+            say("report.assumed_legend", lang, mark=say("mark.assumed", lang)),
+        ]
+    )
     lines = [
         "# " + say("md.title", lang, title=loaded.plan.plan.title, as_of=result.as_of),
         "",
@@ -48,17 +53,20 @@ def _provenance(loaded: LoadedPlan, lang: Lang) -> str:
 
 
 def _matrix(result: Result, loaded: LoadedPlan, lang: Lang) -> list[str]:
-    tasks = [common.column(task) for task in result.tasks]
-    heads = [say(key, lang) for key in ("report.unit", "report.name")]
+    columns = labels.task_columns(loaded.plan, lang)
+    tasks = [columns[task] for task in result.tasks]
+    ids = labels.show_ids(lang)
+    heads = [say(key, lang) for key in ("report.unit", "report.name")][0 if ids else 1 :]
     rows = [
         f"| {' | '.join(heads)} | " + " | ".join(tasks) + f" | {say('report.status', lang)} |",
-        "|---|---|" + "---|" * len(tasks) + "---|",
+        "|" + "---|" * (len(heads) + len(tasks) + 1),
     ]
     for unit in result.units:
         cells = [LOOK[unit.cell(task)].emoji for task in result.tasks]
-        name = loaded.index.units[unit.unit].name
+        name = _cell(labels.unit_name(loaded.index.units[unit.unit], lang))
         standing = labels.unit_status(unit.status, lang)
-        rows.append(f"| `{unit.unit}` | {name} | " + " | ".join(cells) + f" | {standing} |")
+        who = f"`{unit.unit}` | {name}" if ids else name
+        rows.append(f"| {who} | " + " | ".join(cells) + f" | {standing} |")
     return rows
 
 
@@ -76,16 +84,21 @@ def _shortfalls(result: Result, loaded: LoadedPlan, lang: Lang) -> list[str]:
         f"| {headers} |",
         "|---|---|---|---|---|",
     ]
+    index = loaded.index
     for o in outcomes:
-        name = loaded.index.units[o.unit].name
+        info = index.units[o.unit]
+        name = _cell(labels.unit_name(info, lang))
+        who = f"`{o.unit}` {name}" if labels.show_ids(lang) else name
         if o.requirement:
-            title = loaded.index.requirements[o.requirement][1].title
-            requirement = f"`{o.requirement}` {title}"
+            req = index.requirements[o.requirement][1]
+            requirement = (
+                f"`{req.id}` {_cell(req.title)}" if labels.show_ids(lang) else _cell(req.title)
+            )
         else:
             requirement = say("report.all", lang)
         lines.append(
-            f"| {LOOK[o.status].emoji} {labels.word(o.status, lang)} | `{o.unit}` {name} | "
-            f"{_cell(requirement)} | {_cell(o.detail.render(lang))} | {o.due} |"
+            f"| {LOOK[o.status].emoji} {labels.word(o.status, lang)} | {who} | "
+            f"{requirement} | {_cell(o.detail.render(lang))} | {labels.date(o.due, lang)} |"
         )
     return lines
 

@@ -43,6 +43,8 @@ def _entry(owed: Owed, lang: Lang) -> list[str]:
         f"  # {kind}{labels.colon(lang)}{needs}{say('template.sep', lang)}{due_word} {due}",
         f"  # {say('template.notice', lang)}{labels.colon(lang)}{req.source}",
     ]
+    if req.condition:
+        head.append(f"  # {say('template.nil_return', lang, condition=req.condition)}")
     return head + body
 
 

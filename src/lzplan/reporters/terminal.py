@@ -22,7 +22,13 @@ from lzplan.reporters.looks import LOOK, UNIT_STYLE
 # A matrix or shortfall list longer than this shows only what needs attention, and says
 # how much it left out: a province's thousands of rows help nobody at a terminal.
 MAX_ROWS = 60
-_NEEDS_ATTENTION = (UnitStatus.BEHIND, UnitStatus.NOT_SUBMITTED, UnitStatus.INVALID)
+# A unit done but late stays in view: a 通报 names late work, it is not "all on time".
+_NEEDS_ATTENTION = (
+    UnitStatus.BEHIND,
+    UnitStatus.NOT_SUBMITTED,
+    UnitStatus.INVALID,
+    UnitStatus.COMPLIANT_LATE,
+)
 
 
 def render(result: Result, loaded: LoadedPlan, options: Options) -> Iterable[str]:
@@ -81,9 +87,10 @@ def table(*headers: str) -> Table:
 def matrix(
     result: Result, index: PlanIndex, lang: Lang = "en", units: list[UnitResult] | None = None
 ) -> Table:
-    tasks = (common.column(task) for task in result.tasks)
-    headers = [say("report.unit", lang), say("report.name", lang)]
-    matrix = table(*headers, *tasks, say("report.status", lang))
+    columns = labels.task_columns(index.plan, lang)
+    ids = [say("report.unit", lang)] if labels.show_ids(lang) else []
+    headers = [*ids, say("report.name", lang)]
+    matrix = table(*headers, *(columns[task] for task in result.tasks), say("report.status", lang))
     previous_kind = None
     for unit in result.units if units is None else units:
         kind = index.units[unit.unit].kind
@@ -97,7 +104,8 @@ def matrix(
 def _row(
     unit: UnitResult, tasks: tuple[str, ...], index: PlanIndex, lang: Lang
 ) -> list[str | Text]:
-    cells: list[str | Text] = [unit.unit, index.units[unit.unit].name]
+    ids: list[str | Text] = [unit.unit] if labels.show_ids(lang) else []
+    cells: list[str | Text] = [*ids, labels.unit_name(index.units[unit.unit], lang)]
     for task in tasks:
         status = unit.cell(task)
         cells.append(Text(labels.symbol(status, lang), style=LOOK[status].style))
@@ -107,17 +115,18 @@ def _row(
 
 
 def _shortfall_table(outcomes: list[Outcome], index: PlanIndex, lang: Lang) -> Table:
-    headers = ("status", "unit", "name", "requirement", "", "detail", "due")
+    ids = labels.show_ids(lang)
+    headers: tuple[str, ...] = ("status", "unit", "name", "requirement", "", "detail", "due")
+    if not ids:  # the requirement's title stands in its column, and no id column
+        headers = ("status", "name", "requirement", "detail", "due")
     shortfalls = table(*(say(f"report.{h}", lang) if h else "" for h in headers))
+    everything = say("report.all", lang)
     for o in outcomes:
         title = index.requirements[o.requirement][1].title if o.requirement else ""
-        shortfalls.add_row(
-            Text(labels.word(o.status, lang), style=LOOK[o.status].style),
-            o.unit,
-            index.units[o.unit].name,
-            o.requirement or say("report.all", lang),
-            title,
-            o.detail.render(lang),
-            str(o.due),
-        )
+        row: list[str | Text] = [Text(labels.word(o.status, lang), style=LOOK[o.status].style)]
+        row += [o.unit] if ids else []
+        row.append(labels.unit_name(index.units[o.unit], lang))
+        row += [o.requirement or everything, title] if ids else [title or everything]
+        row += [o.detail.render(lang), labels.date(o.due, lang)]
+        shortfalls.add_row(*row)
     return shortfalls

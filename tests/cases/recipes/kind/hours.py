@@ -47,7 +47,7 @@ def judge(requirement: HoursRequirement, claim: Claim, ctx: Context, need: int |
     return figure(ctx, claim, done, requirement.min_hours, detail)
 
 
-def quota(requirement: HoursRequirement) -> Message | None:
+def quota(requirement: HoursRequirement, index: object) -> Message | None:
     return msg("kind.hours.quota", n=requirement.min_hours)
 
 
