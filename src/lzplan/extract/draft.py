@@ -18,6 +18,7 @@ from lzplan.extract.notice import (
     subject_before,
 )
 from lzplan.messages import Lang, Message, msg, say
+from lzplan.plan.model import Group
 
 
 @dataclass
@@ -46,6 +47,7 @@ class DraftTask:
     groups: list[str]
     reviews: list[Message]
     requirements: list[DraftRequirement]
+    own_groups: list[Group] = field(default_factory=list)
 
 
 @dataclass
@@ -115,7 +117,7 @@ def _task(block: Block, task_id: str, registry: Registry, year: int) -> DraftTas
         clean = name.removesuffix("等")
         if clean != name:
             reviews.append(msg("extract.review.open_list", name=name))
-        if (group := registry.group(clean)) is not None:
+        if (group := registry.group(clean, block.bracket.text)) is not None:
             groups.append(group.id)
             if "有关" in clean:
                 reviews.append(msg("extract.review.vague", name=clean, group=group.id))
@@ -127,6 +129,8 @@ def _task(block: Block, task_id: str, registry: Registry, year: int) -> DraftTas
                      leads, groups, reviews, [])  # fmt: skip
     for n, clause in enumerate(block.clauses, start=1):
         task.requirements.append(_requirement(f"{task_id}.r{n}", clause, task, registry, year))
+    used = {*task.groups, *(g for r in task.requirements for g in (*r.groups, r.of_group))}
+    task.own_groups = [g for g in registry.own_groups(block.bracket.text) if g.id in used]
     return task
 
 
@@ -166,7 +170,7 @@ def _count(req: DraftRequirement, clause: Clause, task: DraftTask, registry: Reg
     thresholds: dict[str, int] = {}
     for quota in clause.quotas:
         phrase = subject_before(clause.text, quota.start())
-        group = registry.group(phrase) if phrase else None
+        group = registry.group(phrase, task.source) if phrase else None
         if group is None:
             req.reviews.append(msg("extract.review.quota_group", quota=quota.group(0)))
             continue
@@ -180,7 +184,7 @@ def _count(req: DraftRequirement, clause: Clause, task: DraftTask, registry: Reg
 
 def _owners(req: DraftRequirement, clause: Clause, task: DraftTask, registry: Registry) -> None:
     phrase = subject_before(clause.text, len(clause.text))
-    group = registry.group(phrase) if phrase else None
+    group = registry.group(phrase, task.source) if phrase else None
     if group is not None and clause.text.lstrip().startswith(phrase or ""):
         req.groups = [group.id]
     else:
@@ -227,6 +231,10 @@ def to_yaml(
     return "\n".join(lines) + "\n"
 
 
+def _group(group: Group) -> str:
+    return _q(group.model_dump(mode="json", exclude_defaults=True))
+
+
 def _task_yaml(task: DraftTask, lang: Lang) -> list[str]:
     lines = [
         f"  - id: {task.id}",
@@ -237,6 +245,8 @@ def _task_yaml(task: DraftTask, lang: Lang) -> list[str]:
         f"      leads: [{', '.join(task.leads)}]",
         f"      groups: [{', '.join(task.groups)}]",
         *(f"      # REVIEW: {note.render(lang)}" for note in task.reviews),
+        *(["    groups:"] if task.own_groups else []),
+        *(f"      - {_group(g)}" for g in task.own_groups),
         "    requirements:",
     ]
     for req in task.requirements:

@@ -250,6 +250,9 @@ def subject_before(text: str, index: int) -> str | None:
 class Registry:
     units: list[Unit]
     groups: list[Group]
+    # A reviewed plan's groups of one task (its own reading of 有关部门), by the task's
+    # 责任单位 bracket: a draft of the same notice reuses them for the same bracket.
+    task_groups: dict[str, list[Group]] = field(default_factory=dict)
 
     def unit(self, name: str) -> Unit | None:
         key = _name_key(name)
@@ -258,12 +261,23 @@ class Registry:
                 return unit
         return None
 
-    def group(self, phrase: str) -> Group | None:
+    def group(self, phrase: str, bracket: str = "") -> Group | None:
         phrase = phrase.replace("、", "")
-        for group in self.groups:
+        for group in [*self.task_groups.get(bracket_key(bracket), []), *self.groups]:
             if any(name.replace("、", "") == phrase for name in group.names):
                 return group
         return None
+
+    def own_groups(self, bracket: str) -> list[Group]:
+        return self.task_groups.get(bracket_key(bracket), [])
+
+
+_WIDTH = str.maketrans("（）〔〕：，；、。", "()():,;,.")
+
+
+def bracket_key(source: str) -> str:
+    """Brackets compare equal whatever their width of punctuation or spacing."""
+    return "".join(source.translate(_WIDTH).split())
 
 
 def _name_key(name: str) -> str:

@@ -11,7 +11,7 @@ from pydantic import TypeAdapter
 
 from lzplan.errors import InputError, Problem
 from lzplan.extract import draft
-from lzplan.extract.notice import Registry
+from lzplan.extract.notice import Registry, bracket_key
 from lzplan.extract.score import compare
 from lzplan.inputs import loader
 from lzplan.inputs.validation import to_model
@@ -28,13 +28,25 @@ def registry(path: Path) -> tuple[Registry, str]:
     try:
         units = TypeAdapter(list[Unit]).validate_python(data.get("units", []))
         groups = TypeAdapter(list[Group]).validate_python(data.get("groups", []))
+        own = _task_groups(data.get("tasks"))
     except ValueError:
         message = msg("extract.registry")
         raise InputError([Problem(Location(str(path), 1, 1), message)]) from None
     if not units:
         raise InputError([Problem(Location(str(path), 1, 1), msg("extract.registry"))])
     section = {"units": data["units"], "groups": data.get("groups", [])}
-    return Registry(units, groups), _dump(section)
+    return Registry(units, groups, own), _dump(section)
+
+
+def _task_groups(tasks: Any) -> dict[str, list[Group]]:
+    """A reviewed plan's task groups by their task's bracket (a registry file has none)."""
+    found: dict[str, list[Group]] = {}
+    for task in tasks if isinstance(tasks, list) else []:
+        if isinstance(task, dict) and task.get("groups"):
+            source = str((task.get("owners") or {}).get("source", ""))
+            groups = TypeAdapter(list[Group]).validate_python(task["groups"])
+            found[bracket_key(source)] = groups
+    return found
 
 
 def _dump(data: Any) -> str:

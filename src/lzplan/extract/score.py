@@ -6,9 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from lzplan import kinds
+from lzplan.extract.notice import bracket_key
 from lzplan.plan.model import Plan, Task
-
-_WIDTH = str.maketrans("（）〔〕：，；、。", "()():,;,.")
 
 
 @dataclass(frozen=True)
@@ -25,11 +24,6 @@ class Score:
     @property
     def recall(self) -> float:
         return self.matched / self.reviewed if self.reviewed else 1.0
-
-
-def bracket_key(source: str) -> str:
-    """Brackets compare equal whatever their width of punctuation or spacing."""
-    return "".join(source.translate(_WIDTH).split())
 
 
 def compare(draft: Plan, reviewed: Plan) -> list[Score]:
@@ -55,11 +49,18 @@ def _tasks(plan: Plan) -> set[tuple[object, ...]]:
 
 
 def _owners(plan: Plan) -> set[tuple[object, ...]]:
-    return {
-        (_key(task), owner)
-        for task in plan.tasks
-        for owner in (*task.owners.leads, *task.owners.groups)
-    }
+    """Who each bracket names, lead or supporting; owners a reviewer added beyond the
+    bracket's words (the rest of a 等 list) are no extraction's to find."""
+    names: dict[str, list[str]] = {u.id: [u.name, *u.aliases] for u in plan.units}
+    names |= {g.id: g.names for g in plan.groups}
+    found: set[tuple[object, ...]] = set()
+    for task in plan.tasks:
+        known = names | {g.id: g.names for g in task.groups}
+        bracket = bracket_key(task.owners.source)
+        for owner in (*task.owners.leads, *task.owners.groups, *task.owners.supporting):
+            if any(bracket_key(name) in bracket for name in known.get(owner, [owner])):
+                found.add((_key(task), owner))
+    return found
 
 
 def _quotas(plan: Plan) -> set[tuple[object, ...]]:
