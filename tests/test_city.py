@@ -26,7 +26,7 @@ def check(as_of: str) -> tuple[int, list[str], dict[str, Any]]:
 def test_the_plan_validates_as_written() -> None:
     result = invoke("plan", "validate", "plan/2013.yaml", cwd=CITY)
     assert result.exit_code == 0, result.stderr
-    assert "29 units, 3 groups, 11 tasks, 28 requirements" in result.stdout
+    assert "29 units, 4 groups, 11 tasks, 28 requirements" in result.stdout
 
 
 @pytest.mark.parametrize("as_of", sorted(BY_DATE))
@@ -74,7 +74,7 @@ def test_explain_lists_each_occurrence_of_a_recurring_duty() -> None:
     assert "    - 2013-10-12 2013年第三季度规范性文件备案情况（补报）: counted, late" in out
     zh = invoke("explain", "hekou", "t2-2", "-s", "submissions", "--plan", "plan/2013.yaml",
                 "--as-of", "2013-12-31", "--lang", "zh", cwd=CITY).stdout  # fmt: skip
-    assert "  2013年第二季度（期限 2013-06-30）：未完成 - 0/1，还差 1" in zh
+    assert "  2013年第二季度（期限2013年6月30日）：未完成，佐证材料0件，还差1件" in zh
 
 
 def test_quantities_in_plan_show_init_and_explain() -> None:

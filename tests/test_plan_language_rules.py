@@ -126,7 +126,7 @@ def test_a_ceiling_exceeded_says_by_how_many_cases() -> None:
     got = judged("  t1.wrong-cases: {numerator: 5, denominator: 40}\n", "t1.wrong-cases")
     assert got.status is Status.MISSED
     assert str(got.detail) == "5/40 = 12.5%, above 5%: 3 too many"
-    assert got.detail.render("zh") == "5/40 = 12.5%，不得高于 5%，超出 3"
+    assert got.detail.render("zh") == "5/40，比例12.5%（要求不高于5%），超出3"
     assert got.shortfall == pytest.approx(0.075)
 
 
@@ -192,7 +192,7 @@ def test_a_quantity_sums_the_amounts_with_its_measure() -> None:
     got = judged(QUANTITY, "t1.study-hours", reported="2013-12-30")
     assert (got.status, got.actual, got.required) == (Status.MISSED, 22.5, 40)
     assert str(got.detail) == "22.5/40 学时, needs 17.5"
-    assert got.detail.render("zh") == "22.5/40 学时，还差 17.5"
+    assert got.detail.render("zh") == "22.5学时（要求不少于40学时），还差17.5学时"
 
 
 def test_every_item_of_a_quantity_says_how_much() -> None:
@@ -252,7 +252,7 @@ def test_each_occurrence_is_judged_on_its_own_evidence() -> None:
     ]  # fmt: skip
     assert (got.status, got.actual, got.required) == (Status.MISSED, 3, 4)
     assert str(got.detail) == "3/4 periods met; 2013-Q4: 0/1, needs 1"
-    assert got.detail.render("zh") == "已完成 3/4 期；2013年第四季度：0/1，还差 1"
+    assert got.detail.render("zh") == "已完成3/4期；2013年第四季度：佐证材料0件，还差1件"
     assert [(i.title, i.reason.value) for i in got.items] == [("上年四季度报告", "outside_period")]
 
 
