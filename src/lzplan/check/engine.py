@@ -30,7 +30,7 @@ from lzplan.check.result import (
 )
 from lzplan.check.submission import Entry, Submission
 from lzplan.errors import Problem, sorted_problems
-from lzplan.kinds.base import Claim, Context, Judgment
+from lzplan.kinds.base import Claim, Context, Judgment, who
 from lzplan.location import Location, PathKey, PositionMap
 from lzplan.messages import Message, msg
 from lzplan.plan.index import Owed, PlanIndex
@@ -372,12 +372,12 @@ def binding_problems(index: PlanIndex, item: Filed) -> Iterator[Problem]:
         elif req_id not in owed:
             yield Problem(where(path), msg("sub.not_owed", unit=sub.unit, requirement=req_id))
         else:
-            for sub_path, message in entry_problems(index, req_id, entry, sub.reported):
+            for sub_path, message in entry_problems(index, req_id, entry, sub.reported, sub.unit):
                 yield Problem(where((*path, *sub_path)), message)
 
 
 def entry_problems(
-    index: PlanIndex, req_id: str, entry: Entry, reported: dt.date
+    index: PlanIndex, req_id: str, entry: Entry, reported: dt.date, unit: str
 ) -> Iterator[tuple[PathKey, Message]]:
     """Fields of another kind, then what the requirement's own kind finds wrong."""
     _, req = index.requirements[req_id]
@@ -394,7 +394,7 @@ def entry_problems(
                 yield ("evidence", i, "amount"), message
     yield from _period_problems(index, req, entry)
     if entry.nil_return is not None:
-        yield from _nil_problems(req, entry)
+        yield from _nil_problems(index, req, entry, unit)
     else:
         yield from kind.entry_problems(req, entry, index, reported)
 
@@ -421,10 +421,20 @@ def _period_problems(
             yield ("evidence", i, "period"), message
 
 
-def _nil_problems(req: Requirement, entry: Entry) -> Iterator[tuple[PathKey, Message]]:
-    """A nil return is for a conditional duty, and says nothing else."""
+def _nil_problems(
+    index: PlanIndex, req: Requirement, entry: Entry, unit: str
+) -> Iterator[tuple[PathKey, Message]]:
+    """A nil return is for a conditional duty, by a unit the condition is for, and says
+    nothing else."""
     if req.condition is None:
         yield ("nil_return",), msg("sub.nil_not_conditional", requirement=req.id)
+    elif req.condition_for and not any(
+        unit == key or unit in index.members.get(key, ()) for key in req.condition_for
+    ):
+        allowed = [who(index, key) for key in req.condition_for]
+        message = msg("sub.nil_not_for_unit", requirement=req.id, unit=unit,
+                      condition_for=allowed)  # fmt: skip
+        yield ("nil_return",), message
     elif entry.model_fields_set - {"nil_return", "note"}:
         yield ("nil_return",), msg("sub.nil_with_content", requirement=req.id)
 

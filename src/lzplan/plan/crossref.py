@@ -124,6 +124,13 @@ class _Checker:
 
     def _requirement(self, path: PathKey, req: Requirement) -> Iterator[Problem]:
         yield from self._refs((*path, "units"), req.units, self.units, "unit")
+        for i, key in enumerate(req.condition_for):
+            if req.condition is None:
+                yield Problem(self.where((*path, "condition_for")), msg("plan.condition_for_alone"))
+                break
+            if key not in (*req.units, *req.groups):
+                message = msg("plan.condition_for_not_owner", id=key, requirement=req.id)
+                yield Problem(self.where((*path, "condition_for", i)), message)
         yield from self._refs((*path, "groups"), req.groups, self.groups, "group")
         for sub_path, message in kinds.of(req).references(req, self.index):
             yield Problem(self.where((*path, *sub_path)), message)

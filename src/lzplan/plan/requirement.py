@@ -49,6 +49,12 @@ class RequirementBase(Model):
         description="When the duty applies, in the notice's words (对…纠纷, 依申请公开): a "
         "unit to which it did not apply this year files a nil return.",
     )
+    condition_for: list[Id] = Field(
+        [],
+        description="The groups or units the condition is for (市级有关部门 with 重大事项): "
+        "only they may file a nil return; the other owners owe the duty whatever happens. "
+        "Empty: every owner.",
+    )
     recurs: Recurrence | None = Field(
         None, description="Set when the duty recurs: every month, quarter, half-year or year."
     )
