@@ -155,7 +155,7 @@ FOLLOWED_UP = {"gov-office", "legal-affairs", "supervision"}
 NO_FILE = {"tourism"}
 MISSING = {  # reported nothing for these
     ("public-security", "t2-1.enforcement-training"),
-    ("environment", "t1-1.risk-assessment-departments"),
+    ("environment", "t1-1.risk-assessment"),
     ("gulin", "t1-5.standardization-complete"),
     ("legal-affairs", "t1-5.acceptance-check"),  # due 2012年上半年: still pending
     ("xuyong", "t2-3b.fifth-batch"),  # 核减 in plan/waivers-2011.yaml
@@ -452,7 +452,7 @@ OWN_TITLES: dict[tuple[str, str], Variant] = {
     ("legal-affairs", "t2-6.assessment-plan"): (("发", "关于开展2011年度依法行政考核工作的通知"),),
 }  # fmt: skip
 NIL = {  # what a unit says when a conditional duty did not arise
-    "t1-1.risk-assessment-departments": ["本年度未作出关系群众切身利益和社会普遍关注的重大决策事项",
+    "t1-1.risk-assessment": ["本年度未作出关系群众切身利益和社会普遍关注的重大决策事项",
                                          "2011年本单位无需开展社会稳定风险评估的重大事项"],
     "t1-1.decision-follow-up": ["本年度无正在执行的重大行政决策"],
     "t2-2.cleanup": ["本单位无自行制定的现行规范性文件"],
@@ -469,7 +469,6 @@ WHEN: dict[str, tuple[dt.date, dt.date]] = {
     "t1-1.decision-procedure": (D(2011, 3, 15), D(2011, 5, 31)),
     "t1-1.risk-rules": (D(2011, 3, 20), D(2011, 5, 20)),
     "t1-1.risk-assessment": (D(2011, 4, 1), D(2011, 11, 30)),
-    "t1-1.risk-assessment-departments": (D(2011, 4, 1), D(2011, 10, 31)),
     "t1-1.decision-follow-up": (D(2011, 11, 1), D(2011, 12, 15)),
     "t1-2.creation": (D(2011, 3, 10), D(2011, 4, 30)),
     "t1-2.district-evaluation": (D(2011, 12, 16), D(2011, 12, 22)),
@@ -623,7 +622,7 @@ def activity(unit: Unit, req: str, done: dict[str, dt.date]) -> list[dict[str, A
 def nil_return(unit: Unit, req: str) -> str | None:
     """Why a conditional duty did not arise for this unit, or None when it did."""
     arose = {
-        "t1-1.risk-assessment-departments": unit.id in PROJECTS,
+        "t1-1.risk-assessment": unit.id in PROJECTS,
         "t1-1.decision-follow-up": unit.id in PROJECTS or unit.id in FOLLOWED_UP,
         "t2-5.proactive-mediation": unit.id in DISPUTES,
     }.get(req, unit.id not in NO_DOCUMENTS)

@@ -21,7 +21,7 @@ def test_the_template_lists_exactly_what_the_unit_owes(tmp_path: Path) -> None:
     assert "t2-4.case-file-share" not in owed  # the lead's, not a county's
     assert len(owed) == 35
     assert "# count: at least 3 dated evidence items; due 2011-12-31" in text
-    assert "# 《通知》: 各区县评估不少于3件\n" in text
+    assert "# 《通知》: 各区县评估不少于3件,市级有关部门评估不少于1件。\n" in text
     assert "due 2011-11-30 (2011年11月底)" in text
 
 

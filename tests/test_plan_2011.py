@@ -40,8 +40,8 @@ def test_every_bracket_of_the_notice_is_one_task(loaded: plans.LoadedPlan) -> No
 
 def test_the_quotas(loaded: plans.LoadedPlan) -> None:
     reqs = {req.id: req for _, req in loaded.index.requirements.values()}
-    assert reqs["t1-1.risk-assessment"].min == 3
-    assert reqs["t1-1.risk-assessment-departments"].min == 1
+    assert reqs["t1-1.risk-assessment"].min == {"districts": 3, "decision-departments": 1}
+    assert reqs["t1-1.risk-assessment"].condition_for == ["decision-departments"]
     assert reqs["t2-2.evaluations"].min == 2
     assert reqs["t2-4.case-file-departments"].min == 15
     assert reqs["t2-4.case-file-departments"].of_group == "enforcement"
@@ -80,10 +80,8 @@ def test_risk_thresholds_by_group(loaded: plans.LoadedPlan) -> None:
     _, requirement = loaded.index.requirements["t1-1.risk-assessment"]
     thresholds = loaded.index.thresholds(requirement)
     assert thresholds["gulin"] == 3
-    assert "public-security" not in thresholds
-    _, departments = loaded.index.requirements["t1-1.risk-assessment-departments"]
-    assert loaded.index.thresholds(departments)["public-security"] == 1
-    assert "gov-services" not in loaded.index.thresholds(departments)
+    assert thresholds["public-security"] == 1
+    assert "gov-services" not in thresholds
 
 
 @pytest.mark.skipif(not SEED.exists(), reason="the shared seed is not beside this checkout")

@@ -30,7 +30,13 @@ PLANS = {
 @pytest.mark.parametrize(
     ("plan", "requirement", "en", "zh"),
     [
-        ("2011", "t1-1.risk-assessment", "≥3", "不少于3件"),
+        (
+            "2011",
+            "t1-1.risk-assessment",
+            "≥3 districts, ≥1 decision-departments",
+            "各区县人民政府不少于3件、市级有关部门不少于1件",
+        ),
+        ("2011", "t2-2.evaluations", "≥2", "不少于2件"),
         ("2011", "t1-2.creation", "", ""),
         ("2011", "t2-4.case-file-departments", "≥15 of enforcement", "市级行政执法部门不少于15个"),
         ("2011", "t2-4.case-file-share", "≥20%", "不低于20%"),

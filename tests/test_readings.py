@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -75,3 +76,24 @@ def test_every_note_and_reason_in_the_plan_is_chinese() -> None:
     assert all(any("\u4e00" <= ch <= "\u9fff" for ch in note) for note in notes)
     shown = invoke("plan", "show", "--lang", "zh").stdout
     assert "市委编办属党委机构" in shown
+
+
+def test_only_the_departments_may_file_a_nil_return_on_risk_assessment(tmp_path: Path) -> None:
+    """区县 owe 3 assessments whatever happens; a 有关部门 with no 重大事项 files a nil return."""
+    folder = tmp_path / "subs"
+    folder.mkdir()
+    for unit in ("gulin", "agriculture"):
+        text = (ROOT / "submissions" / f"{unit}.yaml").read_text(encoding="utf-8")
+        if unit == "gulin":
+            start = text.index("  t1-1.risk-assessment:\n")
+            end = text.index("  t1-1.decision-follow-up:")
+            text = (
+                text[:start]
+                + "  t1-1.risk-assessment: {nil_return: 本年度无重大事项}\n"
+                + text[end:]
+            )
+        (folder / f"{unit}.yaml").write_text(text, encoding="utf-8")
+    result = invoke("check", str(folder), "--filed-only", "--as-of", "2011-12-31")
+    assert result.exit_code == 2
+    assert "only for decision-departments; 'gulin' owes it whatever happens" in result.stderr
+    assert "agriculture" not in result.stderr
