@@ -216,7 +216,7 @@ RegistryOption = Annotated[
     typer.Option(
         "--units",
         help="Unit registry: a YAML file with `units:` and `groups:` (a plan file will do). "
-        "Default: the --plan file's.",
+        "Default: the --plan file's, refused if the notice names none of its units.",
     ),
 ]
 DraftOption = Annotated[Path | None, typer.Option("--output", "-o", help="Write the draft here.")]
@@ -224,8 +224,8 @@ CompareOption = Annotated[
     Path | None,
     typer.Option(
         "--compare",
-        help="A reviewed plan: print precision and recall of the draft's tasks, owners, "
-        "quotas and due dates against it.",
+        help="A reviewed plan: score the draft against it requirement by requirement "
+        "(task, owners, kind, quota, due date), and list the differences.",
     ),
 ]
 
@@ -519,16 +519,22 @@ def extract(
     the sentence it came from; what is uncertain (an unknown unit, a vague 有关部门, a
     deadline with no year) is marked with a `# REVIEW:` comment. Review the draft, then
     check it with `lzplan plan validate`.
+
+    Exit codes: 0 a draft was written; 2 the notice or registry is unreadable, the
+    text holds no task (no heading, no owner statement, no duty), or the default
+    registry names none of the notice's units (give --units). See docs/extract.md.
     """
     from lzplan.extract import run
 
-    draft = run.run(notice, units or plan_option, year, output, lang)
+    draft = run.run(notice, units or plan_option, year, output, lang, registry_given=bool(units))
     if output is not None:
         _write(output, draft, force, lang)
     elif compare_with is None:
         sys.stdout.write(draft)
     if compare_with is not None:
-        sys.stdout.write(run.scores(draft, str(output or notice), compare_with, lang))
+        # a problem in the draft is the draft's, not the notice's
+        name = str(output) if output is not None else say("extract.draft_name", lang, notice=notice)
+        sys.stdout.write(run.scores(draft, name, compare_with, lang))
     return EXIT_OK
 
 

@@ -1,7 +1,8 @@
-"""The I/O around `extract` and `draft`: read the notice and registry, score a draft."""
+"""The I/O around `extract`: read the notice and the registry, draft, score a draft."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 from typing import Any
@@ -10,15 +11,18 @@ import yaml
 from pydantic import TypeAdapter
 
 from lzplan.errors import InputError, Problem
-from lzplan.extract import draft
-from lzplan.extract.notice import Registry, bracket_key
-from lzplan.extract.score import compare
+from lzplan.extract import draft, layout, output
+from lzplan.extract.draft import DraftPeriod
+from lzplan.extract.registry import Registry
+from lzplan.extract.score import compare, misses
+from lzplan.grammar import owners
 from lzplan.inputs import loader
 from lzplan.inputs.validation import to_model
 from lzplan.location import Location
 from lzplan.messages import Lang, Message, msg, say
 from lzplan.plan.load import load
 from lzplan.plan.model import Group, Plan, Unit
+from lzplan.plan.names import key
 
 
 def registry(path: Path) -> tuple[Registry, str]:
@@ -30,8 +34,7 @@ def registry(path: Path) -> tuple[Registry, str]:
         groups = TypeAdapter(list[Group]).validate_python(data.get("groups", []))
         own = _task_groups(data.get("tasks"))
     except ValueError:
-        message = msg("extract.registry")
-        raise InputError([Problem(Location(str(path), 1, 1), message)]) from None
+        raise InputError([Problem(Location(str(path), 1, 1), msg("extract.registry"))]) from None
     if not units:
         raise InputError([Problem(Location(str(path), 1, 1), msg("extract.registry"))])
     section = {"units": data["units"], "groups": data.get("groups", [])}
@@ -39,13 +42,13 @@ def registry(path: Path) -> tuple[Registry, str]:
 
 
 def _task_groups(tasks: Any) -> dict[str, list[Group]]:
-    """A reviewed plan's task groups by their task's bracket (a registry file has none)."""
+    """A reviewed plan's task groups by their task's owner statement (a registry file has
+    none)."""
     found: dict[str, list[Group]] = {}
     for task in tasks if isinstance(tasks, list) else []:
         if isinstance(task, dict) and task.get("groups"):
             source = str((task.get("owners") or {}).get("source", ""))
-            groups = TypeAdapter(list[Group]).validate_python(task["groups"])
-            found[bracket_key(source)] = groups
+            found[key(source)] = TypeAdapter(list[Group]).validate_python(task["groups"])
     return found
 
 
@@ -58,32 +61,56 @@ def _dump(data: Any) -> str:
 
 
 def run(
-    notice: Path, registry_path: Path, year: int | None, output: Path | None, lang: Lang
+    notice: Path,
+    registry_path: Path,
+    year: int | None,
+    output_path: Path | None,
+    lang: Lang,
+    *,
+    registry_given: bool = True,
 ) -> str:
-    """The draft plan's YAML."""
+    """The draft plan's YAML; an input error when the notice yields nothing to review."""
     text = loader.read_text(notice, str(notice))
-    found = year or draft.guess_year(text)
     notes: list[Message] = []
-    if found is None:
-        found = 2000
-        notes.append(msg("extract.review.no_year_given"))
+    period = _period(text, year, notes)
     units, units_yaml = registry(registry_path)
-    base = output.parent if output is not None else Path.cwd()
+    if not registry_given and not units.named_in(text):
+        message = msg("extract.no_registry_unit", registry=str(registry_path))
+        raise InputError([Problem(Location(str(notice), 1, 1), message)])
+    base = output_path.parent if output_path is not None else Path.cwd()
     source = os.path.relpath(notice.resolve(), base.resolve())
-    info = draft.meta(text, found, units, source)
-    tasks = draft.draft(text, units, found, year_known=not notes)
-    return draft.to_yaml(info, units_yaml, tasks, notes, lang)
+    tasks = draft.draft(text, units, period)
+    structured = layout.headings(text) or owners.find(text)
+    if not structured or not any(task.requirements for task in tasks):
+        raise InputError([Problem(Location(str(notice), 1, 1), msg("extract.nothing"))])
+    info = output.meta(text, period, units, source)
+    return output.to_yaml(info, period, units_yaml, tasks, notes, lang)
+
+
+def _period(text: str, year: int | None, notes: list[Message]) -> DraftPeriod:
+    if year is not None:
+        return DraftPeriod(dt.date(year, 1, 1), dt.date(year, 12, 31))
+    found = output.guess_period(text)
+    if found is not None:
+        return found
+    notes.append(msg("extract.review.no_year_given"))
+    return DraftPeriod(dt.date(2000, 1, 1), dt.date(2000, 12, 31), year_known=False)
 
 
 def scores(draft_text: str, name: str, reviewed_path: Path, lang: Lang) -> str:
-    """A table of precision and recall per field."""
+    """A table of precision and recall per field, then what each side missed."""
     drafted = to_model(loader.parse(draft_text, name), Plan)
     reviewed = load(reviewed_path).plan
+    found = compare(drafted, reviewed)
     lines = [say("extract.scores", lang)]
-    for score in compare(drafted, reviewed):
+    for score in found:
         field = say(f"extract.field.{score.field}", lang)
         lines.append(
-            f"{field:<10} {score.precision:>9.2f}  {score.recall:>6.2f}  "
+            f"{field:<13} {score.precision:>9.2f}  {score.recall:>6.2f}  "
             f"{score.draft:>5}  {score.reviewed:>8}  {score.matched:>7}"
         )
+    listed = misses(drafted, reviewed)
+    if listed:
+        lines += ["", say("extract.misses", lang)]
+        lines += [f"  {line.render(lang)}" for line in listed]
     return "\n".join(lines) + "\n"

@@ -1,4 +1,12 @@
-"""`lzplan extract --compare`: precision and recall of a draft against a reviewed plan."""
+"""`lzplan extract --compare`: a draft against a reviewed plan, requirement by requirement.
+
+Requirements are paired by the text they quote (the same text, else one holding the
+other), one to one. For each field — the pairing itself, the task a requirement sits
+in, who owes it (leads and supporting), its kind, its quota, its due date and
+recurrence — precision is the share of the draft's values the reviewed plan has, and
+recall the share of the reviewed plan's values the draft has. A requirement the draft
+drops or garbles costs on every field: its values are missing or wrong.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +14,19 @@ import datetime as dt
 from dataclasses import dataclass
 
 from lzplan import kinds
-from lzplan.extract.notice import bracket_key
-from lzplan.plan.model import Plan, Task
+from lzplan.messages import Message, msg
+from lzplan.plan.model import Plan
+
+# Quotes compare whatever the width of their punctuation, and without blanks.
+_WIDTH = str.maketrans("（）〔〕【】：，；“”‘’《》、。！？", "()()[]:,;\"\"''<>,.!?")
+
+
+def key(text: str) -> str:
+    return "".join(text.translate(_WIDTH).split())
+
+
+FIELDS = ("requirements", "tasks", "owners", "kinds", "quotas", "due_dates")
+Item = tuple[object, ...]
 
 
 @dataclass(frozen=True)
@@ -26,59 +45,128 @@ class Score:
         return self.matched / self.reviewed if self.reviewed else 1.0
 
 
+@dataclass(frozen=True)
+class _Req:
+    id: str
+    source: str
+    task: str
+    owners: frozenset[tuple[str, str]]
+    kind: str
+    quotas: frozenset[tuple[object, ...]]
+    due: tuple[dt.date, str | None]
+
+
+def _flatten(plan: Plan) -> list[_Req]:
+    found = []
+    for task in plan.tasks:
+        supporting = {("supporting", unit) for unit in task.owners.supporting}
+        for req in task.requirements:
+            owed = {("owes", unit) for unit in (*req.units, *req.groups)}
+            # an activity's one item is no quota the notice states
+            encoded = kinds.of(req).encoded(req) if req.kind != "activity" else []
+            stated = frozenset((s.subject, s.value, s.measure, s.at_most) for s in encoded)
+            every = req.recurs.every if req.recurs is not None else None
+            found.append(
+                _Req(req.id, key(req.source), key(task.owners.source),
+                     frozenset(owed | supporting), req.kind, stated, (req.due.date, every))
+            )  # fmt: skip
+    return found
+
+
+def pairs(drafted: list[_Req], reviewed: list[_Req]) -> dict[str, str]:
+    """Draft requirement id → reviewed requirement id: same quote first, then a quote
+    holding the other."""
+    paired: dict[str, str] = {}
+    taken: set[str] = set()
+    for d in drafted:
+        same = next((r for r in reviewed if r.id not in taken and r.source == d.source), None)
+        if same is not None:
+            paired[d.id] = same.id
+            taken.add(same.id)
+    near = [
+        (d.kind == r.kind, _likeness(d.source, r.source), -i, -j, d.id, r.id)
+        for i, d in enumerate(drafted)
+        for j, r in enumerate(reviewed)
+        if d.id not in paired and r.id not in taken and _holds(d.source, r.source)
+    ]
+    for *_, d_id, r_id in sorted(near, reverse=True):  # the likeliest pairs first
+        if d_id not in paired and r_id not in taken:
+            paired[d_id] = r_id
+            taken.add(r_id)
+    for d in drafted:  # a piece of a requirement the reviewer quoted whole: the same one
+        whole = next((r for r in reviewed if r.id in taken and _holds(d.source, r.source)
+                      and len(d.source) <= len(r.source)), None)  # fmt: skip
+        if d.id not in paired and whole is not None:
+            paired[d.id] = whole.id
+    return paired
+
+
+def _holds(a: str, b: str) -> bool:
+    """One quote holds the other, and the shorter says enough to be a duty."""
+    shorter, longer = sorted((a, b), key=len)
+    return len(shorter) >= 6 and shorter in longer
+
+
+def _likeness(a: str, b: str) -> float:
+    return min(len(a), len(b)) / max(len(a), len(b), 1)
+
+
+def _values(reqs: list[_Req], name: dict[str, str]) -> dict[str, set[Item]]:
+    """Each field's values, each tagged with the (reviewed) requirement it belongs to."""
+    values: dict[str, set[Item]] = {field: set() for field in FIELDS}
+    for req in reqs:
+        rid = name.get(req.id, f"?{req.id}")
+        values["requirements"].add((rid,))
+        values["tasks"].add((rid, req.task))
+        values["owners"] |= {(rid, *owner) for owner in req.owners}
+        values["kinds"].add((rid, req.kind))
+        values["quotas"] |= {(rid, *stated) for stated in req.quotas}
+        values["due_dates"].add((rid, *req.due))
+    return values
+
+
 def compare(draft: Plan, reviewed: Plan) -> list[Score]:
-    """Tasks match by their 责任单位 bracket; owners, quotas and due dates within them."""
+    drafted, truth = _flatten(draft), _flatten(reviewed)
+    paired = pairs(drafted, truth)
+    mine = _values(drafted, paired)
+    theirs = _values(truth, {r.id: r.id for r in truth})
     return [
-        _score("tasks", _tasks(draft), _tasks(reviewed)),
-        _score("owners", _owners(draft), _owners(reviewed)),
-        _score("quotas", _quotas(draft), _quotas(reviewed)),
-        _score("due_dates", _due_dates(draft), _due_dates(reviewed)),
+        Score(field, len(mine[field]), len(theirs[field]), len(mine[field] & theirs[field]))
+        for field in FIELDS
     ]
 
 
-def _score(name: str, draft: set[tuple[object, ...]], reviewed: set[tuple[object, ...]]) -> Score:
-    return Score(name, len(draft), len(reviewed), len(draft & reviewed))
-
-
-def _key(task: Task) -> str:
-    return bracket_key(task.owners.source)
-
-
-def _tasks(plan: Plan) -> set[tuple[object, ...]]:
-    return {(_key(task),) for task in plan.tasks}
-
-
-def _owners(plan: Plan) -> set[tuple[object, ...]]:
-    """Who each bracket names, lead or supporting; owners a reviewer added beyond the
-    bracket's words (the rest of a 等 list) are no extraction's to find."""
-    names: dict[str, list[str]] = {u.id: [u.name, *u.aliases] for u in plan.units}
-    names |= {g.id: g.names for g in plan.groups}
-    found: set[tuple[object, ...]] = set()
-    for task in plan.tasks:
-        known = names | {g.id: g.names for g in task.groups}
-        bracket = bracket_key(task.owners.source)
-        for owner in (*task.owners.leads, *task.owners.groups, *task.owners.supporting):
-            if any(bracket_key(name) in bracket for name in known.get(owner, [owner])):
-                found.add((_key(task), owner))
+def misses(draft: Plan, reviewed: Plan) -> list[Message]:
+    """What the draft got wrong, requirement by requirement."""
+    drafted, truth = _flatten(draft), _flatten(reviewed)
+    paired = pairs(drafted, truth)
+    by_id = {r.id: r for r in truth}
+    found: list[Message] = []
+    matched = set(paired.values())
+    for r in truth:
+        if r.id not in matched:
+            found.append(msg("extract.miss.dropped", id=r.id, source=_excerpt(r.source)))
+    for d in drafted:
+        if d.id not in paired:
+            found.append(msg("extract.miss.extra", id=d.id, source=_excerpt(d.source)))
+            continue
+        r = by_id[paired[d.id]]
+        for field, mine, theirs in (
+            ("task", d.task, r.task),
+            ("owners", _shown(d.owners), _shown(r.owners)),
+            ("kind", d.kind, r.kind),
+            ("quota", _shown(d.quotas), _shown(r.quotas)),
+            ("due", _shown({d.due}), _shown({r.due})),
+        ):
+            if mine != theirs:
+                found.append(msg("extract.miss.field", id=r.id, field=field, draft=mine,
+                                 reviewed=theirs))  # fmt: skip
     return found
 
 
-def _quotas(plan: Plan) -> set[tuple[object, ...]]:
-    found: set[tuple[object, ...]] = set()
-    for task in plan.tasks:
-        for req in task.requirements:
-            for stated in kinds.of(req).encoded(req):
-                shown = f"{stated.value:g}%" if stated.measure == "%" else stated.value
-                found.add((_key(task), shown))
-    return found
+def _excerpt(text: str) -> str:
+    return text if len(text) <= 24 else text[:24] + "…"
 
 
-def _due_dates(plan: Plan) -> set[tuple[object, ...]]:
-    """Due dates the notice states (the requirement keeps its wording)."""
-    found: set[tuple[object, ...]] = set()
-    for task in plan.tasks:
-        for req in task.requirements:
-            if req.due.wording:
-                date: dt.date = req.due.date
-                found.add((_key(task), date))
-    return found
+def _shown(values: frozenset[tuple[object, ...]] | set[tuple[object, ...]]) -> str:
+    return "; ".join(sorted(" ".join(str(v) for v in value if v is not None) for value in values))

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from lzplan.plan.model import Group, Plan
+from lzplan.plan.model import Group, Plan, Unit
 
 _WIDTH = str.maketrans("（）〔〕【】：，；", "()()[]:,;")
 # What may stand between names in an owner statement: separators and joining words.
@@ -35,18 +35,23 @@ class Named:
 
 
 class NameIndex:
-    """Every name of the plan's units and groups (and of ``extra`` groups, a task's own)."""
+    """Every name of some units and groups: a plan's (and ``extra`` groups, a task's own),
+    or a registry's."""
 
-    def __init__(self, plan: Plan, extra: Iterable[Group] = ()) -> None:
+    def __init__(self, units: Iterable[Unit], groups: Iterable[Group]) -> None:
         self.names: dict[str, tuple[str, str]] = {}
-        for unit in plan.units:
+        for unit in units:
             for name in (unit.name, *unit.aliases):
                 self.names.setdefault(key(name), ("unit", unit.id))
-        for group in [*plan.groups, *extra]:
+        for group in groups:
             for name in group.names:
                 self.names.setdefault(key(name), ("group", group.id))
         ordered = sorted(self.names, key=len, reverse=True)
         self._pattern = re.compile("|".join(re.escape(name) for name in ordered) or "(?!)")
+
+    @classmethod
+    def of(cls, plan: Plan, extra: Iterable[Group] = ()) -> NameIndex:
+        return cls(plan.units, [*plan.groups, *extra])
 
     def scan(self, text: str) -> tuple[list[Named], list[str]]:
         """The names in ``text`` (longest first), and the stretches between them that

@@ -159,7 +159,7 @@ class _Tracer:
         statement, task = block.owner, block.task
         if statement is None:
             return
-        names = NameIndex(self.plan, task.groups)
+        names = NameIndex.of(self.plan, task.groups)
         roles = {
             "lead": statement.leads,
             "plain": statement.plain,
@@ -236,7 +236,7 @@ class _Tracer:
 
     def _quotas(self, block: _Block) -> Iterator[Problem]:
         text = self.notice[block.start : block.end]
-        names = NameIndex(self.plan, block.task.groups)
+        names = NameIndex.of(self.plan, block.task.groups)
         for found in quotas.find(text):
             quota = _shift(found, block.start)
             if not self._in_block(block, quota.start, quota.end):

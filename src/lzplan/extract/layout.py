@@ -1,0 +1,206 @@
+"""Where a notice's tasks are: its headings, its owner statements, and the text between.
+
+A notice is a preamble, then sections (一、) holding items ((一)、1.) whose text ends
+with an owner statement (（责任单位：…）, 牵头单位：…；配合单位：…, （X牵头，Y配合）, a
+sentence …按职责分工负责). One task is the text an owner statement closes; an item
+with no statement of its own is a task with none (marked for review). Headings are
+found only where a heading can start — the text's start, a line's start, or after a
+sentence or a bracket ends — so 百分之五十， inside a sentence is no heading; headings
+and their text may share a line (（一）标题。正文) or run together with no break at all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lzplan.grammar import owners
+
+# What may precede a heading: nothing, a line break, a sentence end, a bracket's end.
+_BEFORE = r"(?:^|(?<=[。；;.:：)）〕\]】]))[ \t\u3000]*"
+HEADING = re.compile(
+    _BEFORE + r"(?:(?P<top>[一二三四五六七八九十]+)[、,，.．]"
+    r"|[（(](?P<sub>[一二三四五六七八九十]+)[）)]"
+    r"|(?P<num>[1-9][0-9]?)[、.．](?![0-9]))",
+    re.MULTILINE,
+)
+# Words a task's text starts with when its heading runs into it with no break.
+_BODY_WORDS = ("严格", "进一步", "按照", "根据", "积极", "继续", "落实", "认真", "采取", "市级",
+               "各区县", "各区", "各县", "各部门", "市政府", "在", "要", "对", "加强", "巩固",
+               "坚持", "推动", "全面", "健全", "建立", "完善", "开展", "组织", "深入", "切实",
+               "由", "凡", "每")  # fmt: skip
+# A body may start with whoever must act: 市监察局要…, 市政府办公室要…
+_UNIT_NAME = re.compile(
+    r"市[\u4e00-\u9fff]{1,10}?(?:局|委员会|委|办公室|办|中心)(?=要|应|负责|于|每)"
+)
+_TITLE_ENDS = ("工作", "活动", "机制", "建设", "管理", "监督", "能力", "行为", "考核", "改革",
+               "制度", "体系", "水平", "意识", "服务", "公开", "执法", "决策", "宣传", "教育",
+               "清理", "程序", "调解", "复议", "审批", "评估", "政府", "法治", "问责")  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Heading:
+    start: int
+    end: int  # where the heading's numeral ends
+    level: str  # top | sub | num
+    numeral: str
+    title: str
+    title_end: int
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One task's text: ``start``–``end`` (the statement included), its section label,
+    title and owner statement."""
+
+    start: int
+    end: int
+    section: str
+    title: str
+    body_start: int  # after the headings and the title
+    statement: owners.Statement | None
+
+
+# A section's first item may follow its title with no break: 一、重点工作(一)标题…
+_FIRST_ITEM = re.compile(r"[（(]一[）)]")
+
+
+# The first section may follow anything (发布时间…日一、重点工作(一)…): a 一、 whose
+# first item follows close after.
+_FIRST_SECTION = re.compile(r"一[、,，.．](?=[^。\n]{1,40}?[（(]一[）)])")
+
+
+def headings(text: str, start: int = 0) -> list[Heading]:
+    found: list[Heading] = []
+    matches = list(HEADING.finditer(text, start))
+    opening = _FIRST_SECTION.search(text, start)
+    if opening is not None and not any(m.start() <= opening.start() < m.end() for m in matches):
+        matches = sorted([*matches, opening], key=lambda m: m.start())
+    for match in matches:
+        level = _level(match)
+        title, title_end = _title(text, match.end())
+        first = _FIRST_ITEM.search(text, match.end(), match.end() + 40) if level == "top" else None
+        if first is not None and not re.search(r"[。\n]", text[match.end() : first.start()]):
+            own = text[match.end() : first.start()].strip()
+            found.append(Heading(match.start(), match.end(), level, _numeral(match), own,
+                                 first.start()))  # fmt: skip
+            title, title_end = _title(text, first.end())
+            found.append(Heading(first.start(), first.end(), "sub", "一", title, title_end))
+            continue
+        found.append(Heading(match.start(), match.end(), level, _numeral(match), title,
+                             title_end))  # fmt: skip
+    return found
+
+
+def _level(match: re.Match[str]) -> str:
+    if match.re is _FIRST_SECTION:
+        return "top"
+    return next(name for name in ("top", "sub", "num") if match.group(name))
+
+
+def _numeral(match: re.Match[str]) -> str:
+    return "一" if match.re is _FIRST_SECTION else str(match.group(_level(match)))
+
+
+def body_start(text: str) -> int:
+    """The work starts at the first section heading (一、); the preamble is not the plan's."""
+    first = next((h for h in headings(text) if h.level == "top"), None)
+    return first.start if first is not None else 0
+
+
+def _title(text: str, start: int) -> tuple[str, int]:
+    """A heading's title: its line when the line is a title alone; else, text run
+    together, up to the first word a task's text starts with where the title before it
+    ends as titles do (…工作, …机制); else, a short title sharing its line with the
+    text (（一）标题。正文), up to the full stop."""
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[start:line_end]
+    stop = re.search(r"[。.](?![0-9])", line)
+    if stop is None and len(line.strip()) <= 40 and not owners.find(line):
+        return line.strip(), line_end
+    limit = start + (stop.start() if stop is not None else len(line))
+    found = {a for word in _BODY_WORDS if (a := text.find(word, start + 4, limit)) > start}
+    found |= {m.start() for m in _UNIT_NAME.finditer(text, start + 4, limit)}
+    at = sorted(found)
+    ended = [a for a in at if text[start:a].endswith(_TITLE_ENDS)]
+    if ended:
+        return text[start : ended[0]].strip(), ended[0]
+    if (
+        stop is not None
+        and 0 < stop.start() <= 30
+        and not re.search(r"[，,；;]", line[: stop.start()])
+    ):
+        return line[: stop.start()].strip(), start + stop.end()
+    end = (at or [start])[0]
+    return text[start:end].strip(), end
+
+
+def segments(text: str) -> list[Segment]:
+    """Every task's text, in order."""
+    begin = body_start(text)
+    statements = [s for s in owners.find(text) if s.start >= begin]
+    marks = headings(text, begin)
+    found: list[Segment] = []
+    section = {"top": "", "sub": "", "num": ""}
+    previous = begin
+    title = ""
+    cuts: list[tuple[int, Heading | owners.Statement]] = sorted(
+        [(h.start, h) for h in marks] + [(s.start, s) for s in statements],
+        key=lambda cut: cut[0],
+    )
+    pending: owners.Statement | None = None  # an inline 由X负责 waiting for its item's end
+    body = begin
+    for at, item in cuts:
+        if isinstance(item, Heading):
+            if _has_text(text, body, at):  # an item with no closing statement ends here
+                found.append(_segment(text, previous, at, section, title, body, pending))
+                previous, pending = at, None
+            for level in ("top", "sub", "num")[("top", "sub", "num").index(item.level) :]:
+                section[level] = ""
+            section[item.level] = item.numeral
+            title, body = item.title, item.title_end
+            continue
+        statement = item
+        if _closes(statement):
+            found.append(_segment(text, previous, statement.end, section, title, body, statement))
+            previous = body = _skip(text, statement.end)
+            pending = None
+        elif pending is None:
+            pending = statement
+        else:  # a second inline statement: the first one's task ends at its sentence
+            found.append(_segment(text, previous, pending.end, section, title, body, pending))
+            previous = body = _skip(text, pending.end)
+            pending = statement
+    if _has_text(text, body, len(text)):
+        found.append(_segment(text, previous, len(text), section, title, body, pending))
+    return found
+
+
+def _closes(statement: owners.Statement) -> bool:
+    """A bracket or a line of its own ends its task's text; 由X负责 sits inside it."""
+    return not statement.text.startswith("由")
+
+
+def _segment(
+    text: str,
+    start: int,
+    end: int,
+    section: dict[str, str],
+    title: str,
+    body: int,
+    statement: owners.Statement | None,
+) -> Segment:
+    label = section["top"] + (f"({section['sub']})" if section["sub"] else "") + section["num"]
+    return Segment(start, end, label or "一", title, max(start, body), statement)
+
+
+def _has_text(text: str, start: int, end: int) -> bool:
+    return bool(re.search(r"[\u4e00-\u9fffA-Za-z0-9]", text[start:end]))
+
+
+def _skip(text: str, index: int) -> int:
+    """Past the punctuation closing a statement's sentence."""
+    while index < len(text) and text[index] in "。；;.，, \t\r\n":
+        index += 1
+    return index

@@ -1,0 +1,42 @@
+"""The units and groups a draft can name: a registry file, or any plan.
+
+Names are matched as `lzplan plan validate` matches them (``lzplan.plan.names``): a
+unit by its name or an alias (简称: 市法制办), a group by any of its names, whatever
+the width of the punctuation. A reviewed plan given as the registry also lends its
+readings of a task's own 有关部门 (the groups a task defines) to the task with the
+same owner statement.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lzplan.plan.model import Group, Unit
+from lzplan.plan.names import Named, NameIndex, key
+
+
+@dataclass
+class Registry:
+    units: list[Unit]
+    groups: list[Group]
+    task_groups: dict[str, list[Group]] = field(default_factory=dict)  # by statement
+    _indexes: dict[str, NameIndex] = field(default_factory=dict, repr=False)
+
+    def own_groups(self, statement: str) -> list[Group]:
+        return self.task_groups.get(key(statement), [])
+
+    def index(self, statement: str = "") -> NameIndex:
+        """The names known within a task (its statement's own groups first)."""
+        found = self._indexes.get(statement)
+        if found is None:
+            found = NameIndex(self.units, [*self.own_groups(statement), *self.groups])
+            self._indexes[statement] = found
+        return found
+
+    def scan(self, text: str, statement: str = "") -> tuple[list[Named], list[str]]:
+        return self.index(statement).scan(text)
+
+    def named_in(self, text: str) -> bool:
+        """Whether the text names any unit or group of the registry."""
+        named, _ = self.scan(text)
+        return bool(named)
