@@ -10,8 +10,8 @@ import pytest
 from lzplan.check import collect
 
 
-def names(found: list[tuple[Path, str]]) -> list[str]:
-    return [Path(display).name for _, display in found]
+def names(found: list[tuple[Path, str, str]]) -> list[str]:
+    return [Path(display).name for _, display, _ in found]
 
 
 def test_folders_are_searched_for_yaml_in_a_stable_order(tmp_path: Path) -> None:
@@ -32,7 +32,7 @@ def test_a_file_reached_twice_is_read_once(tmp_path: Path) -> None:
     path = tmp_path / "gulin.yaml"
     path.write_text("x: 1\n")
     found, _ = collect.find_files([path, tmp_path / "." / "gulin.yaml", tmp_path])
-    assert found == [(path, str(path))]
+    assert found == [(path, str(path), path.as_posix())]
 
 
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symbolic links here")

@@ -6,7 +6,6 @@ Reads only; never writes into the folders it reads.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -20,27 +19,45 @@ from lzplan.location import Location
 from lzplan.messages import msg
 
 YAML_SUFFIXES = (".yaml", ".yml")
-_UNIT_LINE = re.compile(r"^unit:\s*['\"]?([a-z0-9][a-z0-9_.-]*)", re.MULTILINE)
 
 
-def find_files(paths: Sequence[Path]) -> tuple[list[tuple[Path, str]], list[Problem]]:
-    """The YAML files under ``paths`` (files or folders), each with its display name."""
-    found: list[tuple[Path, str]] = []
+Found = tuple[Path, str, str]  # the file, its name as shown, its place (for binding)
+
+
+def find_files(paths: Sequence[Path]) -> tuple[list[Found], list[Problem]]:
+    """The YAML files under ``paths`` (files or folders), each with its display name
+    and its place: its path within the folder given, or as given."""
+    found: list[Found] = []
     problems: list[Problem] = []
     for path in paths:
         if path.is_dir():
             found += _walk(path, problems)
-        elif path.exists():
-            found.append((path, str(path)))
+        elif path.exists() or path.is_symlink():
+            found.append((path, shown(path), path.as_posix()))
         else:
-            problems.append(Problem(Location(str(path)), msg("file.missing")))
-    unique: dict[Path, tuple[Path, str]] = {}
-    for file, display in found:  # one file reached twice (a path and its folder) is read once
-        unique.setdefault(file.resolve(), (file, display))
+            problems.append(Problem(Location(shown(path)), msg("file.missing")))
+    unique: dict[Path, Found] = {}
+    for item in found:  # one file reached twice (a path and its folder) is read once
+        unique.setdefault(_real(item[0]), item)
     return sorted(unique.values(), key=lambda item: item[1]), problems
 
 
-def _walk(root: Path, problems: list[Problem]) -> Iterator[tuple[Path, str]]:
+def _real(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a symlink loop: itself
+        return path.absolute()
+
+
+def shown(path: Path | str) -> str:
+    """A path as lzplan prints it: a name that is not valid UTF-8 with its bytes escaped,
+    and no character that could start another line or steer a terminal."""
+    text = os.fsencode(str(path)).decode("utf-8", "backslashreplace")
+    text = "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode() for ch in text)
+    return "./" + text if text.startswith("::") else text  # never a workflow command
+
+
+def _walk(root: Path, problems: list[Problem]) -> Iterator[Found]:
     real_root = root.resolve()
     for folder, dirs, files in os.walk(root, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
@@ -49,9 +66,9 @@ def _walk(root: Path, problems: list[Problem]) -> Iterator[tuple[Path, str]]:
                 continue
             path = Path(folder) / name
             if path.is_symlink() and not _inside(path, real_root):
-                problems.append(Problem(Location(str(path)), msg("file.symlink_outside")))
+                problems.append(Problem(Location(shown(path)), msg("file.symlink_outside")))
                 continue
-            yield path, str(path)
+            yield path, shown(path), path.relative_to(root).as_posix()
 
 
 def _inside(path: Path, root: Path) -> bool:
@@ -61,27 +78,28 @@ def _inside(path: Path, root: Path) -> bool:
         return False
 
 
-def load_one(path: Path, display: str) -> Filed | tuple[list[Problem], Rejected]:
-    """One submission file: the validated submission, or its problems and claimed unit."""
+def load_one(
+    path: Path, display: str, place: str | None = None
+) -> Filed | tuple[list[Problem], Rejected] | None:
+    """One submission file: the validated submission, or its problems; None for a file
+    that is no submission (a copy of the plan, a waiver file, a unit registry), which a
+    unit's repository holds beside its own file."""
     try:
         document = loader.load_file(path, display)
-        return Filed(display, to_model(document, Submission), document.positions)
-    except InputError as error:
-        return error.problems, Rejected(display, _claimed_unit(path))
+        if _not_a_submission(document.data):
+            return None
+        return Filed(display, to_model(document, Submission), document.positions, place)
+    except InputError as error:  # the unit it speaks for is its place's, not its claim
+        return error.problems, Rejected(display, None)
 
 
-def _claimed_unit(path: Path) -> str | None:
-    """The unit a broken file claims, read leniently so it can show as invalid.
-
-    Only the head of the file is read: the unit line comes first in any real file.
-    """
-    try:
-        with path.open("rb") as file:
-            head = file.read(64 * 1024)
-    except OSError:
-        return None
-    match = _UNIT_LINE.search(loader.sniff_text(head))
-    return match.group(1) if match else None
+def _not_a_submission(data: object) -> bool:
+    """A plan (plan: and tasks:), a waiver file (waivers:) or a registry (units: a list),
+    with no unit: of its own."""
+    if not isinstance(data, dict) or "unit" in data:
+        return False
+    plan = isinstance(data.get("plan"), dict) and "tasks" in data
+    return plan or "waivers" in data or isinstance(data.get("units"), list)
 
 
 def waivers(path: Path, plan_id: str, owner: str) -> list[Granted]:

@@ -11,11 +11,12 @@ give the same result. How a requirement is judged is its kind's business
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from lzplan import kinds
 from lzplan.check import waivers as waiving
+from lzplan.check.binding import Binding
 from lzplan.check.result import (
     ItemVerdict,
     Notice,
@@ -30,6 +31,7 @@ from lzplan.check.result import (
 )
 from lzplan.check.submission import Entry, Submission
 from lzplan.errors import Problem, sorted_problems
+from lzplan.grammar.docno import canonical
 from lzplan.kinds.base import Claim, Context, Judgment, who
 from lzplan.location import Location, PathKey, PositionMap
 from lzplan.messages import Message, msg
@@ -44,11 +46,14 @@ _EMPTY = Entry()
 
 @dataclass(frozen=True)
 class Filed:
-    """A submission that passed the schema, and where it came from."""
+    """A submission that passed the schema, and where it came from: its file's name as
+    shown, and its place (the path the unit binding reads; None: not bound by place,
+    as when a program builds submissions itself)."""
 
     file: str
     submission: Submission
     positions: PositionMap
+    place: str | None = None
 
 
 @dataclass(frozen=True)
@@ -88,10 +93,18 @@ def check(
 class Judge:
     """Judges files one at a time against a plan, then merges the verdicts."""
 
-    def __init__(self, index: PlanIndex, as_of: dt.date, bound: waiving.Bound | None = None):
+    def __init__(
+        self,
+        index: PlanIndex,
+        as_of: dt.date,
+        bound: waiving.Bound | None = None,
+        binding: Binding | None = None,
+    ):
         self.index = index
         self.as_of = as_of
         self.waivers = bound or waiving.Bound()
+        self.binding = binding or Binding()
+        self.verify_evidence = False  # set by the caller that reads the documents
         self.period = index.plan.plan.period
         # units then groups, by name: how messages name them in Chinese (and the order
         # units are listed in)
@@ -99,16 +112,40 @@ class Judge:
         self.names = {unit.id: unit.name for unit in index.plan.units}
         self.names |= {group.id: group.names[0] for group in groups}
 
-    def file(self, item: Filed) -> FileVerdict:
-        """Bind one file to its unit and, if it is sound, judge that unit."""
-        problems = tuple(binding_problems(self.index, item))
-        unit = item.submission.unit if item.submission.unit in self.index.units else None
+    def file(self, item: Filed, found: Sequence[Problem] = ()) -> FileVerdict:
+        """Bind one file to its unit and, if it is sound, judge that unit; ``found``:
+        problems the caller found in it (its named documents)."""
+        where = item.positions.find(("unit",))
+        claimed = item.submission.unit
+        if item.place is not None and claimed in self.index.units:
+            bound = self.bound(item.place)
+            if bound != claimed:
+                problem = Problem(where, self._misbound(claimed, bound))
+                # a unit's repository (--unit) holds a stray file: it is not the unit's
+                owner = None if self.binding.only is not None else bound
+                return FileVerdict(item.file, owner, where, (problem,), (), None)
+        problems = (*binding_problems(self.index, item), *found)
+        unit = claimed if claimed in self.index.units else None
         result: UnitResult | None = None
         notices: tuple[Notice, ...] = ()
         if unit is not None and not problems:
             result, notices = self._judged(unit, item)
-        where = item.positions.find(("unit",))
         return FileVerdict(item.file, unit, where, problems, notices, result)
+
+    def bound(self, place: str) -> str | None:
+        """The unit a file at ``place`` may speak for."""
+        return self.binding.unit_for(place, self.index.units)
+
+    def rejected(self, file: str, place: str) -> Rejected:
+        """A file that failed the schema makes invalid only the unit its place binds."""
+        return Rejected(file, self.bound(place))
+
+    def _misbound(self, claimed: str, bound: str | None) -> Message:
+        if bound is None:
+            return msg("bind.unbound", unit=claimed)
+        if self.binding.only is not None:
+            return msg("bind.only", unit=claimed, only=bound)
+        return msg("bind.elsewhere", unit=claimed, bound=bound)
 
     def merge(
         self,
@@ -130,6 +167,7 @@ class Judge:
             if only_units is None or unit.id in only_units
         ]
         notices += waiving.unused(self.waivers, units, self.index)
+        notices += _shared_documents(units, self.names)
         return Result(
             plan_id=self.index.plan.plan.id,
             as_of=self.as_of,
@@ -325,6 +363,34 @@ def _by_unit(
     return by_unit, invalid, problems
 
 
+def _shared_documents(units: Sequence[UnitResult], names: Mapping[str, str]) -> list[Notice]:
+    """A notice on each later claim of a 文号 another unit also gives as evidence (the
+    first claim by file order keeps it): a forged or borrowed document, or a joint one
+    to confirm."""
+    first: dict[tuple[str, str], tuple[str, Location]] = {}
+    notices = []
+    items = [
+        (item, unit.unit)
+        for unit in units
+        for outcome in unit.outcomes
+        for item in (*outcome.items, *(i for p in outcome.periods for i in p.items))
+    ]
+    claims = sorted(
+        [(i.location, unit, "notice.doc_no_elsewhere", canonical(i.doc_no), i.doc_no)
+         for i, unit in items if i.doc_no]
+        + [(i.location, unit, "notice.file_elsewhere", i.sha256, i.sha256)
+           for i, unit in items if i.sha256]
+    )  # fmt: skip
+    for where, unit, key, same, shown in claims:
+        if (key, same) not in first:
+            first[(key, same)] = (unit, where)
+        elif first[(key, same)][0] != unit:
+            other, at = first[(key, same)]
+            ref_ = msg("ref.unit", id=other, name=names.get(other, other))
+            notices.append(Notice(where, msg(key, doc_no=shown, unit=ref_, where=str(at))))
+    return notices
+
+
 def _files(verdicts: Sequence[FileVerdict], rejected: Sequence[Rejected]) -> dict[str, str]:
     """The file each unit is claimed by, sound or not (the first by name)."""
     claims: list[FileVerdict | Rejected] = [*verdicts, *rejected]
@@ -364,6 +430,10 @@ def binding_problems(index: PlanIndex, item: Filed) -> Iterator[Problem]:
     if sub.unit not in index.units:
         yield Problem(where(("unit",)), _unknown("unit", sub.unit))
         return
+    issued = index.plan.plan.issued
+    if sub.reported < issued:
+        message = msg("sub.reported_before_issue", reported=sub.reported, issued=issued)
+        yield Problem(where(("reported",)), message)
     owed = {o.requirement.id for o in index.owed_by(sub.unit)}
     for req_id, entry in sub.requirements.items():
         path: PathKey = ("requirements", req_id)
@@ -393,10 +463,29 @@ def entry_problems(
                 )
                 yield ("evidence", i, "amount"), message
     yield from _period_problems(index, req, entry)
+    yield from _date_problems(index, entry, reported)
     if entry.nil_return is not None:
         yield from _nil_problems(index, req, entry, unit)
     else:
         yield from kind.entry_problems(req, entry, index, reported)
+
+
+def _date_problems(
+    index: PlanIndex, entry: Entry, reported: dt.date
+) -> Iterator[tuple[PathKey, Message]]:
+    """Dates a file cannot honestly give: before the plan's period began (work of an
+    earlier year), or evidence after the day the file was reported."""
+    start = index.plan.plan.period.start
+    for i, item in enumerate(getattr(entry, "evidence", None) or []):
+        if item.date < start:
+            yield ("evidence", i, "date"), msg("sub.before_period", date=item.date, start=start)
+        elif item.date > reported:
+            message = msg("sub.evidence_after_reported", date=item.date, reported=reported)
+            yield ("evidence", i, "date"), message
+    for field in ("completed", "date"):
+        value = getattr(entry, field, None)
+        if isinstance(value, dt.date) and value < start:
+            yield (field,), msg("sub.before_period", date=value, start=start)
 
 
 def _period_problems(

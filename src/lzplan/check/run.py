@@ -10,7 +10,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from lzplan.check import collect, engine, wire
+from lzplan.check import attachments, collect, engine, wire
+from lzplan.check.binding import Binding, compile_patterns
 from lzplan.check.result import Result
 from lzplan.check.waivers import Granted, bind
 from lzplan.errors import InputError, Problem, UsageError, sorted_problems
@@ -27,6 +28,9 @@ class Request:
     unit: str | None = None
     filed_only: bool = False
     jobs: int = 0  # 0: one process per core once there are enough files
+    bind: tuple[str, ...] = ()  # patterns binding files to units ('repos/{unit}/**')
+    unit_repository: bool = False  # --unit binds every file to that unit (check)
+    verify_evidence: bool = False  # read each named document and compare its sha256
 
 
 @dataclass(frozen=True)
@@ -49,7 +53,7 @@ PARALLEL_MIN_FILES = 200
 # is never pickled).
 _WORKER_JUDGE: engine.Judge | None = None
 
-FileResult = engine.FileVerdict | tuple[list[Problem], engine.Rejected]
+FileResult = engine.FileVerdict | tuple[list[Problem], engine.Rejected] | None
 
 
 @contextmanager
@@ -81,10 +85,15 @@ def _check(request: Request) -> Checked:
         raise UsageError(msg("usage.unknown_unit", unit=request.unit, known=known))
     files, problems = collect.find_files(request.paths)
     granted = bind(loaded.index, _waivers(request, loaded, problems), request.as_of)
-    judge = engine.Judge(loaded.index, request.as_of, granted)
+    only = request.unit if request.unit_repository else None
+    binding = Binding(compile_patterns(request.bind), only)
+    judge = engine.Judge(loaded.index, request.as_of, granted, binding)
+    judge.verify_evidence = request.verify_evidence
     verdicts: list[engine.FileVerdict] = []
     rejected: list[engine.Rejected] = []
     for item in _judge_files(judge, files, _jobs(request.jobs, len(files))):
+        if item is None:
+            continue  # a copy of the plan or a waiver file: no submission
         if isinstance(item, engine.FileVerdict):
             verdicts.append(item)
         else:
@@ -107,6 +116,16 @@ def _waivers(request: Request, loaded: LoadedPlan, problems: list[Problem]) -> l
         return []
 
 
+def refuse_waivers_inside(waivers: Path | None, inputs: tuple[Path, ...]) -> None:
+    """Waivers come from beside the plan, never from a folder whose files units write."""
+    if waivers is None:
+        return
+    real = waivers.resolve()
+    for folder in inputs:
+        if folder.is_dir() and real.is_relative_to(folder.resolve()):
+            raise UsageError(msg("usage.waivers_inside", waivers=str(waivers), folder=str(folder)))
+
+
 def _jobs(asked: int, files: int) -> int:
     """How many processes: as asked, or (0) one per core once there are enough files."""
     if asked > 0:
@@ -119,7 +138,7 @@ def _jobs(asked: int, files: int) -> int:
 
 
 def _judge_files(
-    judge: engine.Judge, files: list[tuple[Path, str]], jobs: int
+    judge: engine.Judge, files: list[collect.Found], jobs: int
 ) -> Iterator[FileResult]:
     """Load and judge each file, in this process or in ``jobs`` forked workers.
 
@@ -129,28 +148,51 @@ def _judge_files(
         yield from (_load_and_judge(judge, file) for file in files)
         return
     import multiprocessing
+    import signal
 
     global _WORKER_JUDGE
     _WORKER_JUDGE = judge
+    # Ctrl-C while the workers are being forked would reach a worker before it can
+    # ignore it, and a pool whose worker died waits for ever: hold SIGINT until the
+    # pool stands; then it interrupts the parent, which stops the pool.
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            chunk = max(1, min(64, len(files) // (jobs * 8)))
-            for packed in pool.imap(_worker, files, chunksize=chunk):
-                yield wire.unpack(packed)
+        pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_quiet_worker)
     finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+    try:
+        chunk = max(1, min(64, len(files) // (jobs * 8)))
+        for packed in pool.imap(_worker, files, chunksize=chunk):
+            yield wire.unpack(packed)
+    finally:
+        pool.terminate()
+        pool.join()
         _WORKER_JUDGE = None
 
 
-def _worker(file: tuple[Path, str]) -> wire.Packed:  # pragma: no cover - runs in a worker
+def _quiet_worker() -> None:  # pragma: no cover - runs in a worker
+    """Ctrl-C is the parent's to handle: a worker neither stops on it nor prints."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+def _worker(file: collect.Found) -> wire.Packed:  # pragma: no cover - runs in a worker
     assert _WORKER_JUDGE is not None
     return wire.pack(_load_and_judge(_WORKER_JUDGE, file))
 
 
-def _load_and_judge(judge: engine.Judge, file: tuple[Path, str]) -> FileResult:
-    loaded = collect.load_one(*file)
+def _load_and_judge(judge: engine.Judge, file: collect.Found) -> FileResult:
+    path, display, place = file
+    loaded = collect.load_one(path, display, place)
     if isinstance(loaded, engine.Filed):
-        return judge.file(loaded)
-    return loaded
+        found = attachments.verify(loaded, path) if judge.verify_evidence else []
+        return judge.file(loaded, found)
+    if loaded is None:
+        return None
+    problems, rejected = loaded
+    return problems, judge.rejected(rejected.file, place)
 
 
 def _only_units(

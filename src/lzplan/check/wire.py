@@ -30,7 +30,9 @@ _REASON = {str(r): r for r in Reason}
 Packed = tuple[Any, ...]
 
 
-def pack(item: FileVerdict | tuple[list[Problem], Rejected]) -> Packed:
+def pack(item: FileVerdict | tuple[list[Problem], Rejected] | None) -> Packed:
+    if item is None:
+        return ("skipped",)  # no submission: a copy of the plan, a waiver file
     if not isinstance(item, FileVerdict):
         return ("rejected", item)  # rare: pickled as it is
     result = item.result
@@ -44,7 +46,15 @@ def pack(item: FileVerdict | tuple[list[Problem], Rejected]) -> Packed:
 
 def _items(items: tuple[ItemVerdict, ...]) -> Packed:
     return tuple(
-        (i.title, i.date.toordinal(), i.doc_no, str(i.reason), i.location.line, i.location.column)
+        (
+            i.title,
+            i.date.toordinal(),
+            i.doc_no,
+            str(i.reason),
+            i.location.line,
+            i.location.column,
+            i.sha256,
+        )
         for i in items
     )
 
@@ -52,9 +62,14 @@ def _items(items: tuple[ItemVerdict, ...]) -> Packed:
 def _unpack_items(file: str, items: Packed) -> tuple[ItemVerdict, ...]:
     return tuple(
         ItemVerdict(
-            title, dt.date.fromordinal(date), doc_no, _REASON[reason], Location(file, line, column)
+            title,
+            dt.date.fromordinal(date),
+            doc_no,
+            _REASON[reason],
+            Location(file, line, column),
+            sha256,
         )
-        for title, date, doc_no, reason, line, column in items
+        for title, date, doc_no, reason, line, column, sha256 in items
     )
 
 
@@ -78,7 +93,9 @@ def _outcome(o: Outcome) -> Packed:
             tuple(_period(p) for p in o.periods), o.facts)  # fmt: skip
 
 
-def unpack(packed: Packed) -> FileVerdict | tuple[list[Problem], Rejected]:
+def unpack(packed: Packed) -> FileVerdict | tuple[list[Problem], Rejected] | None:
+    if packed[0] == "skipped":
+        return None
     if packed[0] == "rejected":
         rejected: tuple[list[Problem], Rejected] = packed[1]
         return rejected
