@@ -88,6 +88,7 @@ class ItemVerdict(NamedTuple):
     doc_no: str | None
     reason: Reason
     location: Location
+    sha256: str | None = None  # of the document itself, when the item names its file
 
 
 class PeriodOutcome(NamedTuple):

@@ -15,6 +15,7 @@ from typing import Annotated, Any, ClassVar, NamedTuple
 from pydantic import Field
 
 from lzplan.check.result import ItemVerdict, Notice, Reason, Status
+from lzplan.grammar.docno import canonical
 from lzplan.location import Location, PathKey, PositionMap
 from lzplan.messages import Message, msg
 from lzplan.model import Date, Id, Model, NonEmpty, Positive
@@ -37,6 +38,14 @@ class Evidence(Model):
         None,
         description="quantity requirements only: how much this item counts for, in the "
         "requirement's measure (学时, 人次, 名…).",
+    )
+    file: NonEmpty | None = Field(
+        None,
+        description="The document itself, beside the submission (a path inside its folder); "
+        "checked with its sha256 by `lzplan check --verify-evidence`.",
+    )
+    sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")] | None = Field(
+        None, description="The SHA-256 of `file`, 64 lower-case hex digits."
     )
     note: str | None = None
 
@@ -180,19 +189,19 @@ def judge_items(
     they were written in.
     """
     start, end, due = ctx.start, ctx.end, ctx.due
-    seen: dict[str, int] = {}
+    seen: dict[str, str] = {}  # canonical 文号 → its spelling where it first counted
     reasons: dict[int, Reason] = {}
     notices = []
     for i in sorted(range(len(evidence)), key=lambda i: _item_key(evidence[i])):
         item = evidence[i]
         reasons[i] = _reason(item, start, end, due, ctx.as_of, seen)
-        if reasons[i] is Reason.DUPLICATE_DOC_NO:
-            message = msg(
-                "notice.duplicate_doc_no", doc_no=item.doc_no, requirement=ref(requirement)
-            )
+        if reasons[i] is Reason.DUPLICATE_DOC_NO and item.doc_no is not None:
+            first = seen[canonical(item.doc_no)]
+            key = "notice.duplicate_doc_no" if first == item.doc_no else "notice.doc_no_respelled"
+            message = msg(key, doc_no=item.doc_no, first=first, requirement=ref(requirement))
             notices.append(Notice(claim.item(i), message))
     items = tuple(
-        ItemVerdict(item.title, item.date, item.doc_no, reasons[i], claim.item(i))
+        ItemVerdict(item.title, item.date, item.doc_no, reasons[i], claim.item(i), item.sha256)
         for i, item in enumerate(evidence)
     )
     return items, tuple(notices)
@@ -218,17 +227,17 @@ def _reason(
     end: dt.date,
     due: dt.date,
     as_of: dt.date,
-    seen: dict[str, int],
+    seen: dict[str, str],
 ) -> Reason:
     if item.date > as_of:
         return Reason.AFTER_AS_OF
     if not start <= item.date <= end:
         return Reason.OUTSIDE_PERIOD
     if item.doc_no:
-        key = item.doc_no.strip()
-        seen[key] = seen.get(key, 0) + 1
-        if seen[key] > 1:
+        key = canonical(item.doc_no)
+        if key in seen:
             return Reason.DUPLICATE_DOC_NO
+        seen[key] = item.doc_no
     return Reason.LATE if item.date > due else Reason.COUNTED
 
 

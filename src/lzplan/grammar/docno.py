@@ -1,0 +1,22 @@
+"""文号 (document numbers) as one identity, however they are spelled.
+
+古府发〔2011〕34号, 古府发〔２０１１〕３４号 (full-width digits), 古府发[2011]34号,
+古府发(2011)34号, 古府发【2011】34号, with a zero-width space or a blank inside, in NFD or
+with a compatibility ideograph: one document. The canonical form is what compares; the
+spelling a file used is what messages show.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+_OPEN = "〔[【(（［﹝〖〘｟"
+_CLOSE = "〕]】)）］﹞〗〙｠"
+_BRACKETS = str.maketrans(_OPEN + _CLOSE, "〔" * len(_OPEN) + "〕" * len(_CLOSE))
+
+
+def canonical(doc_no: str) -> str:
+    """The form two spellings of one 文号 share."""
+    text = unicodedata.normalize("NFKC", doc_no)
+    kept = (ch for ch in text if unicodedata.category(ch) not in ("Cf", "Cc", "Zs", "Zl", "Zp"))
+    return "".join(kept).translate(_BRACKETS)
