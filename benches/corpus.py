@@ -120,8 +120,10 @@ def write_submissions(out: Path, plan_path: Path, ids: list[str], rng: random.Ra
             made = entry(owed, unit, members, rng)
             if made is not None:
                 requirements[owed.requirement.id] = made
-        data = {"unit": unit_id, "plan": loaded.plan.plan.id,
-                "reported": day(rng, dt.date(2011, 12, 1), dt.date(2011, 12, 30)),
+        reported = day(rng, dt.date(2011, 12, 1), dt.date(2011, 12, 30))
+        dated = [i["date"] for e in requirements.values() for i in e.get("evidence", [])]
+        reported = max([reported, *dated])  # a file reports what it holds: nothing later
+        data = {"unit": unit_id, "plan": loaded.plan.plan.id, "reported": reported,
                 "requirements": requirements}  # fmt: skip
         (folder / f"{unit_id}.yaml").write_text(dump(data), encoding="utf-8")
 

@@ -683,12 +683,6 @@ def entry(unit: Unit, owed: Any, index: plans.PlanIndex, done: dict[str, dt.date
 
 
 # ------------------------------------------------------------------ odd cases
-def longmatan_old_evaluation(unit: Unit, made: dict[str, Any]) -> None:
-    """An evaluation finished in 2010: listed by explain, not counted for 2011."""
-    old = unit.item(None, "《龙马潭区城区户外广告设置管理办法》实施情况评估报告", D(2010, 12, 20))
-    made["t2-2.evaluations"]["evidence"].insert(0, old)
-
-
 def hejiang_listed_twice(unit: Unit, made: dict[str, Any]) -> None:
     """The 批复 and the report it approved, filed as two items under one 文号: counted once."""
     items = made["t1-1.risk-assessment"]["evidence"]
@@ -699,7 +693,7 @@ def hejiang_listed_twice(unit: Unit, made: dict[str, Any]) -> None:
     twin["same_as"] = first
 
 
-ODD = {"longmatan": longmatan_old_evaluation, "hejiang": hejiang_listed_twice}
+ODD = {"hejiang": hejiang_listed_twice}
 
 
 # How many documents a series carries a day, roughly: a county government issues

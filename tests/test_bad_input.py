@@ -47,14 +47,14 @@ def make(kind: str, root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     elif kind == "unreadable":
         target = subs / "naxi.yaml"
         shutil.copy(CASES / "check" / "all-met" / "submissions" / "naxi.yaml", target)
-        real = Path.read_bytes
+        real = Path.open
 
-        def read_bytes(path: Path) -> bytes:
+        def opened(path: Path, *args: Any, **kwargs: Any) -> Any:
             if path.name == target.name:
                 raise PermissionError(13, "Permission denied")
-            return real(path)
+            return real(path, *args, **kwargs)
 
-        monkeypatch.setattr(Path, "read_bytes", read_bytes)
+        monkeypatch.setattr(Path, "open", opened)
     else:  # pragma: no cover - a typo in case.json
         raise ValueError(kind)
 

@@ -71,7 +71,7 @@ def statuses(case: str) -> dict[str, dict[str, str]]:
         ("waiver-expired", "naxi", "t1.risk", "missed"),
         ("waiver-unused", "jiangyang", "t1.risk", "met"),
         ("evidence-after-as-of", "naxi", "t1.risk", "pending"),
-        ("evidence-outside-period", "jiangyang", "t1.risk", "missed"),
+        ("evidence-outside-period", "jiangyang", "t1.risk", "invalid"),
         ("duplicate-doc-no", "jiangyang", "t1.risk", "missed"),
         ("distinct-units-short", "legal-affairs", "t2.audit-units", "missed"),
         ("distinct-units-bad-ids", "legal-affairs", "t2.audit-units", "invalid"),

@@ -156,10 +156,16 @@ def test_explain_late_and_missed() -> None:
     )
 
 
-def test_explain_outside_the_period() -> None:
-    out = invoke("explain", "longmatan", "t2-2", *YEAR_END).stdout
-    old = "2010-12-20 《龙马潭区城区户外广告设置管理办法》实施情况评估报告"
-    assert f"{old}: not counted: outside the plan period" in out
+def test_work_of_an_earlier_year_is_refused(tmp_path: Path) -> None:
+    """An item dated before the plan's period is not quietly skipped: the file is wrong."""
+    text = (ROOT / "submissions" / "longmatan.yaml").read_text(encoding="utf-8")
+    first = text.index("      date: 2011-")
+    (tmp_path / "longmatan.yaml").write_text(
+        text[:first] + "      date: 2010-12-20" + text[first + 22 :], encoding="utf-8"
+    )
+    result = invoke("check", str(tmp_path / "longmatan.yaml"), "--filed-only", *YEAR_END)
+    assert result.exit_code == 2
+    assert "dated 2010-12-20, before the plan's period began (2011-01-01)" in result.stderr
 
 
 def test_explain_unknown_task() -> None:

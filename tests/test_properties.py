@@ -89,19 +89,21 @@ def requirement(draw: st.DrawFn, rid: str, departments: list[str]) -> dict[str, 
 
 
 @st.composite
-def evidence(draw: st.DrawFn) -> Evidence:
+def evidence(draw: st.DrawFn, latest: dt.date = dt.date(2012, 9, 30)) -> Evidence:
+    """An item a sound file can hold: dated within the plan's period at the earliest,
+    and not after the file's reported date."""
     return Evidence(
         title=draw(st.sampled_from(["风险评估报告", "专题报告", "培训通知"])),
-        date=draw(dates),
+        date=draw(st.dates(START, latest)),
         doc_no=draw(st.sampled_from([None, "泸府发〔2011〕1号", "泸府发〔2011〕2号"])),
     )
 
 
 @st.composite
 def entries(draw: st.DrawFn, kind: str, members: list[str], reported: dt.date) -> Entry:
-    items = draw(st.lists(evidence(), max_size=5))
+    items = draw(st.lists(evidence(reported), max_size=5))
     if kind == "milestone":  # a file cannot report a completion after its own date
-        completed = st.dates(min(reported, dt.date(2010, 1, 1)), reported)
+        completed = st.dates(START, reported)
         return Entry(evidence=items, completed=draw(st.none() | completed))
     if kind == "distinct_units":
         return Entry(covered=draw(st.lists(st.sampled_from(members), max_size=len(members) + 1)))
@@ -128,7 +130,7 @@ def worlds(draw: st.DrawFn) -> World:
         if not draw(st.booleans()):
             continue
         requirements = {}
-        reported = draw(dates)
+        reported = draw(st.dates(START, dt.date(2012, 9, 30)))
         members = list(index.members["departments"])
         for owed in index.owed_by(unit.id):
             if draw(st.booleans()):
@@ -181,13 +183,14 @@ def test_adding_a_valid_item_never_makes_things_worse(world: World, data: st.Dat
         return
     i, req_id = data.draw(st.sampled_from(counted))
     req = world.index.requirements[req_id][1]
-    latest = min(world.as_of, max(END, req.due.date))
+    item = world.filed[i]
+    # a valid item: dated from the period's start to the file's own reported date
+    latest = min(world.as_of, max(END, req.due.date), item.submission.reported)
     if latest < START:
         return
     new = Evidence(
         title="新增材料", date=data.draw(st.dates(START, latest)), doc_no="新〔2011〕99号"
     )
-    item = world.filed[i]
     entry = item.submission.requirements[req_id]
     grown = entry.model_copy(update={"evidence": [*entry.evidence, new]})
     sub = item.submission.model_copy(

@@ -1,3 +1,3 @@
-from lzplan.cli import main
+from lzplan.entry import main
 
 main()

@@ -26,6 +26,7 @@ from lzplan.errors import (
     EXIT_OK,
     InputError,
     LzplanError,
+    OutputError,
     UsageError,
 )
 from lzplan.messages import REFERENCE, Lang, languages, msg, plural, say
@@ -136,7 +137,11 @@ PathsArgument = Annotated[
 ]
 UnitOption = Annotated[
     str | None,
-    typer.Option("--unit", help="Check only this unit (what a unit's own repository runs)."),
+    typer.Option(
+        "--unit",
+        help="Check only this unit, reading every file given as its own (what a unit's "
+        "repository runs): a file claiming another unit is an error.",
+    ),
 ]
 FiledOnlyOption = Annotated[
     bool,
@@ -155,6 +160,24 @@ AllOption = Annotated[
         "--all",
         help="Show every unit and shortfall; by default a matrix of more than 60 units "
         "shows only those behind, not submitted or invalid, and says how many it hid.",
+    ),
+]
+VerifyOption = Annotated[
+    bool,
+    typer.Option(
+        "--verify-evidence",
+        help="Read each document an evidence item names (file:, inside the submission's "
+        "folder) and compare its sha256; a missing or different document is an error.",
+    ),
+]
+BindOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--bind",
+        metavar="PATTERN",
+        help="Where a unit's file sits, for a central repository laid out otherwise, e.g. "
+        "'repos/{unit}/submissions/*.yaml' (repeatable). By default a file speaks only for "
+        "the unit it is named after (gulin.yaml) or whose folder it is in (gulin/…).",
     ),
 ]
 JobsOption = Annotated[
@@ -242,8 +265,15 @@ def guarded(command: Callable[..., int]) -> Callable[..., None]:
         lang = str(kwargs.get("lang", REFERENCE))
         try:
             code = command(*args, **kwargs)
+            sys.stdout.flush()
         except LzplanError as error:
             _fail(error, lang)
+        except KeyboardInterrupt:  # Ctrl-C: no traceback, no partial report
+            _echo(say("cli.interrupted", lang), err=True)
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+        except BrokenPipeError:  # | head: the reader has all it wanted
+            _silence_stdout()
+            raise typer.Exit(EXIT_BROKEN_PIPE) from None
         except Exception as error:
             if kwargs.get("debug"):
                 raise
@@ -252,6 +282,19 @@ def guarded(command: Callable[..., int]) -> Callable[..., None]:
         raise typer.Exit(code)
 
     return run
+
+
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a command stopped by Ctrl-C
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as `yes | head` reports
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null, so the interpreter's last flush cannot fail."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # not a real file (a test's capture)
+        pass
 
 
 def _fail(error: LzplanError, lang: Lang) -> NoReturn:
@@ -267,6 +310,10 @@ def _count_line(count: int, lang: Lang) -> str:
 
 
 def _echo(text: str, *, err: bool = False) -> None:
+    """Print a line. None of lzplan's lines to standard error starts with `::`, which
+    GitHub's runner would execute as a workflow command (a file named ::add-mask::…)."""
+    if err and text.startswith("::"):
+        text = "./" + text
     typer.echo(text, err=err)
 
 
@@ -293,20 +340,28 @@ def _console(color: Color):  # type: ignore[no-untyped-def]
 
 def _finish(checked: Checked, lang: Lang, *, strict: bool) -> int:
     """Input problems to stderr, then the exit code of a check."""
+    if _print_problems(checked, lang):
+        return EXIT_INPUT
+    return EXIT_FAILED if checked.result.failing(strict=strict) else EXIT_OK
+
+
+def _print_problems(checked: Checked, lang: Lang) -> bool:
     problems = checked.result.problems
     for problem in problems:
         _echo(problem.render(lang), err=True)
     if problems:
         _echo(_count_line(len(problems), lang), err=True)
-        return EXIT_INPUT
-    return EXIT_FAILED if checked.result.failing(strict=strict) else EXIT_OK
+    return bool(problems)
 
 
-def _write(path: Path, text: str, force: bool, lang: Lang) -> None:
+def _write(path: Path, text: str, force: bool, lang: Lang, inputs: Iterable[Path] = ()) -> None:
+    """Write a file lzplan made (a template, a draft): never over an input, never half."""
+    from lzplan.reporters import write
+
+    write.refuse_inputs([path], inputs)
     if path.exists() and not force:
         raise UsageError(msg("usage.exists", path=path))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    write.atomic_write(path, [text])
     _echo(say("cli.wrote", lang, path=path), err=True)
 
 
@@ -409,6 +464,8 @@ def check(
     strict: StrictOption = False,
     show_all: AllOption = False,
     jobs: JobsOption = 0,
+    bind: BindOption = None,
+    verify_evidence: VerifyOption = False,
     output_format: FormatOption = "terminal",
     output: OutputOption = None,
     color: ColorOption = Color.auto,
@@ -426,15 +483,33 @@ def check(
     from lzplan.reporters import Options, write
 
     inputs = tuple(paths or [DEFAULT_SUBMISSIONS])
-    targets = [write.parse(spec, inputs) for spec in output or []]
-    request = run.Request(inputs, plan_option, _date(as_of), waivers, unit, filed_only, jobs)
+    targets = [write.parse(spec) for spec in output or []]
+    for spec, target in zip(output or [], targets, strict=True):
+        write.refuse_inputs([target.path], [*inputs, *_plan_files(plan_option, waivers)], spec)
+    run.refuse_waivers_inside(waivers, inputs)
+    request = run.Request(inputs, plan_option, _date(as_of), waivers, unit, filed_only, jobs,
+                          tuple(bind or ()), unit_repository=True,
+                          verify_evidence=verify_evidence)  # fmt: skip
     options = Options(lang, _use_color(color), show_all)
     with run.no_gc():
         checked = run.check(request)
-        write.emit(checked.result, checked.plan, output_format, targets, options, sys.stdout)
-    formats = [output_format, *(target.format for target in targets)]
-    write.step_summary(checked.result, checked.plan, formats, options, os.environ)
+        try:
+            write.emit(checked.result, checked.plan, output_format, targets, options, sys.stdout)
+            formats = [output_format, *(target.format for target in targets)]
+            write.step_summary(checked.result, checked.plan, formats, options, os.environ)
+        except OutputError as error:  # the run's own input problems still come first
+            _print_problems(checked, lang)
+            for line in error.lines(lang):
+                _echo(line, err=True)
+            return EXIT_INPUT
     return _finish(checked, lang, strict=strict)
+
+
+def _plan_files(plan: Path, waivers: Path | None) -> list[Path]:
+    """The plan, its waivers and every file beside it (its notice): never a report's
+    place."""
+    beside = [p for p in plan.parent.iterdir() if p.is_file()] if plan.parent.is_dir() else []
+    return [plan, *([waivers] if waivers else []), *beside]
 
 
 @app.command("explain", epilog=EXIT_CODES_HELP)
@@ -496,7 +571,7 @@ def init(
     if output is None:
         sys.stdout.write(text)
     else:
-        _write(output, text, force, lang)
+        _write(output, text, force, lang, _plan_files(plan_option, None))
     return EXIT_OK
 
 
@@ -528,7 +603,13 @@ def extract(
 
     draft = run.run(notice, units or plan_option, year, output, lang, registry_given=bool(units))
     if output is not None:
-        _write(output, draft, force, lang)
+        sources = [
+            notice,
+            plan_option,
+            *([units] if units else []),
+            *([compare_with] if compare_with else []),
+        ]
+        _write(output, draft, force, lang, sources)
     elif compare_with is None:
         sys.stdout.write(draft)
     if compare_with is not None:
@@ -539,4 +620,10 @@ def extract(
 
 
 def main() -> None:
-    app()
+    import signal
+
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # KeyboardInterrupt from here
+    try:
+        app()
+    except KeyboardInterrupt:  # while the command line is read, before a command runs
+        raise SystemExit(EXIT_INTERRUPTED) from None

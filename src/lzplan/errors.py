@@ -62,3 +62,8 @@ class InputError(LzplanError):
 
 class UsageError(LzplanError):
     """The command line asks for something that cannot be done."""
+
+
+class OutputError(LzplanError):
+    """A report could not be written (a full disk, no permission, a folder in the way):
+    the user's environment, not a bug."""

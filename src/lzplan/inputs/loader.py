@@ -7,7 +7,9 @@ tags, non-UTF-8 text and oversized files are errors, each with its position.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -74,15 +76,22 @@ class Document:
 def read_text(path: Path, display: str) -> str:
     """Read ``path`` as UTF-8 (a BOM is allowed), or explain what it looks like instead."""
     where = Location(display)
+    limit = MAX_FILE_BYTES // (1024 * 1024)
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            limit = MAX_FILE_BYTES // (1024 * 1024)
+        # By type first: opening a FIFO would block, and a device never ends.
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError([Problem(where, msg("file.is_folder"))])
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError([Problem(where, msg("file.not_regular"))])
+        if info.st_size > MAX_FILE_BYTES:
             raise InputError([Problem(where, msg("file.too_large", limit=limit))])
-        raw = path.read_bytes()
-    except IsADirectoryError:
-        raise InputError([Problem(where, msg("file.is_folder"))]) from None
+        with path.open("rb") as file:  # the limit holds while reading: a file may grow
+            raw = file.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise InputError([Problem(where, msg("file.unreadable", reason=exc.strerror))]) from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise InputError([Problem(where, msg("file.too_large", limit=limit))])
     return decode(raw, display)
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Iterator
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -20,10 +22,42 @@ def to_model(document: Document, model: type[M]) -> M:
         what = type(document.data).__name__ if document.data is not None else "nothing"
         where = document.positions.find(())
         raise InputError([Problem(where, msg("yaml.top_level", what=what))])
+    controls = list(_controls(document.data, (), document))
+    if controls:
+        raise InputError(controls)
     try:
         return model.model_validate(document.data)
     except ValidationError as exc:
         raise InputError(problems(exc, document)) from None
+
+
+def _controls(data: Any, path: tuple[str | int, ...], document: Document) -> Iterator[Problem]:
+    """A control character in any key or text (a line break or ESC written with a YAML
+    escape, "\\n", "\\e"): no title, 文号 or note holds one, and printed it could forge
+    a line of lzplan's output or steer a terminal."""
+    items: list[tuple[Any, Any]] = []
+    if isinstance(data, dict):
+        items = list(data.items())
+        for key in data:
+            if isinstance(key, str) and (bad := _control(key)) is not None:
+                yield Problem(document.positions.find((*path, key)), _message(bad))
+    elif isinstance(data, list):
+        items = list(enumerate(data))
+    elif isinstance(data, str) and (bad := _control(data)) is not None:
+        yield Problem(document.positions.find(path), _message(bad))
+    for key, value in items:
+        yield from _controls(value, (*path, key), document)
+
+
+def _control(text: str) -> str | None:
+    return next((ch for ch in text if ch != "\t" and unicodedata.category(ch) in _CONTROL), None)
+
+
+_CONTROL = ("Cc", "Zl", "Zp")
+
+
+def _message(char: str) -> Message:
+    return msg("text.control", code=f"U+{ord(char):04X}")
 
 
 def problems(exc: ValidationError, document: Document) -> list[Problem]:

@@ -73,7 +73,21 @@ def _value(value: object, lang: Lang) -> object:
     if isinstance(value, list | tuple):
         separator = catalogue(lang)["list.sep"]
         return separator.join(str(_value(item, lang)) for item in value)
+    if isinstance(value, str):
+        return printable(value)
     return value
+
+
+def printable(text: str) -> str:
+    """Text from an input, made safe to print: a control character (a line break, ESC,
+    DEL…) shown as its escape, so no input can start a line of its own or steer a
+    terminal."""
+    if text.isprintable():
+        return text
+    return "".join(
+        ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii")
+        for ch in text
+    )
 
 
 def date(value: dt.date, lang: Lang) -> str:

@@ -1,8 +1,20 @@
 """English: every message lzplan prints, by key."""
 
 MESSAGES: dict[str, str] = {
+    # ------------------------------------------------------------ attach
+    "attach.mismatch": "'{file}' is not the document named: its sha256 is {actual}, the submission says {expected}",
+    "attach.missing": "'{file}' is not there (beside the submission)",
+    "attach.no_hash": "'{file}' is named without its sha256: give both, or neither",
+    "attach.not_a_file": "'{file}' is not a regular file; not read",
+    "attach.outside": "'{file}' leads outside the submission's folder; not read",
+    "attach.too_large": "'{file}' is larger than {limit} MiB; not read",
+    # ------------------------------------------------------------ bind
+    "bind.elsewhere": "this file claims unit '{unit}', but its place binds it to '{bound}': it cannot speak for '{unit}'",
+    "bind.only": "this check is for '{only}' (--unit): a file claiming '{unit}' is not read",
+    "bind.unbound": "this file claims unit '{unit}', but its place binds it to no unit: name it '{unit}.yaml', put it in a folder named '{unit}', or give a --bind pattern; it speaks for no one",
     # ------------------------------------------------------------ cli
     "cli.bug": "internal error: {error}\nThis is a bug in lzplan. Please report it with the command you ran; --debug shows the traceback.",
+    "cli.interrupted": "interrupted; no report written",
     "cli.problems_found.one": "{count} problem found",
     "cli.problems_found.other": "{count} problems found",
     "cli.wrote": "wrote {path}",
@@ -58,6 +70,7 @@ MESSAGES: dict[str, str] = {
     "file.empty": "file is empty, expected a mapping",
     "file.is_folder": "is a folder, expected a YAML file",
     "file.missing": "no such file or folder",
+    "file.not_regular": "is not a regular file (a pipe, a socket or a device); not read",
     "file.symlink_outside": "symbolic link leads outside the folder being checked; not read",
     "file.too_large": "file is larger than the {limit} MiB limit",
     "file.unreadable": "cannot read file: {reason}",
@@ -131,13 +144,18 @@ MESSAGES: dict[str, str] = {
     "md.plan": "Plan `{plan}` (`{file}`, sha256 `{sha}`), encoded from {source}.",
     "md.title": "{title}: compliance as of {as_of}",
     # ------------------------------------------------------------ notice
+    "notice.doc_no_elsewhere": "文号 {doc_no} is also claimed by {unit} ({where}): one document, two units' evidence",
+    "notice.doc_no_respelled": "文号 {doc_no} is {first} written otherwise, in {requirement}; it counts once",
     "notice.duplicate_doc_no": "文号 {doc_no} appears twice in {requirement}; it counts once",
+    "notice.file_elsewhere": "the same document (sha256 {doc_no}) is also evidence of {unit} ({where})",
     "notice.part_short": "{unit}: {numerator}/{denominator} = {share}, short of {need} on its own ({requirement})",
     # ------------------------------------------------------------ numeral
     "numeral.1": "1",
     "numeral.2": "2",
     "numeral.3": "3",
     "numeral.4": "4",
+    # ------------------------------------------------------------ output
+    "output.failed": "cannot write {path}: {reason}",
     # ------------------------------------------------------------ period
     "period.half.1": "{year}-H1",
     "period.half.2": "{year}-H2",
@@ -285,7 +303,9 @@ MESSAGES: dict[str, str] = {
     "status.waived.cell": "wvd",
     # ------------------------------------------------------------ sub
     "sub.amount_missing": "each item of '{requirement}' needs 'amount': how many {measure} it counts for",
+    "sub.before_period": "dated {date}, before the plan's period began ({start}): work of an earlier year does not count, and is not to be filed",
     "sub.completed_after_reported": "completed {completed} is after the date the file was reported ({reported})",
+    "sub.evidence_after_reported": "dated {date}, after the date the file was reported ({reported})",
     "sub.field_not_for_kind": "'{name}' does not apply to '{requirement}', a {kind} requirement",
     "sub.figure_after_reported": "figure dated {date}, after the date the file was reported ({reported})",
     "sub.nil_not_conditional": "'{requirement}' applies whatever happens: a nil return is only for requirements with a condition",
@@ -298,6 +318,7 @@ MESSAGES: dict[str, str] = {
     "sub.period_unknown": "'{period}' is not a period of '{requirement}' (its periods: {known})",
     "sub.ratio_exceeds": "numerator {numerator} exceeds denominator {denominator}",
     "sub.ratio_pair": "'{requirement}' needs both 'numerator' and 'denominator', or neither",
+    "sub.reported_before_issue": "reported {reported}, before the plan was issued ({issued}): nothing can have been reported for it then",
     "sub.unit_claimed": "unit '{unit}' is already claimed by {first}; one file per unit",
     "sub.wrong_plan": "plan '{got}' is not this plan ('{plan}')",
     # ------------------------------------------------------------ template
@@ -310,6 +331,8 @@ MESSAGES: dict[str, str] = {
     "template.nil_return": "Owed only by a unit that is: {condition}; if it did not arise this year, replace evidence with nil_return: and say why (a nil return).",
     "template.notice": "《通知》",
     "template.sep": "; ",
+    # ------------------------------------------------------------ text
+    "text.control": "a control character ({code}) in the text: remove it (a title, 文号 or note has none)",
     # ------------------------------------------------------------ trace
     "trace.bracket": "owner statement is not encoded by any task: {bracket}",
     "trace.deadline": "deadline '{phrase}' is not the due wording of a requirement quoting it",
@@ -344,14 +367,17 @@ MESSAGES: dict[str, str] = {
     "unit_status.nothing_owed": "owes nothing",
     "unit_status.on_track": "on track",
     # ------------------------------------------------------------ usage
+    "usage.bind_pattern": "--bind '{pattern}' must hold {{unit}} exactly once, e.g. 'repos/{{unit}}/**'",
     "usage.date": "{option} '{value}' is not a date written YYYY-MM-DD",
     "usage.exists": "{path} exists; use --force to overwrite it",
     "usage.output_form": "--output '{spec}': expected FORMAT:PATH, e.g. markdown:STATUS.md",
     "usage.output_format": "--output '{spec}': unknown format '{name}'; known: {known}",
     "usage.output_inside": "--output '{spec}': lzplan does not write into a folder it reads ({folder})",
+    "usage.output_onto_input": "--output {spec}: {path} is an input of this run; a report never overwrites one",
     "usage.unknown_task": "'{task}' is not a task of the plan; known: {known}",
     "usage.unknown_unit": "'{unit}' is not a unit of the plan; known: {known}",
     "usage.unknown_unit_short": "'{unit}' is not a unit of the plan; see `lzplan units`",
+    "usage.waivers_inside": "--waivers {waivers} lies inside {folder}, a folder being checked: waivers come from beside the plan",
     # ------------------------------------------------------------ waiver
     "waiver.expired": "waiver expired on {expires}; it does not apply",
     "waiver.unused": "waiver for {unit} on {requirement} is unused: the requirement is met",

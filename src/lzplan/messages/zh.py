@@ -1,8 +1,20 @@
 """中文：lzplan 输出的全部文字，按键排列。"""
 
 MESSAGES: dict[str, str] = {
+    # ------------------------------------------------------------ attach
+    "attach.mismatch": "“{file}”与所报文件不符：其 sha256 为 {actual}，报送文件所填为 {expected}",
+    "attach.missing": "“{file}”不存在（应与报送文件放在同一文件夹）",
+    "attach.no_hash": "“{file}”未给出 sha256：文件与 sha256 应同时填写",
+    "attach.not_a_file": "“{file}”不是普通文件，不予读取",
+    "attach.outside": "“{file}”指向报送文件所在文件夹之外，不予读取",
+    "attach.too_large": "“{file}”超过 {limit} MiB，不予读取",
+    # ------------------------------------------------------------ bind
+    "bind.elsewhere": "本文件声称属于“{unit}”，但其存放位置对应“{bound}”：不能代替“{unit}”报送",
+    "bind.only": "本次只核查“{only}”（--unit）：声称属于“{unit}”的文件不予读取",
+    "bind.unbound": "本文件声称属于“{unit}”，但其存放位置未对应任何单位：请命名为“{unit}.yaml”，或放在名为“{unit}”的文件夹中，或用 --bind 指定对应规则；本文件不计入任何单位",
     # ------------------------------------------------------------ cli
     "cli.bug": "内部错误：{error}\n这是 lzplan 的缺陷，请连同所运行的命令一起报告；加 --debug 可显示调用栈。",
+    "cli.interrupted": "已中断，未写入报告",
     "cli.problems_found.one": "发现 {count} 个问题",
     "cli.problems_found.other": "发现 {count} 个问题",
     "cli.wrote": "已写入 {path}",
@@ -58,6 +70,7 @@ MESSAGES: dict[str, str] = {
     "file.empty": "文件为空，应为键值映射",
     "file.is_folder": "这是一个文件夹，应为 YAML 文件",
     "file.missing": "文件或文件夹不存在",
+    "file.not_regular": "不是普通文件（管道、套接字或设备），不予读取",
     "file.symlink_outside": "符号链接指向被检查文件夹之外，未读取",
     "file.too_large": "文件超过 {limit} MiB 上限",
     "file.unreadable": "无法读取文件：{reason}",
@@ -131,13 +144,18 @@ MESSAGES: dict[str, str] = {
     "md.plan": "依据《{source}》编制；计划文件 `{file}`（sha256 `{sha}`）。",
     "md.title": "{title}落实情况（统计截至{as_of}）",
     # ------------------------------------------------------------ notice
+    "notice.doc_no_elsewhere": "文号{doc_no}同时被{unit}作为佐证材料（{where}），请核实",
+    "notice.doc_no_respelled": "文号{doc_no}与{first}为同一文件（写法不同），在{requirement}中只计一次",
     "notice.duplicate_doc_no": "文号{doc_no}在{requirement}中重复出现，只计一次",
+    "notice.file_elsewhere": "同一文件（sha256 {doc_no}）同时是{unit}的佐证材料（{where}），请核实",
     "notice.part_short": "{unit}：{numerator}/{denominator}，比例{share}，单独计算未达{need}（{requirement}）",
     # ------------------------------------------------------------ numeral
     "numeral.1": "一",
     "numeral.2": "二",
     "numeral.3": "三",
     "numeral.4": "四",
+    # ------------------------------------------------------------ output
+    "output.failed": "无法写入 {path}：{reason}",
     # ------------------------------------------------------------ period
     "period.half.1": "{year}年上半年",
     "period.half.2": "{year}年下半年",
@@ -285,7 +303,9 @@ MESSAGES: dict[str, str] = {
     "status.waived.cell": "核减",
     # ------------------------------------------------------------ sub
     "sub.amount_missing": "'{requirement}' 的每项材料须填写 'amount'（计多少{measure}）",
+    "sub.before_period": "日期{date}早于计划期开始（{start}）：以前年度的工作不计入，也不应报送",
     "sub.completed_after_reported": "完成日期 {completed} 晚于本文件的报送日期 {reported}",
+    "sub.evidence_after_reported": "日期{date}晚于本文件的报送日期（{reported}）",
     "sub.field_not_for_kind": "'{name}' 不适用于 {kind} 类事项 '{requirement}'",
     "sub.figure_after_reported": "数据日期 {date} 晚于本文件的报送日期 {reported}",
     "sub.nil_not_conditional": "'{requirement}' 不以特定事项发生为前提，不能零报告",
@@ -298,6 +318,7 @@ MESSAGES: dict[str, str] = {
     "sub.period_unknown": "'{period}' 不是 '{requirement}' 的考核期（可填：{known}）",
     "sub.ratio_exceeds": "分子 {numerator} 大于分母 {denominator}",
     "sub.ratio_pair": "'{requirement}' 的 'numerator' 和 'denominator' 须同时填写或同时不填",
+    "sub.reported_before_issue": "报送日期{reported}早于计划印发日期（{issued}），不可能已报送",
     "sub.unit_claimed": "单位 '{unit}' 已由 {first} 报送；每个单位只能有一个文件",
     "sub.wrong_plan": "计划 '{got}' 不是本计划（'{plan}'）",
     # ------------------------------------------------------------ template
@@ -310,6 +331,8 @@ MESSAGES: dict[str, str] = {
     "template.nil_return": "仅限{condition}单位；当年未发生的，将 evidence 改为 nil_return: 并写明理由（零报告）。",
     "template.notice": "《通知》",
     "template.sep": "；",
+    # ------------------------------------------------------------ text
+    "text.control": "文本中含控制字符（{code}）：请删除（标题、文号、备注中不应出现）",
     # ------------------------------------------------------------ trace
     "trace.bracket": "责任单位表述未被任何任务编码：{bracket}",
     "trace.deadline": "期限 '{phrase}' 不是引用它的事项的期限措辞",
@@ -344,14 +367,17 @@ MESSAGES: dict[str, str] = {
     "unit_status.nothing_owed": "不涉及",
     "unit_status.on_track": "正在推进",
     # ------------------------------------------------------------ usage
+    "usage.bind_pattern": "--bind '{pattern}' 中须恰有一个 {{unit}}，例如 'repos/{{unit}}/**'",
     "usage.date": "{option} '{value}' 不是 YYYY-MM-DD 格式的日期",
     "usage.exists": "{path} 已存在；覆盖请加 --force",
     "usage.output_form": "--output '{spec}'：应为 格式:路径，例如 markdown:STATUS.md",
     "usage.output_format": "--output '{spec}'：未知格式 '{name}'；已知格式：{known}",
     "usage.output_inside": "--output '{spec}'：lzplan 不会写入它读取的文件夹（{folder}）",
+    "usage.output_onto_input": "--output {spec}：{path} 是本次运行的输入文件，报告不得覆盖输入",
     "usage.unknown_task": "'{task}' 不是本计划的任务；已知任务：{known}",
     "usage.unknown_unit": "'{unit}' 不是本计划的单位；已知单位：{known}",
     "usage.unknown_unit_short": "'{unit}' 不是本计划的单位；见 `lzplan units`",
+    "usage.waivers_inside": "--waivers {waivers} 位于被核查的文件夹 {folder} 中：核减文件应放在计划文件旁",
     # ------------------------------------------------------------ waiver
     "waiver.expired": "核减批准已于{expires}到期，不再适用",
     "waiver.unused": "{unit}{requirement}的核减未使用：该事项已完成",

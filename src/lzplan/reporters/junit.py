@@ -7,6 +7,7 @@ the same bytes.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from xml.etree import ElementTree as ET
 
@@ -31,7 +32,13 @@ def render(result: Result, loaded: LoadedPlan, options: Options) -> Iterable[str
     for key in ("tests", "failures", "errors"):
         root.set(key, str(totals[key]))
     ET.indent(root)
-    return [ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"]
+    text = ET.tostring(root, encoding="unicode", xml_declaration=True)
+    return [_NOT_XML.sub("\ufffd", text) + "\n"]
+
+
+# Characters XML 1.0 forbids anywhere (ElementTree writes them as they are): from a
+# file name or a message, they would make the whole report unreadable.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def _suite(unit: UnitResult, loaded: LoadedPlan, lang: Lang) -> ET.Element:

@@ -39,7 +39,9 @@ def render(result: Result, loaded: LoadedPlan, options: Options) -> Iterable[str
     ):
         if messages:
             lines += ["", f"## {say(title, lang)}", ""]
-            lines += [f"- `{m.location}`: {_cell(m.message.render(lang))}" for m in messages]
+            lines += [
+                f"- {_cell(str(m.location))}: {_cell(m.message.render(lang))}" for m in messages
+            ]
     return ["\n".join(lines) + "\n"]
 
 
@@ -103,6 +105,11 @@ def _shortfalls(result: Result, loaded: LoadedPlan, lang: Lang) -> list[str]:
     return lines
 
 
+_MARKDOWN = str.maketrans({"\\": "\\\\", "|": "\\|", "`": "\\`", "<": "&lt;", ">": "&gt;",
+                           "&": "&amp;", "\n": " ", "\r": " "})  # fmt: skip
+
+
 def _cell(text: str) -> str:
-    """Text safe inside a markdown table cell."""
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    """Text from an input, safe inside a markdown table cell or list item: no markup
+    (<script>, backticks), no pipe closing the cell, no new line."""
+    return text.translate(_MARKDOWN)

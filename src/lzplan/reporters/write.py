@@ -1,16 +1,27 @@
 """Putting reports where they go: standard output, ``--output FORMAT:PATH`` files, and
-GitHub's $GITHUB_STEP_SUMMARY."""
+GitHub's $GITHUB_STEP_SUMMARY.
+
+A report never lands on an input (a submission, the plan, its waivers or notice) nor
+inside a folder being read, compared by real path. Each file is written whole or not
+at all: into a temporary file beside it, then renamed over it, so an interrupted or
+failed run leaves the last good report where it was. A write that fails (a full disk,
+no permission, a folder in the way) is an OutputError: one line, exit 2.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import os
+import stat
+import tempfile
+from collections.abc import Iterable, Mapping, Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
 from lzplan import reporters
 from lzplan.check.result import Result
-from lzplan.errors import UsageError
+from lzplan.errors import OutputError, UsageError
 from lzplan.messages import msg
 from lzplan.plan.load import LoadedPlan
 from lzplan.reporters import FORMATS, Options
@@ -22,18 +33,34 @@ class Output:
     path: Path
 
 
-def parse(spec: str, inputs: Sequence[Path]) -> Output:
-    """``markdown:STATUS.md`` → Output; refuses unknown formats and paths inside inputs."""
+def parse(spec: str) -> Output:
+    """``markdown:STATUS.md`` → Output; refuses unknown formats."""
     name, sep, path = spec.partition(":")
     if not sep or not path:
         raise UsageError(msg("usage.output_form", spec=spec))
     if name not in FORMATS:
         raise UsageError(msg("usage.output_format", spec=spec, name=name, known=list(FORMATS)))
-    target = Path(path)
-    for folder in inputs:
-        if folder.is_dir() and target.resolve().is_relative_to(folder.resolve()):
-            raise UsageError(msg("usage.output_inside", spec=spec, folder=folder))
-    return Output(name, target)
+    return Output(name, Path(path))
+
+
+def refuse_inputs(targets: Iterable[Path], inputs: Iterable[Path], spec: str = "") -> None:
+    """A usage error when a target is an input file or lies inside an input folder, by
+    real path (a symbolic link or ../ cannot get around it)."""
+    real_inputs = [(_real(path), path.is_dir()) for path in inputs]
+    for target in targets:
+        real = _real(target)
+        for source, folder in real_inputs:
+            if real == source or (folder and real.is_relative_to(source)):
+                shown = spec or str(target)
+                key = "usage.output_inside" if folder else "usage.output_onto_input"
+                raise UsageError(msg(key, spec=shown, folder=str(source), path=str(source)))
+
+
+def _real(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
 
 
 def emit(
@@ -48,9 +75,51 @@ def emit(
     folder if need be."""
     stdout.writelines(reporters.get(shown).render(result, loaded, options))
     for output in outputs:
-        output.path.parent.mkdir(parents=True, exist_ok=True)
-        with output.path.open("w", encoding="utf-8", newline="\n") as file:
-            file.writelines(reporters.get(output.format).render(result, loaded, options))
+        atomic_write(output.path, reporters.get(output.format).render(result, loaded, options))
+
+
+def atomic_write(path: Path, chunks: Iterable[str]) -> None:
+    """Write ``path`` whole or not at all. A device or a pipe (/dev/stdout, a FIFO) is
+    written as it is: there is no earlier report to keep, and a device node must never
+    be replaced by a file."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        info = None
+    except OSError as error:
+        raise OutputError(msg("output.failed", path=str(path), reason=_reason(error))) from None
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        _write_through(path, chunks)
+        return
+    temporary = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
+                                             dir=path.parent)  # fmt: skip
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as file:
+            file.writelines(chunks)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temporary, path)
+        temporary = None
+    except OSError as error:
+        raise OutputError(msg("output.failed", path=str(path), reason=_reason(error))) from None
+    finally:
+        if temporary is not None:  # a failed or interrupted write: no half report left
+            with suppress(OSError):
+                os.unlink(temporary)
+
+
+def _write_through(path: Path, chunks: Iterable[str]) -> None:
+    try:
+        with path.open("w", encoding="utf-8", newline="\n") as file:
+            file.writelines(chunks)
+    except OSError as error:
+        raise OutputError(msg("output.failed", path=str(path), reason=_reason(error))) from None
+
+
+def _reason(error: OSError) -> str:
+    return error.strerror or type(error).__name__
 
 
 def step_summary(
@@ -64,5 +133,9 @@ def step_summary(
     format that implies it (github) was asked for."""
     target = environ.get("GITHUB_STEP_SUMMARY")
     if target and any(FORMATS[name].step_summary for name in formats):
-        with Path(target).open("a", encoding="utf-8") as summary:
-            summary.write(reporters.text("markdown", result, loaded, options))
+        try:
+            with Path(target).open("a", encoding="utf-8") as summary:
+                summary.write(reporters.text("markdown", result, loaded, options))
+        except OSError as error:
+            message = msg("output.failed", path=target, reason=_reason(error))
+            raise OutputError(message) from None
