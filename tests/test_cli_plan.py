@@ -45,7 +45,30 @@ def test_plan_validate_on_the_shipped_plan() -> None:
 def test_plan_from_the_environment(tmp_path: Path) -> None:
     result = invoke("plan", "validate", env={"LZPLAN_PLAN": str(tmp_path / "none.yaml")})
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"{tmp_path / 'none.yaml'}: error: cannot read file")
+    assert result.stderr.startswith(
+        f"{tmp_path / 'none.yaml'}: error: no such plan file or shipped plan: give --plan PATH "
+        "(or set LZPLAN_PLAN), or a shipped plan's id: luzhou-2011"
+    )
+
+
+def test_the_shipped_plans_serve_any_folder(tmp_path: Path) -> None:
+    """A unit's repository needs no copy of the plan: lzplan carries it."""
+    assert invoke("plan", "list").stdout.startswith(
+        "luzhou-2011  泸州市人民政府2011年度依法行政工作安排"
+    )
+    shown = invoke("plan", "show", cwd=tmp_path)
+    assert shown.exit_code == 0
+    assert shown.stderr.startswith("using the plan shipped with lzplan, luzhou-2011")
+    by_id = invoke("units", "--plan", "luzhou-2011", cwd=tmp_path)
+    assert by_id.exit_code == 0
+    assert by_id.stderr == ""
+    made = invoke("init", "gulin", "-o", "submissions/gulin.yaml", "--reported", "2011-12-20",
+                  cwd=tmp_path)  # fmt: skip
+    assert made.exit_code == 0, made.stderr
+    assert (tmp_path / "submissions" / "submission.schema.json").exists()
+    checked = invoke("check", "submissions/gulin.yaml", "--unit", "gulin", "--as-of", "2011-06-01",
+                     cwd=tmp_path)  # fmt: skip
+    assert checked.exit_code == 0, checked.stderr
 
 
 def test_a_folder_given_as_the_plan(tmp_path: Path) -> None:

@@ -29,7 +29,8 @@ def test_the_template_is_a_valid_submission_with_nothing_met(tmp_path: Path) -> 
     path = tmp_path / "legal-affairs.yaml"
     created = invoke("init", "legal-affairs", "-o", str(path), "--reported", "2011-12-20")
     assert created.exit_code == 0
-    assert created.stderr == f"wrote {path}\n"
+    schema = tmp_path / "submission.schema.json"
+    assert created.stderr == f"wrote {path}\nwrote {schema}\n"  # the schema its first line names
     result = invoke("check", str(path), "--unit", "legal-affairs", "--as-of", "2011-03-01")
     assert result.stderr == ""
     assert result.exit_code == 0  # nothing is due on 2011-03-01

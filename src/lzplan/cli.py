@@ -39,7 +39,6 @@ EXIT_CODES_HELP = (
     "Exit codes: 0 nothing missed; 1 something missed or not submitted by its due date "
     "(with --strict, also anything pending); 2 invalid input or usage; 3 a bug in lzplan."
 )
-DEFAULT_PLAN = Path("plan/2011.yaml")
 DEFAULT_SUBMISSIONS = Path("submissions")
 
 app = typer.Typer(
@@ -49,7 +48,7 @@ app = typer.Typer(
         "(泸州市人民政府2011年度依法行政工作安排).\n\n" + EXIT_CODES_HELP
     ),
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
@@ -88,11 +87,28 @@ class SchemaName(StrEnum):
 
 
 PlanOption = Annotated[
-    Path, typer.Option("--plan", envvar="LZPLAN_PLAN", help="The plan file (env LZPLAN_PLAN).")
+    Path | None,
+    typer.Option(
+        "--plan",
+        envvar="LZPLAN_PLAN",
+        metavar="PATH|ID",
+        show_default=False,
+        help="The plan: a file, or the id of a plan shipped with lzplan (`lzplan plan list`). "
+        "Default: plan/2011.yaml when the folder has one, else the shipped plan the "
+        "submissions name (env LZPLAN_PLAN).",
+    ),
 ]
-PlanArgument = Annotated[Path | None, typer.Argument(help="Plan file; default: --plan.")]
+PlanArgument = Annotated[
+    Path | None, typer.Argument(metavar="[PLAN]", help="Plan file; default: --plan.")
+]
 ColorOption = Annotated[
-    Color, typer.Option("--color", help="Colour the output: auto (when a terminal), always, never.")
+    Color,
+    typer.Option(
+        "--color",
+        metavar="[auto|always|never]",
+        help="Colour the output: auto (on a terminal; NO_COLOR, FORCE_COLOR and TERM=dumb are "
+        "honoured), always, never.",
+    ),
 ]
 DebugOption = Annotated[
     bool, typer.Option("--debug", help="Show the Python traceback of an internal error.")
@@ -123,6 +139,7 @@ WaiversOption = Annotated[
     Path | None,
     typer.Option(
         "--waivers",
+        metavar="PATH",
         help="Waiver file granted by the plan's owner. Default: waivers-<plan name>.yaml "
         "beside the plan, when it exists.",
     ),
@@ -130,6 +147,7 @@ WaiversOption = Annotated[
 PathsArgument = Annotated[
     list[Path] | None,
     typer.Argument(
+        metavar="[PATH]...",
         help="Submission files or folders (folders are searched for *.yaml and *.yml). "
         "Default: submissions/.",
         show_default=False,
@@ -139,6 +157,7 @@ UnitOption = Annotated[
     str | None,
     typer.Option(
         "--unit",
+        metavar="UNIT",
         help="Check only this unit, reading every file given as its own (what a unit's "
         "repository runs): a file claiming another unit is an error.",
     ),
@@ -185,6 +204,7 @@ JobsOption = Annotated[
     typer.Option(
         "--jobs",
         "-j",
+        metavar="N",
         min=0,
         help="Processes to read and judge files with; 0 (default) uses every core once "
         "there are enough files. The result is the same either way.",
@@ -212,41 +232,63 @@ OutputOption = Annotated[
     ),
 ]
 ForceOption = Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")]
-UnitArgument = Annotated[str, typer.Argument(help="The unit id (see `lzplan units`).")]
-TaskArgument = Annotated[str | None, typer.Argument(help="Only this task, e.g. t1-1.")]
+UnitArgument = Annotated[
+    str, typer.Argument(metavar="UNIT", help="The unit id (see `lzplan units`).")
+]
+TaskArgument = Annotated[
+    str | None, typer.Argument(metavar="[TASK]", help="Only this task, e.g. t1-1.")
+]
 SubmissionsOption = Annotated[
     list[Path] | None,
-    typer.Option("--submissions", "-s", help="Submission files or folders."),
+    typer.Option("--submissions", "-s", metavar="PATH", help="Submission files or folders."),
 ]
 TemplateOption = Annotated[
     Path | None,
-    typer.Option("--output", "-o", help="Write the template here instead of printing it."),
+    typer.Option(
+        "--output", "-o", metavar="PATH", help="Write the template here instead of printing it."
+    ),
 ]
 ReportedOption = Annotated[
     str | None,
     typer.Option("--reported", metavar="YYYY-MM-DD", help="The report date. Default: today."),
 ]
 SchemaRefOption = Annotated[
-    str, typer.Option("--schema", help="Where editors find the submission schema.")
+    str | None,
+    typer.Option(
+        "--schema",
+        metavar="URL|PATH",
+        help="Where editors find the submission schema. Default: written beside the file "
+        "(-o), else submission.schema.json.",
+    ),
 ]
-NoticeArgument = Annotated[Path, typer.Argument(help="The notice's text (UTF-8).")]
+NoticeArgument = Annotated[
+    Path, typer.Argument(metavar="NOTICE", help="The notice's text (UTF-8).")
+]
 YearOption = Annotated[
     int | None,
-    typer.Option("--year", help="The plan year, where the text gives none. Default: the text's."),
+    typer.Option(
+        "--year",
+        metavar="YEAR",
+        help="The plan year, where the text gives none. Default: the text's.",
+    ),
 ]
 RegistryOption = Annotated[
     Path | None,
     typer.Option(
         "--units",
+        metavar="PATH",
         help="Unit registry: a YAML file with `units:` and `groups:` (a plan file will do). "
         "Default: the --plan file's, refused if the notice names none of its units.",
     ),
 ]
-DraftOption = Annotated[Path | None, typer.Option("--output", "-o", help="Write the draft here.")]
+DraftOption = Annotated[
+    Path | None, typer.Option("--output", "-o", metavar="PATH", help="Write the draft here.")
+]
 CompareOption = Annotated[
     Path | None,
     typer.Option(
         "--compare",
+        metavar="PATH",
         help="A reviewed plan: score the draft against it requirement by requirement "
         "(task, owners, kind, quota, due date), and list the differences.",
     ),
@@ -318,9 +360,17 @@ def _echo(text: str, *, err: bool = False) -> None:
 
 
 def _use_color(choice: Color) -> bool:
-    if choice is Color.auto:
-        return sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    return choice is Color.always
+    """--color; in auto, the conventions: NO_COLOR (set and not empty) turns colour off,
+    FORCE_COLOR (not empty, not 0) on, TERM=dumb off; else colour on a terminal."""
+    if choice is not Color.auto:
+        return choice is Color.always
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR", "") not in ("", "0"):
+        return True
+    if os.environ.get("TERM") == "dumb":
+        return False
+    return sys.stdout.isatty()
 
 
 def _date(value: str | None, option: str = "--as-of") -> dt.date:
@@ -388,7 +438,7 @@ def _root(
 @guarded
 def plan_validate(
     plan: PlanArgument = None,
-    plan_option: PlanOption = DEFAULT_PLAN,
+    plan_option: PlanOption = None,
     debug: DebugOption = False,
     lang: LangOption = REFERENCE,
 ) -> int:
@@ -399,7 +449,27 @@ def plan_validate(
     from lzplan.plan.load import load
     from lzplan.reporters import plan_view
 
-    _echo(plan_view.validated(load(plan or plan_option), lang))
+    _echo(plan_view.validated(load(plan or _plan(plan_option, lang)), lang))
+    return EXIT_OK
+
+
+@plan_app.command("list")
+@guarded
+def plan_list(
+    debug: DebugOption = False,
+    lang: LangOption = REFERENCE,
+) -> int:
+    """List the plans shipped with lzplan: id, title, and where the file is.
+
+    Any of them is usable as `--plan ID` from any folder; a unit's repository needs no
+    copy of the plan.
+    """
+    from lzplan.plan import shipped
+    from lzplan.plan.load import load
+
+    for plan in shipped.shipped():
+        info = load(plan.path).plan.plan
+        _echo(say("plan.list_line", lang, id=plan.id, title=info.title, path=str(plan.path)))
     return EXIT_OK
 
 
@@ -407,7 +477,7 @@ def plan_validate(
 @guarded
 def plan_show(
     plan: PlanArgument = None,
-    plan_option: PlanOption = DEFAULT_PLAN,
+    plan_option: PlanOption = None,
     color: ColorOption = Color.auto,
     debug: DebugOption = False,
     lang: LangOption = REFERENCE,
@@ -416,14 +486,14 @@ def plan_show(
     from lzplan.plan.load import load
     from lzplan.reporters import plan_view
 
-    plan_view.show_plan(_console(color), load(plan or plan_option), lang)
+    plan_view.show_plan(_console(color), load(plan or _plan(plan_option, lang)), lang)
     return EXIT_OK
 
 
 @app.command("units")
 @guarded
 def units(
-    plan_option: PlanOption = DEFAULT_PLAN,
+    plan_option: PlanOption = None,
     color: ColorOption = Color.auto,
     debug: DebugOption = False,
     lang: LangOption = REFERENCE,
@@ -432,24 +502,47 @@ def units(
     from lzplan.plan.load import load
     from lzplan.reporters import plan_view
 
-    plan_view.show_units(_console(color), load(plan_option), lang)
+    plan_view.show_units(_console(color), load(_plan(plan_option, lang)), lang)
     return EXIT_OK
 
 
 @app.command("schema")
+@guarded
 def schema(
-    name: Annotated[SchemaName, typer.Argument(help="Which file format.")],
-) -> None:
+    name: Annotated[
+        SchemaName,
+        typer.Argument(metavar="[plan|submission|waivers|report]", help="Which file format."),
+    ],
+    plan_option: Annotated[
+        Path | None,
+        typer.Option(
+            "--plan",
+            metavar="PATH|ID",
+            help="submission: the schema of a submission to this plan (its unit ids, each "
+            "requirement by id with its kind's fields, title and due date).",
+        ),
+    ] = None,
+    debug: DebugOption = False,
+    lang: LangOption = REFERENCE,
+) -> int:
     """Print the JSON Schema of a file format.
 
     Editors use it to autocomplete and check the YAML through a first line such as
-    `# yaml-language-server: $schema=../schemas/plan.schema.json`.
+    `# yaml-language-server: $schema=submission.schema.json` (what `init -o` writes
+    beside the file).
     """
+    _echo(_schema_text(name.value, _plan(plan_option, lang) if plan_option else None))
+    return EXIT_OK
+
+
+def _schema_text(name: str, plan: Path | None) -> str:
     import json
 
     from lzplan import schemas
+    from lzplan.plan.load import load
 
-    typer.echo(json.dumps(schemas.build(name.value), ensure_ascii=False, indent=2))
+    index = load(plan).index if plan is not None else None
+    return json.dumps(schemas.build(name, index), ensure_ascii=False, indent=2)
 
 
 @app.command("check", epilog=EXIT_CODES_HELP)
@@ -457,7 +550,7 @@ def schema(
 def check(
     paths: PathsArgument = None,
     as_of: AsOfOption = None,
-    plan_option: PlanOption = DEFAULT_PLAN,
+    plan_option: PlanOption = None,
     waivers: WaiversOption = None,
     unit: UnitOption = None,
     filed_only: FiledOnlyOption = False,
@@ -483,11 +576,12 @@ def check(
     from lzplan.reporters import Options, write
 
     inputs = tuple(paths or [DEFAULT_SUBMISSIONS])
+    plan_path = _plan(plan_option, lang, inputs)
     targets = [write.parse(spec) for spec in output or []]
     for spec, target in zip(output or [], targets, strict=True):
-        write.refuse_inputs([target.path], [*inputs, *_plan_files(plan_option, waivers)], spec)
+        write.refuse_inputs([target.path], [*inputs, *_plan_files(plan_path, waivers)], spec)
     run.refuse_waivers_inside(waivers, inputs)
-    request = run.Request(inputs, plan_option, _date(as_of), waivers, unit, filed_only, jobs,
+    request = run.Request(inputs, plan_path, _date(as_of), waivers, unit, filed_only, jobs,
                           tuple(bind or ()), unit_repository=True,
                           verify_evidence=verify_evidence)  # fmt: skip
     options = Options(lang, _use_color(color), show_all)
@@ -505,6 +599,16 @@ def check(
     return _finish(checked, lang, strict=strict)
 
 
+def _plan(given: Path | None, lang: Lang, submissions: Iterable[Path] = ()) -> Path:
+    """The plan file a command uses; says so when it is the shipped one."""
+    from lzplan.plan import shipped
+
+    found = shipped.find(given, submissions)
+    if found.note is not None:
+        _echo(found.note.render(lang), err=True)
+    return found.path
+
+
 def _plan_files(plan: Path, waivers: Path | None) -> list[Path]:
     """The plan, its waivers and every file beside it (its notice): never a report's
     place."""
@@ -519,7 +623,7 @@ def explain(
     task: TaskArgument = None,
     paths: SubmissionsOption = None,
     as_of: AsOfOption = None,
-    plan_option: PlanOption = DEFAULT_PLAN,
+    plan_option: PlanOption = None,
     waivers: WaiversOption = None,
     color: ColorOption = Color.auto,
     debug: DebugOption = False,
@@ -535,7 +639,8 @@ def explain(
     from lzplan.reporters.explain import explain
 
     inputs = tuple(paths or [DEFAULT_SUBMISSIONS])
-    checked = run.check(run.Request(inputs, plan_option, _date(as_of), waivers, unit))
+    plan_path = _plan(plan_option, lang, inputs)
+    checked = run.check(run.Request(inputs, plan_path, _date(as_of), waivers, unit))
     task_ids = [t.id for t in checked.plan.plan.tasks]
     if task is not None and task not in task_ids:
         raise UsageError(msg("usage.unknown_task", task=task, known=task_ids))
@@ -547,11 +652,11 @@ def explain(
 @guarded
 def init(
     unit: UnitArgument,
-    plan_option: PlanOption = DEFAULT_PLAN,
+    plan_option: PlanOption = None,
     output: TemplateOption = None,
     force: ForceOption = False,
     reported: ReportedOption = None,
-    schema_ref: SchemaRefOption = "submission.schema.json",
+    schema_ref: SchemaRefOption = None,
     debug: DebugOption = False,
     lang: LangOption = REFERENCE,
 ) -> int:
@@ -564,14 +669,19 @@ def init(
     from lzplan.plan.load import load
     from lzplan.reporters import template
 
-    loaded = load(plan_option)
+    plan_path = _plan(plan_option, lang)
+    loaded = load(plan_path)
     if unit not in loaded.index.units:
         raise UsageError(msg("usage.unknown_unit_short", unit=unit))
-    text = template.render(loaded, unit, _date(reported, "--reported"), schema_ref, lang)
+    ref = schema_ref or "submission.schema.json"
+    text = template.render(loaded, unit, _date(reported, "--reported"), ref, lang)
     if output is None:
         sys.stdout.write(text)
-    else:
-        _write(output, text, force, lang, _plan_files(plan_option, None))
+        return EXIT_OK
+    _write(output, text, force, lang, _plan_files(plan_path, None))
+    if schema_ref is None:  # the schema the first line names, beside the file: this plan's
+        beside = output.parent / "submission.schema.json"
+        _write(beside, _schema_text("submission", plan_path) + "\n", True, lang)
     return EXIT_OK
 
 
@@ -583,7 +693,7 @@ def extract(
     units: RegistryOption = None,
     output: DraftOption = None,
     compare_with: CompareOption = None,
-    plan_option: PlanOption = DEFAULT_PLAN,
+    plan_option: PlanOption = None,
     force: ForceOption = False,
     debug: DebugOption = False,
     lang: LangOption = REFERENCE,
@@ -601,11 +711,12 @@ def extract(
     """
     from lzplan.extract import run
 
-    draft = run.run(notice, units or plan_option, year, output, lang, registry_given=bool(units))
+    registry = units or _plan(plan_option, lang)
+    draft = run.run(notice, registry, year, output, lang, registry_given=bool(units))
     if output is not None:
         sources = [
             notice,
-            plan_option,
+            registry,
             *([units] if units else []),
             *([compare_with] if compare_with else []),
         ]
