@@ -96,3 +96,48 @@ def test_chromium_screenshot_on_a_phone(
     chromium(tmp_path, "--window-size=412,915", f"--screenshot={shot}", page[0].as_uri())
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert shot.stat().st_size > 10_000
+
+
+def _luminance(colour: str) -> float:
+    red, green, blue = (int(colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4))
+
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(red) + 0.7152 * channel(green) + 0.0722 * channel(blue)
+
+
+def contrast(one: str, other: str) -> float:
+    light, dark = sorted((_luminance(one), _luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_every_text_colour_is_readable(page: tuple[Path, dict[str, object]]) -> None:
+    """WCAG AA: 4.5:1 for every status cell's text on its colour, and for the page's."""
+    text = page[0].read_text(encoding="utf-8")
+    rules = re.findall(r"\.s-[a-z-]+\{background:(#[0-9a-f]{6});color:(#[0-9a-f]{6})\}", text)
+    assert len(rules) == 9  # one per status
+    pairs = [*rules, ("#ffffff", "#212121"), ("#ffffff", "#555555")]
+    low = [(bg, fg, round(contrast(bg, fg), 2)) for bg, fg in pairs if contrast(bg, fg) < 4.5]
+    assert low == []
+
+
+def test_the_page_lists_the_shortfalls_worst_first(
+    page: tuple[Path, dict[str, object]], tmp_path: Path
+) -> None:
+    dom = chromium(tmp_path, "--dump-dom", page[0].as_uri())
+    table = dom.split('<table id="shortfalls">')[1].split("</table>")[0]
+    statuses = re.findall(r'<tr data-status="([a-z_]+)"', table)
+    assert statuses[:2] == ["missed", "missed"]
+    assert statuses[-1] == "met_late"
+    assert "市旅游局" in table
+
+
+def test_on_a_phone_the_unit_and_its_standing_stay_in_view(
+    page: tuple[Path, dict[str, object]],
+) -> None:
+    text = page[0].read_text(encoding="utf-8")
+    header = text.split('<table id="matrix"><thead><tr>')[1].split("</tr>")[0]
+    assert header.startswith('<th class="who">unit</th><th class="standing">status</th>')
+    assert "#matrix .who{position:sticky;left:0" in text
+    assert "#matrix .standing{position:sticky;left:8em" in text

@@ -20,15 +20,32 @@ def git(repo: Path, *args: str) -> None:
     subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True)
 
 
-def unit_repo(tmp_path: Path, unit: str) -> Path:
-    """A unit's repository: the central plan beside the unit's own submission."""
+def plan_repository(tmp_path: Path) -> Path:
+    """The 法制办's plan repository: the plan, its notice and waivers at its root."""
+    repo = tmp_path / "plan-repo"
+    if not repo.exists():
+        repo.mkdir()
+        for name in ("2011.yaml", "2011.source.txt", "waivers-2011.yaml"):
+            shutil.copy(ROOT / "plan" / name, repo / name)
+        git(repo, "init", "-q")
+        git(repo, "add", ".")
+        git(
+            repo, "-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit", "-qm", "plan"
+        )
+    return repo
+
+
+def unit_repo(tmp_path: Path, unit: str, layout: str) -> Path:
+    """A unit's repository as docs/ci.md lays it out: its own file, and the plan as a
+    submodule of the plan repository, or no plan at all (the one lzplan ships)."""
     repo = tmp_path / f"{unit}-repo"
-    (repo / "plan").mkdir(parents=True)
-    (repo / "submissions").mkdir()
-    for name in ("2011.yaml", "2011.source.txt"):
-        shutil.copy(ROOT / "plan" / name, repo / "plan" / name)
+    (repo / "submissions").mkdir(parents=True)
     shutil.copy(ROOT / "submissions" / f"{unit}.yaml", repo / "submissions" / f"{unit}.yaml")
     git(repo, "init", "-q")
+    if layout == "submodule":
+        plan = plan_repository(tmp_path)
+        git(repo, "-c", "protocol.file.allow=always", "submodule", "add", "-q", str(plan), "plan")
+        assert (repo / "plan" / "2011.yaml").exists()  # plan/2011.yaml, not plan/plan/…
     git(repo, "add", ".")
     return repo
 
@@ -54,14 +71,28 @@ def hook_source(tmp_path: Path) -> None:
 
 
 @pytest.mark.usefixtures("hook_source")
-@pytest.mark.parametrize(("unit", "passes"), [("jiangyang", True), ("gulin", False)])
-def test_the_hook_in_a_unit_repository(unit: str, passes: bool, tmp_path: Path) -> None:
-    repo = unit_repo(tmp_path, unit)
+@pytest.mark.parametrize(
+    ("unit", "layout", "broken", "passes"),
+    [
+        ("jiangyang", "submodule", False, True),
+        ("gulin", "submodule", False, True),  # missed items: CI's to enforce, not a commit's
+        ("gulin", "shipped", False, True),
+        ("gulin", "shipped", True, False),  # a file error is the clerk's to fix now
+    ],
+)
+def test_the_hook_in_a_unit_repository(
+    unit: str, layout: str, broken: bool, passes: bool, tmp_path: Path
+) -> None:
+    repo = unit_repo(tmp_path, unit, layout)
+    if broken:
+        path = repo / "submissions" / f"{unit}.yaml"
+        text = path.read_text(encoding="utf-8").replace("date: 2011-03-", "date: 2011年3月")
+        path.write_text(text, encoding="utf-8")
+        git(repo, "add", ".")
     done = try_repo(repo, tmp_path)
     output = done.stdout + done.stderr
     assert (done.returncode == 0) is passes, output
     assert ("Passed" if passes else "Failed") in output
-    if not passes:
-        assert "gulin" in output
-        assert "t1-5.standardization-complete" in output
-        assert "jiangyang" not in output  # only the unit whose file was handed over
+    if broken:
+        assert f"submissions/{unit}.yaml:" in output
+        assert "write 2011-03-" in output or "YYYY-MM-DD" in output

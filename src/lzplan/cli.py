@@ -79,6 +79,12 @@ class Color(StrEnum):
     never = "never"
 
 
+class FailOnChoice(StrEnum):
+    invalid = "invalid"
+    missed = "missed"
+    pending = "pending"
+
+
 class SchemaName(StrEnum):
     plan = "plan"
     submission = "submission"
@@ -171,7 +177,8 @@ FiledOnlyOption = Annotated[
     ),
 ]
 StrictOption = Annotated[
-    bool, typer.Option("--strict", help="Also fail (exit 1) on pending requirements.")
+    bool,
+    typer.Option("--strict", help="Also fail (exit 1) on pending requirements: --fail-on pending."),
 ]
 AllOption = Annotated[
     bool,
@@ -187,6 +194,16 @@ VerifyOption = Annotated[
         "--verify-evidence",
         help="Read each document an evidence item names (file:, inside the submission's "
         "folder) and compare its sha256; a missing or different document is an error.",
+    ),
+]
+FailOnOption = Annotated[
+    FailOnChoice,
+    typer.Option(
+        "--fail-on",
+        metavar="[invalid|missed|pending]",
+        help="What fails the run: invalid (input problems only, exit 2: what a pre-commit "
+        "hook blocks), missed (also anything missed or not submitted by its due date, exit "
+        "1; the default), pending (also anything still pending; --strict).",
     ),
 ]
 BindOption = Annotated[
@@ -388,11 +405,13 @@ def _console(color: Color):  # type: ignore[no-untyped-def]
     return console.make(sys.stdout, color=_use_color(color))
 
 
-def _finish(checked: Checked, lang: Lang, *, strict: bool) -> int:
+def _finish(checked: Checked, lang: Lang, *, fail_on: str = "missed") -> int:
     """Input problems to stderr, then the exit code of a check."""
     if _print_problems(checked, lang):
         return EXIT_INPUT
-    return EXIT_FAILED if checked.result.failing(strict=strict) else EXIT_OK
+    from lzplan.check.result import FailOn
+
+    return EXIT_FAILED if checked.result.failing(FailOn(fail_on)) else EXIT_OK
 
 
 def _print_problems(checked: Checked, lang: Lang) -> bool:
@@ -555,6 +574,7 @@ def check(
     unit: UnitOption = None,
     filed_only: FiledOnlyOption = False,
     strict: StrictOption = False,
+    fail_on: FailOnOption = FailOnChoice.missed,
     show_all: AllOption = False,
     jobs: JobsOption = 0,
     bind: BindOption = None,
@@ -584,7 +604,8 @@ def check(
     request = run.Request(inputs, plan_path, _date(as_of), waivers, unit, filed_only, jobs,
                           tuple(bind or ()), unit_repository=True,
                           verify_evidence=verify_evidence)  # fmt: skip
-    options = Options(lang, _use_color(color), show_all)
+    level = "pending" if strict else fail_on.value
+    options = Options(lang, _use_color(color), show_all, level)
     with run.no_gc():
         checked = run.check(request)
         try:
@@ -596,7 +617,7 @@ def check(
             for line in error.lines(lang):
                 _echo(line, err=True)
             return EXIT_INPUT
-    return _finish(checked, lang, strict=strict)
+    return _finish(checked, lang, fail_on=level)
 
 
 def _plan(given: Path | None, lang: Lang, submissions: Iterable[Path] = ()) -> Path:
@@ -645,7 +666,7 @@ def explain(
     if task is not None and task not in task_ids:
         raise UsageError(msg("usage.unknown_task", task=task, known=task_ids))
     explain(_console(color), checked.result, checked.plan.index, task, lang)
-    return _finish(checked, lang, strict=False)
+    return _finish(checked, lang)
 
 
 @app.command("init")

@@ -157,7 +157,7 @@ class Judge:
         problems, notices = list(self.waivers.problems), list(self.waivers.notices)
         for verdict in verdicts:
             problems += verdict.problems
-            notices += verdict.notices
+            notices += [replace(n, unit=n.unit or verdict.unit) for n in verdict.notices]
         by_unit, invalid, claimed = _by_unit(verdicts, rejected, self.index)
         problems += claimed
         files = _files(verdicts, rejected)
@@ -168,6 +168,8 @@ class Judge:
         ]
         notices += waiving.unused(self.waivers, units, self.index)
         notices += _shared_documents(units, self.names)
+        if only_units is not None:  # a unit's check hears only of the units it checks
+            notices = [n for n in notices if n.unit is None or n.unit in only_units]
         return Result(
             plan_id=self.index.plan.plan.id,
             as_of=self.as_of,
@@ -387,7 +389,8 @@ def _shared_documents(units: Sequence[UnitResult], names: Mapping[str, str]) -> 
         elif first[(key, same)][0] != unit:
             other, at = first[(key, same)]
             ref_ = msg("ref.unit", id=other, name=names.get(other, other))
-            notices.append(Notice(where, msg(key, doc_no=shown, unit=ref_, where=str(at))))
+            message = msg(key, doc_no=shown, unit=ref_, where=str(at))
+            notices.append(Notice(where, message, unit))
     return notices
 
 

@@ -151,10 +151,12 @@ class UnitResult:
 
 @dataclass(frozen=True)
 class Notice:
-    """Something worth knowing that is not an error: an unused waiver, a duplicate 文号."""
+    """Something worth knowing that is not an error: an unused waiver, a duplicate 文号;
+    ``unit``: the unit it is about, so a check of some units shows only theirs."""
 
     location: Location
     message: Message
+    unit: str | None = None
 
 
 def sorted_notices(notices: list[Notice]) -> tuple[Notice, ...]:
@@ -174,13 +176,27 @@ class Result:
     def outcomes(self) -> list[Outcome]:
         return [outcome for unit in self.units for outcome in unit.outcomes]
 
-    def failing(self, *, strict: bool) -> list[Outcome]:
-        """Outcomes that make the check fail (exit 1)."""
-        bad = {Status.MISSED}
-        if strict:
-            bad |= {Status.PENDING, Status.NOT_SUBMITTED}
-        return [
-            o
-            for o in self.outcomes()
-            if o.status in bad or (o.status is Status.NOT_SUBMITTED and o.due <= self.as_of)
-        ]
+    def failing(self, fail_on: FailOn | None = None, *, strict: bool = False) -> list[Outcome]:
+        """Outcomes that make the check fail (exit 1) at this level."""
+        level = FailOn.PENDING if strict else (fail_on or FailOn.MISSED)
+        return [o for o in self.outcomes() if fails(o, self.as_of, level)]
+
+
+class FailOn(StrEnum):
+    """What fails a run: input problems only (exit 2; a pre-commit hook), also what is
+    missed (exit 1; the default), or also what is still pending (exit 1; --strict)."""
+
+    INVALID = "invalid"
+    MISSED = "missed"
+    PENDING = "pending"
+
+
+def fails(outcome: Outcome, as_of: dt.date, level: FailOn) -> bool:
+    """Whether an outcome fails the run at this level (reports call it a failure then)."""
+    if level is FailOn.INVALID:
+        return False
+    if outcome.status is Status.MISSED:
+        return True
+    if outcome.status is Status.NOT_SUBMITTED:
+        return level is FailOn.PENDING or outcome.due <= as_of
+    return level is FailOn.PENDING and outcome.status is Status.PENDING

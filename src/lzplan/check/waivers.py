@@ -50,7 +50,8 @@ def bind(index: PlanIndex, waivers: Sequence[Granted], as_of: dt.date) -> Bound:
             message = msg("sub.not_owed", unit=waiver.unit, requirement=waiver.requirement)
             problems.append(Problem(item.location, message))
         elif waiver.expires < as_of:
-            notices.append(Notice(item.location, msg("waiver.expired", expires=waiver.expires)))
+            message = msg("waiver.expired", expires=waiver.expires)
+            notices.append(Notice(item.location, message, waiver.unit))
         else:
             granted[(waiver.unit, waiver.requirement)] = item
     return Bound(granted, tuple(problems), tuple(notices))
@@ -66,5 +67,6 @@ def unused(bound: Bound, units: Iterable[UnitResult], index: PlanIndex) -> list[
         if unit in units_shown and (unit, requirement) not in used:
             who = msg("ref.unit", id=unit, name=index.units[unit].name)
             what = ref(index.requirements[requirement][1])
-            notices.append(Notice(item.location, msg("waiver.unused", unit=who, requirement=what)))
+            message = msg("waiver.unused", unit=who, requirement=what)
+            notices.append(Notice(item.location, message, unit))
     return notices

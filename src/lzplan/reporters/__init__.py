@@ -29,6 +29,8 @@ class Options:
     lang: Lang = "en"
     color: bool = False
     show_all: bool = False
+    # what fails the run (--fail-on): JUnit and GitHub call a failure only what fails it
+    fail_on: str = "missed"
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from lzplan.check.result import Outcome, Result, Status, UnitStatus
+from lzplan.check.result import FailOn, Outcome, Result, Status, UnitResult, UnitStatus, fails
 from lzplan.location import Location
 from lzplan.messages import Lang, msg, say
 from lzplan.plan.load import LoadedPlan
@@ -68,26 +68,56 @@ class Finding:
     message: str
 
 
-def findings(result: Result, loaded: LoadedPlan, lang: Lang) -> list[Finding]:
-    """Input problems, requirements not met and notices, in file and line order.
+def findings(
+    result: Result,
+    loaded: LoadedPlan,
+    lang: Lang,
+    fail_on: str = "missed",
+    *,
+    per_unit: bool = False,
+) -> list[Finding]:
+    """Input problems, requirements not met and notices, in file and line order: an
+    error is what fails the run (at ``fail_on``), a warning what does not yet, a notice
+    what is worth knowing.
 
     A requirement that was never submitted points at the plan's requirement, since the
-    unit has no file to point at; an invalid unit's file has its own input problems.
+    unit has no file to point at (``per_unit``: one finding for a unit that filed
+    nothing, at its entry in the plan); an invalid unit's file has its own problems.
     """
     invalid, notice = say("report.invalid_input", lang), say("report.notice", lang)
+    level = FailOn(fail_on)
     found = [
         Finding("error", p.location, "input", invalid, p.message.render(lang))
         for p in result.problems
     ]
     found += [
-        Finding("warning", n.location, "notice", notice, n.message.render(lang))
+        Finding("notice", n.location, "notice", notice, n.message.render(lang))
         for n in result.notices
     ]
-    for outcome in result.outcomes():
-        level = _level(outcome, result)
-        if level is not None:
-            found.append(_finding(outcome, level, loaded, lang))
+    for unit in result.units:
+        if per_unit and unit.status is UnitStatus.NOT_SUBMITTED:
+            found.append(_unit_finding(unit, result, level, loaded, lang))
+            continue
+        for outcome in unit.outcomes:
+            severity = _level(outcome, result, level)
+            if severity is not None:
+                found.append(_finding(outcome, severity, loaded, lang))
     return sorted(found, key=lambda f: (f.location, f.rule, f.message))
+
+
+def _unit_finding(
+    unit: UnitResult, result: Result, level: FailOn, loaded: LoadedPlan, lang: Lang
+) -> Finding:
+    """A unit that filed nothing: one finding, an error once anything it owes fails."""
+    failing = any(fails(o, result.as_of, level) for o in unit.outcomes)
+    info = loaded.index.units[unit.unit]
+    where = loaded.positions.find(("units", loaded.plan.units.index(info)))
+    word = labels.unit_status(unit.status, lang)
+    first = min(unit.outcomes, key=lambda o: o.due)
+    message = say("report.unit_finding", lang, unit=unit.unit, name=info.name, word=word,
+                  count=len(unit.outcomes), due=first.due)  # fmt: skip
+    return Finding("error" if failing else "warning", where, unit.unit, f"{unit.unit} {word}",
+                   message)  # fmt: skip
 
 
 def _finding(outcome: Outcome, level: str, loaded: LoadedPlan, lang: Lang) -> Finding:
@@ -108,12 +138,10 @@ def _finding(outcome: Outcome, level: str, loaded: LoadedPlan, lang: Lang) -> Fi
     return Finding(level, location, outcome.requirement, f"{req.id} {word}", message)
 
 
-def _level(outcome: Outcome, result: Result) -> str | None:
-    if outcome.status is Status.MISSED:
+def _level(outcome: Outcome, result: Result, level: FailOn) -> str | None:
+    if fails(outcome, result.as_of, level):
         return "error"
-    if outcome.status is Status.NOT_SUBMITTED:
-        return "error" if outcome.due <= result.as_of else "warning"
-    if outcome.status is Status.PENDING:
+    if outcome.status in (Status.MISSED, Status.NOT_SUBMITTED, Status.PENDING):
         return "warning"
     if outcome.status is Status.MET_LATE:
         return "notice"

@@ -21,10 +21,11 @@ h1{font-size:1.3em}h2{font-size:1.1em;margin-top:1.6em}
 .wrap{overflow-x:auto;-webkit-overflow-scrolling:touch}
 table{border-collapse:collapse;font-size:.9em}
 th,td{border:1px solid #ddd;padding:3px 6px;text-align:left;vertical-align:top}
-td.cell{text-align:center;min-width:2.4em;font-weight:600;color:#fff}
+td.cell{text-align:center;min-width:2.4em;font-weight:600}
 #matrix th{white-space:nowrap}
-#matrix tbody th{position:sticky;left:0;background:#fff;font-weight:400}
-td.cell.s-na{color:#9e9e9e}
+#matrix .who{position:sticky;left:0;background:#fff;font-weight:400;min-width:8em;
+max-width:8em;overflow:hidden;text-overflow:ellipsis;z-index:1}
+#matrix .standing{position:sticky;left:8em;background:#fff;z-index:1;white-space:nowrap}
 .legend span{display:inline-block;margin:2px 8px 2px 0;white-space:nowrap}
 .legend b{display:inline-block;width:1.1em;height:1.1em;vertical-align:middle;margin-right:4px}
 details{margin:4px 0;border:1px solid #ddd;border-radius:4px;padding:4px 8px}
@@ -68,6 +69,7 @@ def render(result: Result, loaded: LoadedPlan, options: Options) -> Iterable[str
         '<div class="wrap">',
         _matrix(result, loaded, lang),
         "</div>",
+        _shortfalls(result, loaded, lang),
         f"<h2>{_e(say('html.units', lang))}</h2>",
         *(_unit(unit, loaded, lang) for unit in result.units),
         _messages(say("report.notices", lang), result.notices, lang),
@@ -88,7 +90,9 @@ def _css_class(status: Status) -> str:
 
 
 def _status_css() -> str:
-    return "".join(f".{_css_class(s)}{{background:{look.colour}}}" for s, look in LOOK.items())
+    return "".join(
+        f".{_css_class(s)}{{background:{look.colour};color:{look.ink}}}" for s, look in LOOK.items()
+    )
 
 
 def _legend(lang: Lang) -> str:
@@ -118,9 +122,10 @@ def _matrix(result: Result, loaded: LoadedPlan, lang: Lang) -> str:
     columns = labels.task_columns(loaded.plan, lang)
     head = "".join(f'<th title="{_e(titles[t])}">{_e(columns[t])}</th>' for t in result.tasks)
     unit_h, status_h = _e(say("report.unit", lang)), _e(say("report.status", lang))
+    # the unit and its standing first, and held in view: a phone scrolls the tasks
     rows = [
-        f'<table id="matrix"><thead><tr><th>{unit_h}</th>{head}<th>{status_h}</th></tr></thead>'
-        "<tbody>"
+        f'<table id="matrix"><thead><tr><th class="who">{unit_h}</th>'
+        f'<th class="standing">{status_h}</th>{head}</tr></thead><tbody>'
     ]
     for unit in result.units:
         name = labels.unit_name(loaded.index.units[unit.unit], lang)
@@ -133,11 +138,40 @@ def _matrix(result: Result, loaded: LoadedPlan, lang: Lang) -> str:
             for task in result.tasks
         )
         rows.append(
-            f'<tr data-unit="{_e(unit.unit)}"><th><a href="#u-{_e(unit.unit)}">{_e(name)}</a></th>'
-            f"{cells}<td>{_e(labels.unit_status(unit.status, lang))}</td></tr>"
+            f'<tr data-unit="{_e(unit.unit)}"><th class="who" title="{_e(name)}">'
+            f'<a href="#u-{_e(unit.unit)}">{_e(name)}</a></th>'
+            f'<td class="standing">{_e(labels.unit_status(unit.status, lang))}</td>{cells}</tr>'
         )
     rows.append("</tbody></table>")
     return "\n".join(rows)
+
+
+def _shortfalls(result: Result, loaded: LoadedPlan, lang: Lang) -> str:
+    """What is not met, worst first: the list a bulletin's attachment is."""
+    rows = common.shortfalls(result)
+    if not rows:
+        return ""
+    heads = "".join(
+        f"<th>{_e(say(f'report.{h}', lang))}</th>"
+        for h in ("status", "unit", "requirement", "detail", "due")
+    )
+    lines = []
+    for o in rows:
+        name = labels.unit_name(loaded.index.units[o.unit], lang)
+        title = (
+            loaded.index.requirements[o.requirement][1].title
+            if o.requirement
+            else say("report.all", lang)
+        )
+        lines.append(
+            f'<tr data-status="{o.status}"><td class="cell {_css_class(o.status)}">'
+            f"{_e(labels.word(o.status, lang))}</td>"
+            f'<td><a href="#u-{_e(o.unit)}">{_e(name)}</a></td><td>{_e(title)}</td>'
+            f"<td>{_e(o.detail.render(lang))}</td><td>{_e(labels.date(o.due, lang))}</td></tr>"
+        )
+    heading = say("report.shortfalls", lang).rstrip(":：")
+    table = f'<table id="shortfalls"><tr>{heads}</tr>{"".join(lines)}</table>'
+    return f'<h2>{_e(heading)}</h2><div class="wrap">{table}</div>'
 
 
 def _unit(unit: UnitResult, loaded: LoadedPlan, lang: Lang) -> str:

@@ -11,21 +11,21 @@ import re
 from collections.abc import Iterable
 from xml.etree import ElementTree as ET
 
-from lzplan.check.result import Outcome, Result, Status, UnitResult
+from lzplan.check.result import FailOn, Outcome, Result, Status, UnitResult, fails
 from lzplan.messages import Lang, say
 from lzplan.plan.load import LoadedPlan
 from lzplan.reporters import Options, labels
 
-_FAILURE = (Status.MISSED, Status.NOT_SUBMITTED)
-_SKIPPED = (Status.PENDING, Status.WAIVED)
+_PASSED = (Status.MET, Status.MET_LATE)
 
 
 def render(result: Result, loaded: LoadedPlan, options: Options) -> Iterable[str]:
     lang = options.lang
+    judge = _Judge(result, FailOn(options.fail_on))
     root = ET.Element("testsuites", name=f"lzplan {result.plan_id} as of {result.as_of}")
     totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
     for unit in result.units:
-        suite = _suite(unit, loaded, lang)
+        suite = _suite(unit, loaded, lang, judge)
         root.append(suite)
         for key in totals:
             totals[key] += int(suite.get(key, "0"))
@@ -41,25 +41,47 @@ def render(result: Result, loaded: LoadedPlan, options: Options) -> Iterable[str
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
-def _suite(unit: UnitResult, loaded: LoadedPlan, lang: Lang) -> ET.Element:
+class _Judge:
+    """What each outcome is to a JUnit reader, as the run's exit code sees it: a
+    failure only if it fails the run, an error only for an invalid file."""
+
+    def __init__(self, result: Result, level: FailOn) -> None:
+        self.as_of = result.as_of
+        self.level = level
+        self.problems: dict[str, list[str]] = {}
+        for problem in result.problems:
+            self.problems.setdefault(problem.location.file, []).append(str(problem))
+
+    def kind(self, outcome: Outcome) -> str:
+        if outcome.status is Status.INVALID:
+            return "error"
+        if fails(outcome, self.as_of, self.level):
+            return "failure"
+        return "passed" if outcome.status in _PASSED else "skipped"
+
+
+def _suite(unit: UnitResult, loaded: LoadedPlan, lang: Lang, judge: _Judge) -> ET.Element:
     name = loaded.index.units[unit.unit].name
     outcomes = unit.outcomes
+    kinds = [judge.kind(o) for o in outcomes]
     suite = ET.Element(
         "testsuite",
         name=f"{unit.unit} {name}",
         tests=str(len(outcomes)),
-        failures=str(sum(o.status in _FAILURE for o in outcomes)),
-        errors=str(sum(o.status is Status.INVALID for o in outcomes)),
-        skipped=str(sum(o.status in _SKIPPED for o in outcomes)),
+        failures=str(kinds.count("failure")),
+        errors=str(kinds.count("error")),
+        skipped=str(kinds.count("skipped")),
     )
     if unit.file:
         suite.set("file", unit.file)
-    for outcome in outcomes:
-        suite.append(_case(unit, outcome, loaded, lang))
+    for outcome, kind in zip(outcomes, kinds, strict=True):
+        suite.append(_case(unit, outcome, kind, loaded, lang, judge))
     return suite
 
 
-def _case(unit: UnitResult, outcome: Outcome, loaded: LoadedPlan, lang: Lang) -> ET.Element:
+def _case(
+    unit: UnitResult, outcome: Outcome, kind: str, loaded: LoadedPlan, lang: Lang, judge: _Judge
+) -> ET.Element:
     _, req = loaded.index.requirements[outcome.requirement]
     case = ET.Element("testcase", classname=unit.unit, name=f"{req.id} {req.title}")
     message = say(
@@ -69,11 +91,16 @@ def _case(unit: UnitResult, outcome: Outcome, loaded: LoadedPlan, lang: Lang) ->
         detail=outcome.detail.render(lang),
         due=outcome.due,
     )
-    if outcome.status in _FAILURE:
-        ET.SubElement(case, "failure", type=str(outcome.status), message=message)
-    elif outcome.status is Status.INVALID:
-        ET.SubElement(case, "error", type="invalid", message=message)
-    elif outcome.status in _SKIPPED:
+    body = "\n".join([message, labels.labelled("report.source", req.source, lang)])
+    if kind == "failure":
+        ET.SubElement(case, "failure", type=str(outcome.status), message=message).text = body
+    elif kind == "error":
+        found = judge.problems.get(unit.file or "", [])
+        text = "\n".join(found) or message
+        ET.SubElement(
+            case, "error", type="invalid", message=found[0] if found else message
+        ).text = text
+    elif kind == "skipped":
         ET.SubElement(case, "skipped", message=message)
     elif outcome.status is Status.MET_LATE:
         ET.SubElement(case, "system-out").text = message

@@ -14,6 +14,6 @@ def render(result: Result, loaded: LoadedPlan, options: Options) -> Iterable[str
     lines = [
         f"{f.location.file}:{f.location.line}:{f.location.column}: [{f.level}] {f.rule}: "
         f"{f.message}"
-        for f in common.findings(result, loaded, lang)
+        for f in common.findings(result, loaded, lang, options.fail_on)
     ]
     return ["".join(line + "\n" for line in lines)]
