@@ -19,6 +19,7 @@ class Run:
     exit_code: int
     stdout: str
     stderr: str
+    raw: bytes = b""  # standard output's bytes: a binary format (xlsx)
 
 
 def invoke(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> Run:
@@ -29,7 +30,8 @@ def invoke(*args: str, cwd: Path | None = None, env: dict[str, str] | None = Non
         result = CliRunner().invoke(app, list(args), env=env, catch_exceptions=False)
     finally:
         os.chdir(previous)
-    return Run(result.exit_code, result.stdout, result.stderr)
+    stdout = result.stdout_bytes.decode("utf-8", errors="replace")
+    return Run(result.exit_code, stdout, result.stderr, result.stdout_bytes)
 
 
 def case_dirs(kind: str) -> list[Path]:

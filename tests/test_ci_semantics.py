@@ -21,7 +21,7 @@ def junit_and_json(case: Path, *extra: str) -> tuple[int, object, dict[str, obje
     common = ("check", "submissions", "--plan", PLAN, *args, *extra)
     junit = invoke(*common, "--format", "junit", cwd=case)
     report = json.loads(invoke(*common, "--format", "json", cwd=case).stdout)
-    return junit.exit_code, junitparser.JUnitXml.fromstring(junit.stdout), report
+    return junit.exit_code, junitparser.JUnitXml.fromstring(junit.stdout.encode()), report
 
 
 @pytest.mark.parametrize("case", CHECK, ids=[case.name for case in CHECK])

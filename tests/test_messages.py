@@ -13,6 +13,7 @@ import ast
 import json
 import re
 import string
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,7 +22,8 @@ import pytest
 from lzplan import messages
 from lzplan.messages import REFERENCE, catalogue, languages
 from lzplan.reporters import FORMATS
-from tests.conftest import CASES, ROOT, invoke
+from tests.conftest import CASES, ROOT, Run, invoke
+from tests.office import xlsx_text
 
 SRC = ROOT / "src" / "lzplan"
 KEYED = ("msg", "say", "plural")  # functions whose first argument is a message key
@@ -204,6 +206,21 @@ def leftovers(output: str, inputs: str) -> tuple[set[str], list[str]]:
 ALLOWED = {"YYYY", "MM", "DD", "REVIEW"}
 
 
+def _as_text(name: str, run: Run) -> Run:
+    """A workbook's cells stand in for its bytes."""
+    if name.endswith("xlsx"):
+        return Run(run.exit_code, xlsx_text(run.raw), run.stderr, run.raw)
+    return run
+
+
+def _diff(lang: str, fmt: str) -> Run:
+    with tempfile.TemporaryDirectory() as folder:
+        old, new = Path(folder) / "old.json", Path(folder) / "new.json"
+        for day, path in (("2011-06-30", old), ("2011-12-31", new)):
+            invoke("check", "--as-of", day, "--lang", lang, "-o", f"json:{path}")
+        return invoke("diff", str(old), str(new), "--lang", lang, "-f", fmt)
+
+
 def run_everything(lang: str) -> list[tuple[str, str]]:
     """(name, output) of every command, and of every report format."""
     year_end = ("--as-of", "2011-12-31", "--lang", lang)
@@ -220,6 +237,20 @@ def run_everything(lang: str) -> list[tuple[str, str]]:
                            "--lang", lang)),
     ]  # fmt: skip
     runs += [(f"check {name}", invoke("check", *year_end, "--format", name)) for name in FORMATS]
+    mid_year = ("--as-of", "2011-06-30", "--lang", lang, "--scores", "plan/scores-2011.yaml")
+    runs += [(f"mid-year {name}", invoke("check", *mid_year, "--format", name))
+             for name in ("terminal", "markdown", "html")]  # fmt: skip
+    runs += [
+        ("bulletin", invoke("bulletin", *year_end, "--scores", "plan/scores-2011.yaml",
+                            "--fix-by", "2012-01-31")),
+        ("mid-year bulletin", invoke("bulletin", *mid_year)),
+        ("rectification", invoke("bulletin", *year_end, "--unit", "gulin")),
+        ("nothing to rectify", invoke("bulletin", *year_end, "--unit", "jiangyang")),
+        ("due", invoke("due", "--as-of", "2011-11-05", "--lang", lang)),
+        ("due markdown", invoke("due", "--as-of", "2011-11-05", "--lang", lang, "-f", "markdown")),
+    ]  # fmt: skip
+    runs += [(f"diff {fmt}", _diff(lang, fmt)) for fmt in ("terminal", "markdown")]
+    runs = [(name, _as_text(name, run)) for name, run in runs]
     broken = CASES / "report" / "mixed"
     args = ("check", "submissions", "--plan", "../../check/_plan/plan.yaml", *year_end)
     runs.append(("input problems", invoke(*args, cwd=broken)))

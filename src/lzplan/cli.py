@@ -227,6 +227,45 @@ JobsOption = Annotated[
         "there are enough files. The result is the same either way.",
     ),
 ]
+ScoresOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--scores",
+        metavar="PATH",
+        help="The 考核 weights (e.g. plan/scores-2011.yaml): points per task or requirement, "
+        "deductions for late, missed and not submitted, the groups ranked apart. Adds each "
+        "unit's score and rank to every report.",
+    ),
+]
+FixByOption = Annotated[
+    str | None,
+    typer.Option(
+        "--fix-by",
+        metavar="YYYY-MM-DD",
+        help="The date to remedy the gaps by: in a 整改通知 (--unit; default 30 days after "
+        "--as-of), and in the 通报's closing request.",
+    ),
+]
+NoticeUnitOption = Annotated[
+    str | None,
+    typer.Option(
+        "--unit",
+        metavar="UNIT",
+        help="Write this unit's 整改通知 instead of the 通报: its open gaps (missed, not "
+        "reported, filed in error), what each needs, its due date, and what falls due by "
+        "--fix-by.",
+    ),
+]
+DocumentOutputOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="PATH",
+        help="Write the document to PATH: .docx (laid out after GB/T 9704) or .md; repeat "
+        "for both. Without it, the markdown goes to standard output.",
+    ),
+]
 FormatOption = Annotated[
     str,
     typer.Option(
@@ -579,6 +618,7 @@ def check(
     jobs: JobsOption = 0,
     bind: BindOption = None,
     verify_evidence: VerifyOption = False,
+    scores: ScoresOption = None,
     output_format: FormatOption = "terminal",
     output: OutputOption = None,
     color: ColorOption = Color.auto,
@@ -597,13 +637,15 @@ def check(
 
     inputs = tuple(paths or [DEFAULT_SUBMISSIONS])
     plan_path = _plan(plan_option, lang, inputs)
+    write.refuse_terminal(output_format, sys.stdout)
     targets = [write.parse(spec) for spec in output or []]
     for spec, target in zip(output or [], targets, strict=True):
-        write.refuse_inputs([target.path], [*inputs, *_plan_files(plan_path, waivers)], spec)
+        write.refuse_inputs([target.path], [*inputs, *_plan_files(plan_path, waivers, scores)],
+                            spec)  # fmt: skip
     run.refuse_waivers_inside(waivers, inputs)
     request = run.Request(inputs, plan_path, _date(as_of), waivers, unit, filed_only, jobs,
                           tuple(bind or ()), unit_repository=True,
-                          verify_evidence=verify_evidence)  # fmt: skip
+                          verify_evidence=verify_evidence, scores=scores)  # fmt: skip
     level = "pending" if strict else fail_on.value
     options = Options(lang, _use_color(color), show_all, level)
     with run.no_gc():
@@ -620,6 +662,150 @@ def check(
     return _finish(checked, lang, fail_on=level)
 
 
+@app.command("bulletin", epilog=(
+    "Exit codes: 0 the document was written; 2 invalid input or usage (a submission's "
+    "problems are listed, and the document still names its unit as filed in error); "
+    "3 a bug in lzplan."
+))  # fmt: skip
+@guarded
+def bulletin(
+    paths: PathsArgument = None,
+    as_of: AsOfOption = None,
+    plan_option: PlanOption = None,
+    waivers: WaiversOption = None,
+    scores: ScoresOption = None,
+    unit: NoticeUnitOption = None,
+    fix_by: FixByOption = None,
+    output: DocumentOutputOption = None,
+    debug: DebugOption = False,
+    lang: LangOption = REFERENCE,
+) -> int:
+    """Draft the 通报 of a check: by kind of unit (区县, then 市级部门), the units that
+    finished on time, late, not at all (with what is missing) and those that never
+    reported; waivers granted; progress against time while the year runs; scores with
+    --scores; and what the units behind must do.
+
+    With --unit, draft that unit's 整改通知 instead. Review the draft before it is sent:
+    its date is the --as-of day, its signature the plan's owner.
+    """
+    from lzplan.bulletin import build
+    from lzplan.bulletin import output as documents
+    from lzplan.check import run
+    from lzplan.reporters import write
+
+    inputs = tuple(paths or [DEFAULT_SUBMISSIONS])
+    plan_path = _plan(plan_option, lang, inputs)
+    targets = [documents.parse(spec) for spec in output or []]
+    write.refuse_inputs([t.path for t in targets], [*inputs, *_plan_files(plan_path, waivers,
+                                                                          scores)])  # fmt: skip
+    run.refuse_waivers_inside(waivers, inputs)
+    day = _date(as_of)
+    deadline = _date(fix_by, "--fix-by") if fix_by else None
+    if deadline is not None and deadline < day:
+        raise UsageError(msg("usage.fix_by_before", fix_by=deadline, as_of=day))
+    checked = run.check(run.Request(inputs, plan_path, day, waivers, scores=scores))
+    result, loaded = checked.result, checked.plan
+    if unit is None:
+        document = build.bulletin(result, loaded, lang, deadline)
+    else:
+        if unit not in loaded.index.units:
+            raise UsageError(msg("usage.unknown_unit", unit=unit, known=sorted(loaded.index.units)))
+        deadline = deadline or day + dt.timedelta(days=30)
+        if not build.gaps(result, unit) and not build.due_soon(result, unit, deadline):
+            name = loaded.index.units[unit].name
+            _echo(say("bulletin.nothing_to_fix", lang, unit=name, as_of=day, fix_by=deadline),
+                  err=True)  # fmt: skip
+            return _finish(checked, lang, fail_on="invalid")
+        document = build.rectification(result, loaded, unit, deadline, lang)
+    author = loaded.index.units[loaded.plan.plan.owner].name
+    if not targets:
+        sys.stdout.write(documents.render("markdown", document, author).decode("utf-8"))
+    for target in targets:
+        write.atomic_write(target.path, [documents.render(target.format, document, author)])
+        _echo(say("cli.wrote", lang, path=target.path), err=True)
+    return _finish(checked, lang, fail_on="invalid")
+
+
+class ViewFormat(StrEnum):
+    terminal = "terminal"
+    markdown = "markdown"
+    json = "json"
+
+
+ViewFormatOption = Annotated[
+    ViewFormat,
+    typer.Option("--format", "-f", metavar="[terminal|markdown|json]", help="What to print."),
+]
+
+
+@app.command("diff", epilog=(
+    "Exit codes: 0 nothing became missed; 1 something became missed, or is no longer met; "
+    "2 a report is unreadable, or the two are of different plans; 3 a bug in lzplan."
+))  # fmt: skip
+@guarded
+def diff(
+    old: Annotated[Path, typer.Argument(metavar="OLD.json", help="The earlier JSON report.")],
+    new: Annotated[Path, typer.Argument(metavar="NEW.json", help="The later JSON report.")],
+    output_format: ViewFormatOption = ViewFormat.terminal,
+    color: ColorOption = Color.auto,
+    debug: DebugOption = False,
+    lang: LangOption = REFERENCE,
+) -> int:
+    """What changed between two JSON reports of one plan (`lzplan check -f json`):
+    requirements newly met, newly missed or no longer met, shortfalls that moved
+    (0/3 → 2/3), units that reported for the first time.
+
+    Keep last week's report and compare: `lzplan diff last-week.json status.json`.
+    """
+    from lzplan.followup import render, reports
+    from lzplan.followup.diff import compare
+
+    before, after = reports.read(old), reports.read(new)
+    if before.plan.id != after.plan.id:
+        raise UsageError(msg("usage.diff_plans", old=before.plan.id, new=after.plan.id))
+    changes = compare(before, after)
+    sys.stdout.write(render.diff(changes, output_format.value, lang, _use_color(color)))
+    return EXIT_FAILED if changes.regressed else EXIT_OK
+
+
+@app.command("due", epilog=(
+    "Exit codes: 0 the list was printed (empty or not); 2 invalid input or usage; 3 a bug "
+    "in lzplan."
+))  # fmt: skip
+@guarded
+def due(
+    paths: PathsArgument = None,
+    within: Annotated[
+        int,
+        typer.Option(
+            "--within", metavar="DAYS", min=1, help="How many days ahead of --as-of to look."
+        ),
+    ] = 30,
+    as_of: AsOfOption = None,
+    plan_option: PlanOption = None,
+    waivers: WaiversOption = None,
+    output_format: ViewFormatOption = ViewFormat.terminal,
+    color: ColorOption = Color.auto,
+    debug: DebugOption = False,
+    lang: LangOption = REFERENCE,
+) -> int:
+    """What falls due in the next DAYS days and is not yet done, unit by unit: the
+    reminders to send (`lzplan due --within 30 -f markdown`)."""
+    from lzplan.check import run
+    from lzplan.followup import render
+    from lzplan.followup.due import upcoming
+
+    inputs = tuple(paths or [DEFAULT_SUBMISSIONS])
+    plan_path = _plan(plan_option, lang, inputs)
+    run.refuse_waivers_inside(waivers, inputs)
+    checked = run.check(run.Request(inputs, plan_path, _date(as_of), waivers))
+    rows = upcoming(checked.result, within)
+    text = render.due(rows, checked.result, checked.plan, within, output_format.value, lang,
+                      _use_color(color))  # fmt: skip
+    sys.stdout.write(text)
+    return _finish(checked, lang, fail_on="invalid")
+
+
 def _plan(given: Path | None, lang: Lang, submissions: Iterable[Path] = ()) -> Path:
     """The plan file a command uses; says so when it is the shipped one."""
     from lzplan.plan import shipped
@@ -630,11 +816,11 @@ def _plan(given: Path | None, lang: Lang, submissions: Iterable[Path] = ()) -> P
     return found.path
 
 
-def _plan_files(plan: Path, waivers: Path | None) -> list[Path]:
-    """The plan, its waivers and every file beside it (its notice): never a report's
-    place."""
+def _plan_files(plan: Path, *others: Path | None) -> list[Path]:
+    """The plan, its waivers, scores and every file beside it (its notice): never a
+    report's place."""
     beside = [p for p in plan.parent.iterdir() if p.is_file()] if plan.parent.is_dir() else []
-    return [plan, *([waivers] if waivers else []), *beside]
+    return [plan, *(other for other in others if other), *beside]
 
 
 @app.command("explain", epilog=EXIT_CODES_HELP)

@@ -11,6 +11,7 @@ from typing import NamedTuple
 from lzplan.errors import Problem
 from lzplan.location import Location
 from lzplan.messages import Message
+from lzplan.scores.model import Scored
 
 
 class Status(StrEnum):
@@ -172,6 +173,7 @@ class Result:
     units: tuple[UnitResult, ...]
     problems: tuple[Problem, ...]
     notices: tuple[Notice, ...]
+    scored: Scored | None = None  # with --scores: each unit's points and rank (考核)
 
     def outcomes(self) -> list[Outcome]:
         return [outcome for unit in self.units for outcome in unit.outcomes]

@@ -17,6 +17,7 @@ from lzplan.check.waivers import Granted, bind
 from lzplan.errors import InputError, Problem, UsageError, sorted_problems
 from lzplan.messages import msg
 from lzplan.plan.load import LoadedPlan, load
+from lzplan.scores.load import scored
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class Request:
     bind: tuple[str, ...] = ()  # patterns binding files to units ('repos/{unit}/**')
     unit_repository: bool = False  # --unit binds every file to that unit (check)
     verify_evidence: bool = False  # read each named document and compare its sha256
+    scores: Path | None = None  # the 考核 weights: score and rank each unit
 
 
 @dataclass(frozen=True)
@@ -101,7 +103,10 @@ def _check(request: Request) -> Checked:
             rejected.append(item[1])
     result = judge.merge(verdicts, rejected, _only_units(request, verdicts, rejected))
     problems += result.problems
-    return Checked(loaded, replace(result, problems=tuple(sorted_problems(problems))))
+    result = replace(result, problems=tuple(sorted_problems(problems)))
+    if request.scores is not None:
+        result = replace(result, scored=scored(request.scores, result, loaded.index))
+    return Checked(loaded, result)
 
 
 def _waivers(request: Request, loaded: LoadedPlan, problems: list[Problem]) -> list[Granted]:

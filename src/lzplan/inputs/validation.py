@@ -124,7 +124,9 @@ def describe(error: Any, path: tuple[str | int, ...]) -> Message:
             limit = int(limit)  # "1", as written in the schema, not "1.0"
         return msg(key, field=field, limit=limit)
     if kind == "literal_error":
-        choices = re.findall(r"'[^']*'", str(ctx["expected"]))
+        # "'met', 'missed' or 'nil'", or numbers: "2 or 3"
+        found = re.findall(r"'[^']*'|[^\s,']+", str(ctx["expected"]))
+        choices = [choice for choice in found if choice != "or"]
         return msg("schema.choice", field=field, expected=either(choices))
     if kind == "string_pattern_mismatch":
         return msg("schema.pattern", field=field, pattern=ctx["pattern"])

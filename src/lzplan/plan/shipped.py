@@ -24,6 +24,10 @@ DEFAULT = Path("plan/2011.yaml")
 _PLAN_ID = re.compile(r"^plan:\s*['\"]?([A-Za-z0-9][A-Za-z0-9_.-]*)", re.MULTILINE)
 
 
+# The files a plan's folder holds beside the plan itself.
+_BESIDE = ("waivers-", "scores-")
+
+
 @dataclass(frozen=True)
 class Shipped:
     id: str
@@ -31,11 +35,12 @@ class Shipped:
 
 
 def shipped() -> list[Shipped]:
-    """The plans in the package, by id (each folder holds one plan and its notice)."""
+    """The plans in the package, by id (each folder holds one plan, its notice,
+    and its waivers and scores files)."""
     root = Path(str(resources.files("lzplan") / "shipped"))
     found = []
     for folder in sorted(root.iterdir()) if root.is_dir() else []:
-        plans = [p for p in sorted(folder.glob("*.yaml")) if not p.name.startswith("waivers-")]
+        plans = [p for p in sorted(folder.glob("*.yaml")) if not p.name.startswith(_BESIDE)]
         if folder.name != "schemas" and len(plans) == 1:
             found.append(Shipped(folder.name, plans[0]))
     return found

@@ -3,9 +3,9 @@
 ``FORMATS`` is the registry: a format's name, the module that renders it, and what
 else choosing it implies. Each module has ``render(result, loaded, options)``, which
 yields the report's text in pieces (a large JSON report is never one string in
-memory). Modules are imported on demand, so start-up only pays for the formats asked
-for. To add a format: its module, one line here, and its golden file in
-``tests/cases/report/``.
+memory), or, for a binary format (xlsx), its bytes. Modules are imported on demand,
+so start-up only pays for the formats asked for. To add a format: its module, one line
+here, and its golden file in ``tests/cases/report/``.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ class Options:
 class Format:
     module: str
     step_summary: bool = False  # GitHub Actions: also append markdown to $GITHUB_STEP_SUMMARY
+    binary: bool = False  # a file, not text: render yields bytes, and no terminal shows it
 
 
 FORMATS = {
@@ -47,6 +48,7 @@ FORMATS = {
     "github": Format("github", step_summary=True),
     "parsable": Format("parsable"),
     "html": Format("html"),
+    "xlsx": Format("xlsx", binary=True),
 }
 
 
@@ -56,10 +58,24 @@ class Reporter(Protocol):
     def render(self, result: Result, loaded: LoadedPlan, options: Options) -> Iterable[str]: ...
 
 
+class BinaryReporter(Protocol):
+    """A binary format's module (a workbook): renders a check result as bytes."""
+
+    def render(self, result: Result, loaded: LoadedPlan, options: Options) -> Iterable[bytes]: ...
+
+
 def get(name: str) -> Reporter:
-    """The module of a format."""
+    """The module of a text format."""
     module: Reporter = import_module(f"{__name__}.{FORMATS[name].module}")
     return module
+
+
+def chunks(
+    name: str, result: Result, loaded: LoadedPlan, options: Options
+) -> Iterable[str] | Iterable[bytes]:
+    """A report in pieces: text, or bytes for a binary format."""
+    module: Reporter | BinaryReporter = import_module(f"{__name__}.{FORMATS[name].module}")
+    return module.render(result, loaded, options)
 
 
 def text(name: str, result: Result, loaded: LoadedPlan, options: Options) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
 from lzplan.check.result import FailOn, Outcome, Result, Status, UnitResult, UnitStatus, fails
 from lzplan.location import Location
@@ -146,3 +147,120 @@ def _level(outcome: Outcome, result: Result, level: FailOn) -> str | None:
     if outcome.status is Status.MET_LATE:
         return "notice"
     return None
+
+
+# ---------------------------------------------------------------- mid-year progress
+
+# What counts as done when measuring progress: met (late or not), or nothing to do.
+_DONE = (Status.MET, Status.MET_LATE, Status.NIL)
+# What is out of the count: waived, or not owed.
+_UNCOUNTED = (Status.WAIVED, Status.NOT_APPLICABLE)
+
+
+@dataclass(frozen=True)
+class Progress:
+    """A unit's share of the year's requirements done, against the share of the year gone
+    (时间过半、任务过半)."""
+
+    unit: str
+    done: int
+    owed: int
+    elapsed: float
+
+    @property
+    def share(self) -> float:
+        return self.done / self.owed if self.owed else 1.0
+
+    @property
+    def on_pace(self) -> bool:
+        return self.share + 1e-9 >= self.elapsed
+
+
+def elapsed(result: Result, loaded: LoadedPlan) -> float | None:
+    """The share of the plan's period gone by the end of the as-of day, while the period
+    runs; None before it starts and from its last day on (then the year is judged)."""
+    period = loaded.plan.plan.period
+    if not period.start <= result.as_of < period.end:
+        return None
+    days = (period.end - period.start).days + 1
+    return ((result.as_of - period.start).days + 1) / days
+
+
+def progress(result: Result, loaded: LoadedPlan) -> list[Progress]:
+    """Each unit's progress, in matrix order; empty outside the period."""
+    gone = elapsed(result, loaded)
+    if gone is None:
+        return []
+    return [Progress(unit.unit, *tally(unit), gone) for unit in result.units]
+
+
+def tally(unit: UnitResult) -> tuple[int, int]:
+    """(done, owed): what is met or has nothing to do, of what is owed and not waived."""
+    counted = [o for o in unit.outcomes if o.status not in _UNCOUNTED]
+    return sum(o.status in _DONE for o in counted), len(counted)
+
+
+def progress_line(result: Result, loaded: LoadedPlan, lang: Lang) -> str:
+    """One sentence: how much of the period is gone, how many units keep pace."""
+    rows = progress(result, loaded)
+    gone = elapsed(result, loaded) or 0.0
+    return say("report.progress_line", lang, as_of=labels.date(result.as_of, lang),
+               elapsed=percent(gone), count=sum(row.on_pace for row in rows),
+               total=len(rows))  # fmt: skip
+
+
+def percent(share: float) -> str:
+    """0.4958 → 49.6%; halves round up (0.5625 → 56.3%), as an official rounds them."""
+    value = Decimal(repr(round(100 * share, 9))).quantize(Decimal("0.1"), ROUND_HALF_UP)
+    return f"{value}%"
+
+
+def pace(row: Progress, lang: Lang) -> str:
+    return say("pace.on" if row.on_pace else "pace.behind", lang)
+
+
+# ---------------------------------------------------------------- scores (考核)
+
+
+@dataclass(frozen=True)
+class ScoreRow:
+    """A line of the score table, in words."""
+
+    ranking: str
+    rank: int
+    unit: str
+    name: str
+    points: str  # 41.5 / 52
+    percent: str
+
+
+def score_rows(result: Result, loaded: LoadedPlan, lang: Lang) -> list[ScoreRow]:
+    """Each ranked unit, ranking by ranking, best first; empty without --scores."""
+    scored = result.scored
+    if scored is None:
+        return []
+    index = loaded.index
+    groups = {group.id: group for group in loaded.plan.groups}
+    return [
+        ScoreRow(
+            groups[score.group].names[0],
+            score.rank,
+            score.unit,
+            labels.unit_name(index.units[score.unit], lang),
+            f"{number(score.points)} / {number(score.most)}",
+            percent(score.percent / 100),
+        )
+        for score in scored.units
+    ]
+
+
+def scores_line(result: Result, lang: Lang) -> str:
+    """Which weights made the scores."""
+    scored = result.scored
+    assert scored is not None
+    return say("report.scores_line", lang, file=scored.file, sha=scored.sha256[:12])
+
+
+def number(value: float) -> str:
+    """52.0 → 52, 41.25 → 41.25"""
+    return f"{value:g}" if float(value).is_integer() else f"{round(value, 2):g}"

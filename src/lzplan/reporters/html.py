@@ -12,7 +12,7 @@ from lzplan.errors import Problem
 from lzplan.messages import Lang, say
 from lzplan.plan.load import LoadedPlan
 from lzplan.reporters import Options, common, labels
-from lzplan.reporters.looks import LOOK
+from lzplan.reporters.looks import LOOK, PACE
 
 STYLE = """
 body{font-family:system-ui,-apple-system,"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",
@@ -69,6 +69,8 @@ def render(result: Result, loaded: LoadedPlan, options: Options) -> Iterable[str
         '<div class="wrap">',
         _matrix(result, loaded, lang),
         "</div>",
+        _progress(result, loaded, lang),
+        _scores(result, loaded, lang),
         _shortfalls(result, loaded, lang),
         f"<h2>{_e(say('html.units', lang))}</h2>",
         *(_unit(unit, loaded, lang) for unit in result.units),
@@ -144,6 +146,51 @@ def _matrix(result: Result, loaded: LoadedPlan, lang: Lang) -> str:
         )
     rows.append("</tbody></table>")
     return "\n".join(rows)
+
+
+def _table(ident: str, keys: tuple[str, ...], rows: list[str], lang: Lang) -> str:
+    heads = "".join(f"<th>{_e(say(key, lang))}</th>" for key in keys)
+    return f'<div class="wrap"><table id="{ident}"><tr>{heads}</tr>{"".join(rows)}</table></div>'
+
+
+def _progress(result: Result, loaded: LoadedPlan, lang: Lang) -> str:
+    """While the period runs: each unit's share done against the share of time gone."""
+    rows = common.progress(result, loaded)
+    if not rows:
+        return ""
+    lines = []
+    for row in rows:
+        name = labels.unit_name(loaded.index.units[row.unit], lang)
+        look = PACE[row.on_pace]
+        lines.append(
+            f'<tr data-unit="{_e(row.unit)}" data-on-pace="{str(row.on_pace).lower()}">'
+            f"<td>{_e(name)}</td><td>{row.done}</td><td>{row.owed}</td>"
+            f"<td>{common.percent(row.share)}</td>"
+            f'<td style="background:{look.colour};color:{look.ink}">{_e(common.pace(row, lang))}'
+            "</td></tr>"
+        )
+    keys = ("report.name", "report.done", "report.owed", "report.share", "report.pace")
+    return (
+        f"<h2>{_e(say('report.progress', lang))}</h2>"
+        f"<p>{_e(common.progress_line(result, loaded, lang))}</p>"
+        + _table("progress", keys, lines, lang)
+    )
+
+
+def _scores(result: Result, loaded: LoadedPlan, lang: Lang) -> str:
+    rows = common.score_rows(result, loaded, lang)
+    if not rows:
+        return ""
+    lines = [
+        f'<tr data-unit="{_e(r.unit)}"><td>{_e(r.ranking)}</td><td>{r.rank}</td>'
+        f"<td>{_e(r.name)}</td><td>{_e(r.points)}</td><td>{_e(r.percent)}</td></tr>"
+        for r in rows
+    ]
+    keys = ("report.ranking", "report.rank", "report.name", "report.points", "report.percent")
+    return (
+        f"<h2>{_e(say('report.scores', lang))}</h2>"
+        f"<p>{_e(common.scores_line(result, lang))}</p>" + _table("scores", keys, lines, lang)
+    )
 
 
 def _shortfalls(result: Result, loaded: LoadedPlan, lang: Lang) -> str:

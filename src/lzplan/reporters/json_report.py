@@ -14,9 +14,9 @@ from lzplan.check.result import ItemVerdict, Outcome, PeriodOutcome, Result, Sta
 from lzplan.location import Location
 from lzplan.messages import Lang, Message
 from lzplan.plan.load import LoadedPlan
-from lzplan.reporters import Options
+from lzplan.reporters import Options, common
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3  # 3: period, scores; each unit's progress and score; titles
 StatusName = Literal[
     "met", "met_late", "pending", "missed", "not_submitted", "waived", "nil", "n/a", "invalid"
 ]
@@ -61,12 +61,21 @@ def document(
     """The report as data; with ``lazy``, units come as an iterator, one at a time."""
     units = Counter(unit.status for unit in result.units)
     outcomes = Counter(str(o.status) for o in result.outcomes())
-    units_doc = (_unit(unit, loaded, lang) for unit in result.units)
+    gone = common.elapsed(result, loaded)
+    progress = {row.unit: row for row in _progress(result, gone)}
+    units_doc = (_unit(unit, loaded, lang, progress[unit.unit], result) for unit in result.units)
+    period = loaded.plan.plan.period
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "lzplan", "version": __version__},
         "plan": {"id": result.plan_id, "file": loaded.display, "sha256": loaded.sha256},
         "as_of": result.as_of.isoformat(),
+        "period": {
+            "start": period.start.isoformat(),
+            "end": period.end.isoformat(),
+            "elapsed": None if gone is None else round(gone, 6),
+        },
+        "scores": _scores_file(result),
         "summary": {
             "units": {key: units[key] for key in sorted(units)},
             "requirements": {str(s): outcomes[str(s)] for s in Status if outcomes[str(s)]},
@@ -81,8 +90,24 @@ def _message(location: Location, message: Message, lang: Lang) -> dict[str, Any]
     return {"location": _where(location), "message": message.render(lang)}
 
 
-def _unit(unit: UnitResult, loaded: LoadedPlan, lang: Lang) -> dict[str, Any]:
+def _progress(result: Result, gone: float | None) -> list[common.Progress]:
+    """Every unit's share done, whether or not the period still runs."""
+    share = gone if gone is not None else 1.0
+    return [common.Progress(unit.unit, *common.tally(unit), share) for unit in result.units]
+
+
+def _scores_file(result: Result) -> dict[str, Any] | None:
+    scored = result.scored
+    if scored is None:
+        return None
+    return {"file": scored.file, "sha256": scored.sha256, "rankings": list(scored.rankings)}
+
+
+def _unit(
+    unit: UnitResult, loaded: LoadedPlan, lang: Lang, progress: common.Progress, result: Result
+) -> dict[str, Any]:
     info = loaded.index.units[unit.unit]
+    score = result.scored.of(unit.unit) if result.scored else None
     return {
         "id": unit.unit,
         "name": info.name,
@@ -91,6 +116,20 @@ def _unit(unit: UnitResult, loaded: LoadedPlan, lang: Lang) -> dict[str, Any]:
         "status": unit.status,
         "file": unit.file,
         "cells": {task.id: str(unit.cell(task.id)) for task in loaded.plan.tasks},
+        "progress": {
+            "done": progress.done,
+            "owed": progress.owed,
+            "share": round(progress.share, 6),
+        },
+        "score": None
+        if score is None
+        else {
+            "ranking": score.group,
+            "rank": score.rank,
+            "points": _number(score.points),
+            "most": _number(score.most),
+            "percent": round(score.percent, 2),
+        },
         "outcomes": [_outcome(o, loaded, lang) for o in unit.outcomes],
     }
 
@@ -100,6 +139,7 @@ def _outcome(outcome: Outcome, loaded: LoadedPlan, lang: Lang) -> dict[str, Any]
     return {
         "task": outcome.task,
         "requirement": outcome.requirement,
+        "title": loaded.index.requirements[outcome.requirement][1].title,
         "status": str(outcome.status),
         "actual": _number(outcome.actual),
         "required": _number(outcome.required),
@@ -182,6 +222,7 @@ class PeriodDoc(_Doc):
 class OutcomeDoc(_Doc):
     task: str
     requirement: str
+    title: str = Field(description="The requirement's title in the plan.")
     status: StatusName
     actual: float
     required: float
@@ -209,7 +250,23 @@ class UnitDoc(_Doc):
     ]
     file: str | None
     cells: dict[str, StatusName] = Field(description="Task id → worst status of its requirements.")
+    progress: ProgressDoc
+    score: ScoreDoc | None = Field(description="With --scores, when the unit is ranked.")
     outcomes: list[OutcomeDoc]
+
+
+class ProgressDoc(_Doc):
+    done: int = Field(description="Requirements met (on time or late) or with nothing to do.")
+    owed: int = Field(description="Requirements owed, leaving out what is waived.")
+    share: float = Field(description="done / owed (1 when nothing is owed).")
+
+
+class ScoreDoc(_Doc):
+    ranking: str = Field(description="The group the unit is ranked in (scores file).")
+    rank: int = Field(description="1 is first; equal scores share a rank.")
+    points: float
+    most: float = Field(description="The points of everything the unit owes, unwaived.")
+    percent: float
 
 
 class MessageDoc(_Doc):
@@ -228,6 +285,20 @@ class Tool(_Doc):
     version: str
 
 
+class PlanPeriod(_Doc):
+    start: str
+    end: str
+    elapsed: float | None = Field(
+        description="Share of the period gone by the as-of day, while it runs; else null."
+    )
+
+
+class ScoresRef(_Doc):
+    file: str
+    sha256: str
+    rankings: list[str]
+
+
 class Summary(_Doc):
     units: dict[str, int]
     requirements: dict[str, int]
@@ -236,10 +307,12 @@ class Summary(_Doc):
 class Report(_Doc):
     """lzplan's JSON report of one check."""
 
-    schema_version: Literal[2]
+    schema_version: Literal[3]
     tool: Tool
     plan: PlanRef
     as_of: str
+    period: PlanPeriod
+    scores: ScoresRef | None = Field(description="The weights of the scores, with --scores.")
     summary: Summary
     units: list[UnitDoc]
     problems: list[MessageDoc]

@@ -74,6 +74,13 @@ def unit_name(unit: Unit, lang: Lang) -> str:
     return unit.name if unit.named_in_notice else unit.name + say("mark.assumed", lang)
 
 
+def kind_name(plan: Plan, kind: str, lang: Lang) -> str:
+    """A declared unit kind by the plan's own name for it (县级市); the default ones by
+    the catalogue's words."""
+    declared = {k.id: k.name for k in plan.unit_kinds}
+    return declared.get(kind) or say(f"show.{kind}", lang)
+
+
 def unit_label(unit: Unit, lang: Lang) -> str:
     """The unit as a heading names it: 古蔺县人民政府 (gulin) in English; no id in Chinese."""
     return say("report.unit_label", lang, name=unit_name(unit, lang), id=unit.id)

@@ -36,3 +36,5 @@ UNIT_STYLE = {
     UnitStatus.INVALID: "bold magenta",
     UnitStatus.NOTHING_OWED: "dim",
 }
+# A unit's progress against time: keeping pace, or behind it (terminal style, HTML ink).
+PACE = {True: Look("green", "🟢", "#2e7d32"), False: Look("red", "🔴", "#c62828")}

@@ -8,7 +8,7 @@ from lzplan.check.result import Result, Status
 from lzplan.messages import Lang, say
 from lzplan.plan.load import LoadedPlan
 from lzplan.reporters import Options, common, labels
-from lzplan.reporters.looks import LOOK
+from lzplan.reporters.looks import LOOK, PACE
 
 
 def render(result: Result, loaded: LoadedPlan, options: Options) -> Iterable[str]:
@@ -32,6 +32,8 @@ def render(result: Result, loaded: LoadedPlan, options: Options) -> Iterable[str
         "",
         labels.labelled("report.legend", legend, lang),
     ]
+    lines += _progress(result, loaded, lang)
+    lines += _scores(result, loaded, lang)
     lines += _shortfalls(result, loaded, lang)
     for title, messages in (
         ("report.notices", result.notices),
@@ -40,7 +42,7 @@ def render(result: Result, loaded: LoadedPlan, options: Options) -> Iterable[str
         if messages:
             lines += ["", f"## {say(title, lang)}", ""]
             lines += [
-                f"- {_cell(str(m.location))}: {_cell(m.message.render(lang))}" for m in messages
+                f"- {escape(str(m.location))}: {escape(m.message.render(lang))}" for m in messages
             ]
     return ["\n".join(lines) + "\n"]
 
@@ -65,11 +67,43 @@ def _matrix(result: Result, loaded: LoadedPlan, lang: Lang) -> list[str]:
     ]
     for unit in result.units:
         cells = [LOOK[unit.cell(task)].emoji for task in result.tasks]
-        name = _cell(labels.unit_name(loaded.index.units[unit.unit], lang))
+        name = escape(labels.unit_name(loaded.index.units[unit.unit], lang))
         standing = labels.unit_status(unit.status, lang)
         who = f"`{unit.unit}` | {name}" if ids else name
         rows.append(f"| {who} | " + " | ".join(cells) + f" | {standing} |")
     return rows
+
+
+def _table(keys: tuple[str, ...], lang: Lang) -> list[str]:
+    return ["| " + " | ".join(say(key, lang) for key in keys) + " |", "|---" * len(keys) + "|"]
+
+
+def _progress(result: Result, loaded: LoadedPlan, lang: Lang) -> list[str]:
+    rows = common.progress(result, loaded)
+    if not rows:
+        return []
+    keys = ("report.name", "report.done", "report.owed", "report.share", "report.pace")
+    lines = ["", f"## {say('report.progress', lang)}", ""]
+    lines += [escape(common.progress_line(result, loaded, lang)), "", *_table(keys, lang)]
+    for row in rows:
+        name = escape(labels.unit_name(loaded.index.units[row.unit], lang))
+        pace = f"{PACE[row.on_pace].emoji} {common.pace(row, lang)}"
+        lines.append(f"| {name} | {row.done} | {row.owed} | {common.percent(row.share)} | {pace} |")
+    return lines
+
+
+def _scores(result: Result, loaded: LoadedPlan, lang: Lang) -> list[str]:
+    rows = common.score_rows(result, loaded, lang)
+    if not rows:
+        return []
+    keys = ("report.ranking", "report.rank", "report.name", "report.points", "report.percent")
+    lines = ["", f"## {say('report.scores', lang)}", ""]
+    lines += [escape(common.scores_line(result, lang)), "", *_table(keys, lang)]
+    lines += [
+        f"| {escape(r.ranking)} | {r.rank} | {escape(r.name)} | {r.points} | {r.percent} |"
+        for r in rows
+    ]
+    return lines
 
 
 def _shortfalls(result: Result, loaded: LoadedPlan, lang: Lang) -> list[str]:
@@ -89,27 +123,29 @@ def _shortfalls(result: Result, loaded: LoadedPlan, lang: Lang) -> list[str]:
     index = loaded.index
     for o in outcomes:
         info = index.units[o.unit]
-        name = _cell(labels.unit_name(info, lang))
+        name = escape(labels.unit_name(info, lang))
         who = f"`{o.unit}` {name}" if labels.show_ids(lang) else name
         if o.requirement:
             req = index.requirements[o.requirement][1]
             requirement = (
-                f"`{req.id}` {_cell(req.title)}" if labels.show_ids(lang) else _cell(req.title)
+                f"`{req.id}` {escape(req.title)}" if labels.show_ids(lang) else escape(req.title)
             )
         else:
             requirement = say("report.all", lang)
         lines.append(
             f"| {LOOK[o.status].emoji} {labels.word(o.status, lang)} | {who} | "
-            f"{requirement} | {_cell(o.detail.render(lang))} | {labels.date(o.due, lang)} |"
+            f"{requirement} | {escape(o.detail.render(lang))} | {labels.date(o.due, lang)} |"
         )
     return lines
 
 
 _MARKDOWN = str.maketrans({"\\": "\\\\", "|": "\\|", "`": "\\`", "<": "&lt;", ">": "&gt;",
-                           "&": "&amp;", "\n": " ", "\r": " "})  # fmt: skip
+                           "&": "&amp;", "[": "\\[", "]": "\\]", "*": "\\*", "_": "\\_",
+                           "#": "\\#", "\n": " ", "\r": " "})  # fmt: skip
 
 
-def _cell(text: str) -> str:
-    """Text from an input, safe inside a markdown table cell or list item: no markup
-    (<script>, backticks), no pipe closing the cell, no new line."""
+def escape(text: str) -> str:
+    """Text from an input, safe inside a markdown table cell, list item or paragraph: no
+    markup (<script>, backticks, [links](…), emphasis, a heading), no pipe closing the
+    cell, no new line."""
     return text.translate(_MARKDOWN)

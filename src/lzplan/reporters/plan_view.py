@@ -160,13 +160,6 @@ def _owners(loaded: LoadedPlan, ids: list[str], lang: Lang) -> str:
     return say("show.owners", lang, ids=", ".join(ids), names=names)
 
 
-def _kind_name(loaded: LoadedPlan, kind: str, lang: Lang) -> str:
-    """A declared unit kind by the plan's own name for it (县级市); the default ones by
-    the catalogue's words."""
-    declared = {k.id: k.name for k in loaded.plan.unit_kinds}
-    return declared.get(kind) or say(f"show.{kind}", lang)
-
-
 def show_units(console: Console, loaded: LoadedPlan, lang: Lang = "en") -> None:
     keys = ("show.id", "report.name", "show.kind", "show.tags", "show.groups", "show.in_notice")
     table = _table(*((key, say(key, lang)) for key in keys))
@@ -176,7 +169,7 @@ def show_units(console: Console, loaded: LoadedPlan, lang: Lang = "en") -> None:
         table.add_row(
             unit.id,
             unit.name,
-            _kind_name(loaded, unit.kind, lang),
+            labels.kind_name(loaded.plan, unit.kind, lang),
             ", ".join(unit.tags),
             ", ".join(member_of),
             say("show.named" if unit.named_in_notice else "show.assumed", lang),

@@ -17,7 +17,7 @@ from lzplan.plan.load import LoadedPlan
 from lzplan.reporters import Options, common, labels
 from lzplan.reporters import console as consoles
 from lzplan.reporters.console import show
-from lzplan.reporters.looks import LOOK, UNIT_STYLE
+from lzplan.reporters.looks import LOOK, PACE, UNIT_STYLE
 
 # A matrix or shortfall list longer than this shows only what needs attention, and says
 # how much it left out: a province's thousands of rows help nobody at a terminal.
@@ -34,13 +34,14 @@ _NEEDS_ATTENTION = (
 def render(result: Result, loaded: LoadedPlan, options: Options) -> Iterable[str]:
     buffer = io.StringIO()
     console = consoles.make(buffer, color=options.color)
-    report(console, result, loaded.index, options.lang, options.show_all)
+    report(console, result, loaded, options.lang, options.show_all)
     return [buffer.getvalue()]
 
 
 def report(
-    console: Console, result: Result, index: PlanIndex, lang: Lang = "en", show_all: bool = False
+    console: Console, result: Result, loaded: LoadedPlan, lang: Lang = "en", show_all: bool = False
 ) -> None:
+    index = loaded.index
     title = index.plan.plan.title
     console.print(say("report.title", lang, title=title, plan=result.plan_id, as_of=result.as_of))
     console.print()
@@ -55,12 +56,55 @@ def report(
     console.print()
     for line in common.summary(result, lang):
         console.print(line)
+    _progress(console, result, loaded, lang, show_all)
+    _scores(console, result, loaded, lang)
     _shortfalls(console, result, index, lang, show_all)
     if result.notices:
         console.print()
         console.print(labels.heading("report.notices", lang))
         for notice in result.notices:
             console.print(f"  {notice.location}: {notice.message.render(lang)}")
+
+
+def _progress(
+    console: Console, result: Result, loaded: LoadedPlan, lang: Lang, show_all: bool
+) -> None:
+    """While the period runs: each unit's share done against the share of time gone;
+    with many units, only those behind pace."""
+    rows = common.progress(result, loaded)
+    if not rows:
+        return
+    console.print()
+    console.print(labels.heading("report.progress", lang))
+    console.print(common.progress_line(result, loaded, lang))
+    shown = rows if show_all or len(rows) <= MAX_ROWS else [r for r in rows if not r.on_pace]
+    keys = ("report.name", "report.done", "report.owed", "report.share", "report.pace")
+    progress = table(*(say(key, lang) for key in keys))
+    for row in shown:
+        name = labels.unit_name(loaded.index.units[row.unit], lang)
+        progress.add_row(name, str(row.done), str(row.owed), common.percent(row.share),
+                         Text(common.pace(row, lang), style=PACE[row.on_pace].style))  # fmt: skip
+    show(console, progress)
+    if len(shown) < len(rows):
+        console.print(say("report.hidden_rows", lang, count=len(rows) - len(shown)))
+
+
+def _scores(console: Console, result: Result, loaded: LoadedPlan, lang: Lang) -> None:
+    rows = common.score_rows(result, loaded, lang)
+    if not rows:
+        return
+    console.print()
+    console.print(labels.heading("report.scores", lang))
+    console.print(common.scores_line(result, lang))
+    keys = ("report.ranking", "report.rank", "report.name", "report.points", "report.percent")
+    scores = table(*(say(key, lang) for key in keys))
+    previous = None
+    for row in rows:
+        if previous is not None and row.ranking != previous:
+            scores.add_section()
+        previous = row.ranking
+        scores.add_row(row.ranking, str(row.rank), row.name, row.points, row.percent)
+    show(console, scores)
 
 
 def _shortfalls(

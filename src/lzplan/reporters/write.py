@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -72,13 +72,36 @@ def emit(
     stdout: TextIO,
 ) -> None:
     """Print format ``shown``, then write each requested report, UTF-8, creating its
-    folder if need be."""
-    stdout.writelines(reporters.get(shown).render(result, loaded, options))
+    folder if need be. A binary format goes to standard output's bytes (``> file.xlsx``;
+    the command line refuses it at a terminal)."""
+    printed = reporters.chunks(shown, result, loaded, options)
+    if FORMATS[shown].binary:
+        stdout.flush()
+        stdout.buffer.writelines(_bytes(printed))
+        stdout.buffer.flush()
+    else:
+        stdout.writelines(_text(printed))
     for output in outputs:
-        atomic_write(output.path, reporters.get(output.format).render(result, loaded, options))
+        atomic_write(output.path, reporters.chunks(output.format, result, loaded, options))
 
 
-def atomic_write(path: Path, chunks: Iterable[str]) -> None:
+def _bytes(chunks: Iterable[str] | Iterable[bytes]) -> Iterator[bytes]:
+    for chunk in chunks:
+        yield chunk.encode("utf-8") if isinstance(chunk, str) else chunk
+
+
+def _text(chunks: Iterable[str] | Iterable[bytes]) -> Iterator[str]:
+    for chunk in chunks:
+        yield chunk if isinstance(chunk, str) else chunk.decode("utf-8")
+
+
+def refuse_terminal(name: str, stdout: TextIO) -> None:
+    """A binary format is no sight for a terminal: say how to write it instead."""
+    if FORMATS[name].binary and stdout.isatty():
+        raise UsageError(msg("usage.binary_to_terminal", format=name))
+
+
+def atomic_write(path: Path, chunks: Iterable[str] | Iterable[bytes]) -> None:
     """Write ``path`` whole or not at all. A device or a pipe (/dev/stdout, a FIFO) is
     written as it is: there is no earlier report to keep, and a device node must never
     be replaced by a file."""
@@ -96,8 +119,8 @@ def atomic_write(path: Path, chunks: Iterable[str]) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
                                              dir=path.parent)  # fmt: skip
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as file:
-            file.writelines(chunks)
+        with os.fdopen(handle, "wb") as file:
+            file.writelines(_bytes(chunks))
             file.flush()
             os.fsync(file.fileno())
         os.replace(temporary, path)
@@ -110,10 +133,10 @@ def atomic_write(path: Path, chunks: Iterable[str]) -> None:
                 os.unlink(temporary)
 
 
-def _write_through(path: Path, chunks: Iterable[str]) -> None:
+def _write_through(path: Path, chunks: Iterable[str] | Iterable[bytes]) -> None:
     try:
-        with path.open("w", encoding="utf-8", newline="\n") as file:
-            file.writelines(chunks)
+        with path.open("wb") as file:
+            file.writelines(_bytes(chunks))
     except OSError as error:
         raise OutputError(msg("output.failed", path=str(path), reason=_reason(error))) from None
 

@@ -1,0 +1,90 @@
+"""What changed between two reports of one plan: requirements newly met, newly missed
+or no longer met, units newly reported, shortfalls that moved."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from lzplan.followup.reports import OutcomeView, ReportView, UnitView
+
+DONE = ("met", "met_late", "nil")
+
+
+@dataclass(frozen=True)
+class Change:
+    unit: str
+    name: str
+    requirement: str
+    title: str
+    before: str | None  # the old status (None: not owed before)
+    after: str
+    detail_before: str
+    detail_after: str
+    due: str
+
+
+@dataclass(frozen=True)
+class Diff:
+    old_as_of: str
+    new_as_of: str
+    plan_changed: bool
+    newly_met: list[Change] = field(default_factory=list)
+    newly_missed: list[Change] = field(default_factory=list)
+    no_longer_met: list[Change] = field(default_factory=list)
+    shortfalls: list[Change] = field(default_factory=list)
+    newly_submitted: list[tuple[str, str, str]] = field(default_factory=list)  # id, name, file
+
+    @property
+    def regressed(self) -> bool:
+        """Something became missed, or is no longer met: what fails a diff (exit 1)."""
+        return bool(self.newly_missed or self.no_longer_met)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.newly_met or self.newly_missed or self.no_longer_met
+                    or self.shortfalls or self.newly_submitted)  # fmt: skip
+
+
+def compare(old: ReportView, new: ReportView) -> Diff:
+    diff = Diff(old.as_of, new.as_of, old.plan.sha256 != new.plan.sha256)
+    before = {(u.id, o.requirement): o for u in old.units for o in u.outcomes}
+    old_units = {u.id: u for u in old.units}
+    for unit in new.units:
+        if _filed(unit) and not _filed(old_units.get(unit.id)):
+            diff.newly_submitted.append((unit.id, unit.name, unit.file or ""))
+        for outcome in unit.outcomes:
+            _classify(diff, unit, before.get((unit.id, outcome.requirement)), outcome, new)
+    return diff
+
+
+def _filed(unit: UnitView | None) -> bool:
+    return unit is not None and unit.file is not None
+
+
+def _missed(outcome: OutcomeView, as_of: str) -> bool:
+    """Missed, or nothing reported by its due date: what fails a check."""
+    if outcome.status == "missed":
+        return True
+    return outcome.status == "not_submitted" and _day(outcome.due) <= _day(as_of)
+
+
+def _day(text: str) -> dt.date:
+    return dt.date.fromisoformat(text)
+
+
+def _classify(
+    diff: Diff, unit: UnitView, old: OutcomeView | None, new: OutcomeView, report: ReportView
+) -> None:
+    change = Change(unit.id, unit.name, new.requirement, new.title or new.requirement,
+                    old.status if old else None,
+                    new.status, old.detail if old else "", new.detail, new.due)  # fmt: skip
+    was_done = old is not None and old.status in DONE
+    if new.status in DONE and not was_done:
+        diff.newly_met.append(change)
+    elif was_done and new.status not in DONE and new.status not in ("waived", "n/a"):
+        diff.no_longer_met.append(change)
+    elif _missed(new, report.as_of) and not (old is not None and _missed(old, diff.old_as_of)):
+        diff.newly_missed.append(change)
+    elif old is not None and new.status not in DONE and old.shortfall != new.shortfall:
+        diff.shortfalls.append(change)

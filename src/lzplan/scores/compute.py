@@ -1,0 +1,90 @@
+"""Each unit's score: the points of what it owes, less the deductions its results earn,
+as a share of the most it could have; and its rank among the units of its group."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from lzplan.check.result import Outcome, Result, Status, UnitResult
+from lzplan.plan.index import PlanIndex
+from lzplan.scores.model import ScoresFile, UnitScore
+
+# What keeps all its points whatever the deductions say: done, or nothing to do.
+_KEPT = (Status.MET, Status.NIL)
+# What leaves the assessment (核减): waived by the plan's owner, or not owed.
+_LEFT_OUT = (Status.WAIVED, Status.NOT_APPLICABLE)
+
+Row = tuple[str, float, float]  # unit, points, most
+
+
+def score(result: Result, index: PlanIndex, scores: ScoresFile) -> tuple[UnitScore, ...]:
+    """Every ranked unit's score, group by group in the file's order, best first."""
+    lost = scores.deductions.model_dump()
+    made: list[UnitScore] = []
+    for group in scores.rankings:
+        members = [u for u in result.units if _group(u.unit, index, scores) == group]
+        made += _ranked(group, [_row(u, index, scores, lost, result) for u in members])
+    return tuple(made)
+
+
+def _row(unit: UnitResult, index: PlanIndex, scores: ScoresFile, lost: dict[str, float],
+         result: Result) -> Row:  # fmt: skip
+    weights = points(unit, index, scores)
+    total = most = 0.0
+    for outcome in unit.outcomes:
+        if outcome.status in _LEFT_OUT:
+            continue
+        weight = weights[outcome.requirement]
+        most += weight
+        total += weight * (1.0 - _deduction(outcome, lost, result))
+    return unit.unit, round(total, 6), round(most, 6)  # no float noise (9.999…) in reports
+
+
+def _deduction(outcome: Outcome, lost: dict[str, float], result: Result) -> float:
+    """The share of a requirement's points a result loses. Nothing filed for what is not
+    yet due is only pending: a mid-year score does not punish the second half."""
+    if outcome.status in _KEPT:
+        return 0.0
+    if outcome.status is Status.NOT_SUBMITTED and outcome.due > result.as_of:
+        return lost["pending"]
+    return lost[str(outcome.status)]
+
+
+def points(unit: UnitResult, index: PlanIndex, scores: ScoresFile) -> dict[str, float]:
+    """The points of each requirement the unit owes: its own if the file gives them;
+    else its task's, shared equally among the requirements of that task the unit owes
+    that have none of their own (a unit owing one of three still plays for the whole
+    task); else the default."""
+    given = scores.points
+    owed = {o.requirement for o in unit.outcomes if o.status is not Status.NOT_APPLICABLE}
+    found = {}
+    for task in index.plan.tasks:
+        sharing = [r.id for r in task.requirements if r.id in owed and r.id not in given]
+        for req in task.requirements:
+            if req.id in given:
+                found[req.id] = given[req.id]
+            elif task.id in given:
+                found[req.id] = given[task.id] / len(sharing) if req.id in sharing else 0.0
+            else:
+                found[req.id] = given.get("default", 0.0)
+    return found
+
+
+def _group(unit: str, index: PlanIndex, scores: ScoresFile) -> str | None:
+    """The first ranking the unit belongs to; a unit in none is not scored."""
+    return next((g for g in scores.rankings if unit in index.members.get(g, ())), None)
+
+
+def _share(row: Row) -> float:
+    return row[1] / row[2] if row[2] else 1.0
+
+
+def _ranked(group: str, rows: Sequence[Row]) -> list[UnitScore]:
+    """Best share first; equal shares share a rank (1, 2, 2, 4); plan order among equals."""
+    ordered = sorted(rows, key=lambda row: -_share(row))
+    made: list[UnitScore] = []
+    for i, row in enumerate(ordered):
+        same = i > 0 and abs(_share(row) - _share(ordered[i - 1])) < 1e-9
+        rank = made[-1].rank if same else i + 1
+        made.append(UnitScore(row[0], group, row[1], row[2], rank))
+    return made

@@ -1,0 +1,51 @@
+"""Reading a scores file: its schema, then every id it names against the plan; and the
+scores of a check made with it."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from lzplan.check.result import Result
+from lzplan.errors import InputError, Problem
+from lzplan.inputs import loader
+from lzplan.inputs.validation import to_model
+from lzplan.messages import msg
+from lzplan.plan.index import PlanIndex
+from lzplan.scores.compute import score
+from lzplan.scores.model import Scored, ScoresFile
+
+
+def scored(path: Path, result: Result, index: PlanIndex) -> Scored:
+    """The scores of ``result`` with the weights in ``path``."""
+    text = loader.read_text(path, str(path))
+    scores = check(loader.parse(text, str(path)), index)
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return Scored(str(path), digest, tuple(scores.rankings), score(result, index, scores))
+
+
+def check(document: loader.Document, index: PlanIndex) -> ScoresFile:
+    """A scores file validated against its schema and the plan, every problem located."""
+    scores = to_model(document, ScoresFile)
+    where = document.positions.find
+    problems = []
+    if scores.plan != index.plan.plan.id:
+        message = msg("sub.wrong_plan", got=scores.plan, plan=index.plan.plan.id)
+        problems.append(Problem(where(("plan",)), message))
+    tasks = {task.id for task in index.plan.tasks}
+    for key in scores.points:
+        if key != "default" and key not in tasks and key not in index.requirements:
+            problems.append(Problem(where(("points", key)), msg("scores.unknown_key", key=key)))
+    seen: set[str] = set()
+    for i, group in enumerate(scores.rankings):
+        if group not in index.members:
+            message = msg("plan.unknown_id", what=msg("what.group"), value=group)
+            problems.append(Problem(where(("rankings", i)), message))
+        elif group in seen:
+            problems.append(
+                Problem(where(("rankings", i)), msg("scores.ranked_twice", group=group))
+            )
+        seen.add(group)
+    if problems:
+        raise InputError(problems)
+    return scores

@@ -1,0 +1,174 @@
+"""The 通报 and the 整改通知 as their readers get them: the .docx opened by LibreOffice
+(converted to PDF, its text read by pdftotext, its first page drawn by pdftoppm and kept
+as a test artifact), its layout read back by python-docx, and the CLI's refusals.
+
+The artifacts go to $LZPLAN_ARTIFACTS, else .artifacts/ at the repository's root.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import docx
+import pytest
+from docx.shared import Mm, Pt
+
+from tests.conftest import ROOT, invoke
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+POPPLER = shutil.which("pdftotext") and shutil.which("pdftoppm") and shutil.which("pdfinfo")
+needs_office = pytest.mark.skipif(
+    not (SOFFICE and POPPLER), reason="LibreOffice and poppler-utils (.ci/run installs them)"
+)
+YEAR_END = ["--as-of", "2011-12-31", "--scores", "plan/scores-2011.yaml"]
+
+
+def _artifacts() -> Path:
+    folder = Path(os.environ.get("LZPLAN_ARTIFACTS") or ROOT / ".artifacts")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _to_pdf(document: Path, out: Path) -> Path:
+    """LibreOffice, headless, with a profile of its own (runs never share one)."""
+    profile = out / "profile"
+    subprocess.run(
+        [SOFFICE or "soffice", f"-env:UserInstallation=file://{profile}", "--headless",
+         "--convert-to", "pdf", "--outdir", str(out), str(document)],
+        check=True, capture_output=True, timeout=300,
+    )  # fmt: skip
+    return out / (document.stem + ".pdf")
+
+
+def _flat(text: str) -> str:
+    """PDF text without the breaks and spaces a line's end puts into a name."""
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.fixture(scope="module")
+def year_end(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, object]]:
+    tmp = tmp_path_factory.mktemp("bulletin")
+    result = invoke("bulletin", *YEAR_END, "--lang", "zh", "--fix-by", "2012-01-31",
+                    "-o", f"{tmp}/通报.docx")  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    report = invoke("check", *YEAR_END, "-f", "json")
+    return tmp / "通报.docx", json.loads(report.stdout)
+
+
+@needs_office
+def test_libreoffice_reads_each_unit_under_its_group(
+    year_end: tuple[Path, dict[str, object]], tmp_path: Path
+) -> None:
+    document, report = year_end
+    pdf = _to_pdf(document, tmp_path)
+    text = _flat(subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True,
+                                capture_output=True, text=True).stdout)  # fmt: skip
+    districts, departments = text.index("一、区县"), text.index("二、市级部门")
+    after = text.index("三、", departments)
+    units = report["units"]
+    assert isinstance(units, list)
+    for unit in units:
+        name = unit["name"]
+        if unit["kind"] == "district":
+            assert districts < text.index(name, districts) < departments, name
+        else:
+            assert departments < text.index(name, departments) < after, name
+    assert "市政府法制办" in text[-400:]
+    assert "2011年12月31日" in text[-400:]
+    info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True,
+                          text=True).stdout  # fmt: skip
+    assert re.search(r"Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)", info), info
+    first = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(pdf), "-"], check=True,
+                           capture_output=True, text=True).stdout  # fmt: skip
+    assert re.search(r"—\s*1\s*—\s*$", first), first[-40:]  # the page number, last on the page
+    picture = _artifacts() / "bulletin-page-1"
+    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile",
+                    str(pdf), str(picture)], check=True, timeout=120)  # fmt: skip
+    png = picture.with_suffix(".png")
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert png.stat().st_size > 10_000
+
+
+@needs_office
+def test_libreoffice_opens_a_rectification_notice(tmp_path: Path) -> None:
+    result = invoke("bulletin", "--unit", "gulin", *YEAR_END, "--lang", "zh",
+                    "--fix-by", "2012-01-15", "-o", f"docx:{tmp_path}/整改通知")  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    (tmp_path / "整改通知").rename(tmp_path / "notice.docx")
+    pdf = _to_pdf(tmp_path / "notice.docx", tmp_path)
+    text = _flat(subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True,
+                                text=True).stdout)  # fmt: skip
+    assert text.startswith("关于古蔺县人民政府落实")
+    assert "社会稳定风险评估" in text
+    assert "请你单位于2012年1月15日前完成整改" in text
+
+
+def test_the_page_is_laid_out_after_gb_t_9704(year_end: tuple[Path, dict[str, object]]) -> None:
+    document = docx.Document(io.BytesIO(year_end[0].read_bytes()))
+    section = document.sections[0]
+    sizes = (section.page_width, section.page_height, section.top_margin,
+             section.bottom_margin, section.left_margin, section.right_margin)  # fmt: skip
+    for got, mm in zip(sizes, (210, 297, 37, 35, 28, 26), strict=True):
+        assert got is not None
+        assert abs(got - Mm(mm)) < Mm(0.1)
+    assert document.settings.odd_and_even_pages_header_footer
+    title, body = document.paragraphs[0], document.paragraphs[3]
+    assert title.runs[0].font.size == Pt(22)
+    assert body.runs[0].font.size == Pt(16)
+    fonts = {title.runs[0]._r.rPr.rFonts.get(_qn("w:eastAsia")),
+             body.runs[0]._r.rPr.rFonts.get(_qn("w:eastAsia"))}  # fmt: skip
+    assert fonts == {"方正小标宋简体", "仿宋_GB2312"}
+    assert body.paragraph_format.first_line_indent == Pt(32)  # two characters
+
+
+def _qn(tag: str) -> str:
+    from docx.oxml.ns import qn
+
+    return qn(tag)
+
+
+def test_the_same_inputs_give_the_same_document(tmp_path: Path) -> None:
+    for name in ("a", "b"):
+        result = invoke("bulletin", *YEAR_END, "-o", f"{tmp_path}/{name}.docx")
+        assert result.exit_code == 0, result.stderr
+    assert (tmp_path / "a.docx").read_bytes() == (tmp_path / "b.docx").read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--unit", "nowhere"], "nowhere"),
+        (["--fix-by", "2011-12-01"], "--fix-by"),
+        (["-o", "通报.pdf"], "通报.pdf"),
+        (["-o", "plan/2011.yaml"], "plan/2011.yaml"),
+        (["--fix-by", "2012年1月"], "--fix-by"),
+    ],
+    ids=["unknown-unit", "fix-by-before-as-of", "unknown-suffix", "onto-an-input", "bad-date"],
+)
+def test_a_bad_request_is_refused_with_exit_2(args: list[str], expected: str) -> None:
+    result = invoke("bulletin", "--as-of", "2011-12-31", *args)
+    assert result.exit_code == 2
+    assert expected in result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stdout == ""
+
+
+def test_a_unit_with_nothing_to_fix_gets_no_notice() -> None:
+    result = invoke("bulletin", "--unit", "jiangyang", "--as-of", "2011-12-31", "--lang", "zh")
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert "江阳区人民政府" in result.stderr
+
+
+def test_an_invalid_file_fails_the_bulletin(tmp_path: Path) -> None:
+    (tmp_path / "gulin.yaml").write_text("plan: luzhou-2011\nunit: gulin\nrequirements: [\n",
+                                         encoding="utf-8")  # fmt: skip
+    result = invoke("bulletin", str(tmp_path), "--plan", "plan/2011.yaml", "--as-of", "2011-12-31")
+    assert result.exit_code == 2
+    assert "gulin.yaml:" in result.stderr
