@@ -106,6 +106,23 @@ def test_a_report_path_that_cannot_be_looked_at(tmp_path: Path) -> None:
     write.refuse_inputs([looped], [tmp_path / "elsewhere"])  # a loop is no input either
 
 
+def test_a_report_is_readable_as_a_plain_file_would_be(tmp_path: Path) -> None:
+    """The temporary file is private (0600); the report takes the umask's mode, or keeps
+    the one its earlier version had."""
+    previous = os.umask(0o027)
+    try:
+        write.atomic_write(tmp_path / "new.md", ["x"])
+    finally:
+        os.umask(previous)
+    assert (tmp_path / "new.md").stat().st_mode & 0o777 == 0o640
+    kept = tmp_path / "kept.md"
+    kept.write_text("old", encoding="utf-8")
+    kept.chmod(0o604)
+    write.atomic_write(kept, ["new"])
+    assert kept.stat().st_mode & 0o777 == 0o604
+    assert kept.read_text(encoding="utf-8") == "new"
+
+
 def test_a_device_is_written_through(tmp_path: Path) -> None:
     write.atomic_write(Path(os.devnull), ["to nowhere\n"])
     assert Path(os.devnull).is_char_device()

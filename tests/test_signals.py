@@ -53,15 +53,19 @@ def test_ctrl_c_at_any_point_of_a_parallel_check(corpus: Path) -> None:
         report.write_text(PREVIOUS, encoding="utf-8")
         child = subprocess.Popen(
             command, cwd=corpus, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-            start_new_session=True,
+            start_new_session=True, env={**os.environ, "PYTHONFAULTHANDLER": "1"},
         )  # fmt: skip
         time.sleep(0.05 + trial * 0.08)  # from Python's start to the last writes
         os.killpg(child.pid, signal.SIGINT)
         try:
             _, stderr = child.communicate(timeout=60)
         except subprocess.TimeoutExpired:  # pragma: no cover - the failure this test is for
-            os.killpg(child.pid, signal.SIGKILL)
-            pytest.fail(f"trial {trial}: still running 60 s after Ctrl-C")
+            tree = subprocess.run(["ps", "-o", "pid,ppid,stat,wchan:24,args", "-g", str(child.pid)],
+                                  capture_output=True, text=True, check=False).stdout  # fmt: skip
+            os.killpg(child.pid, signal.SIGABRT)  # faulthandler prints where each one hung
+            _, stderr = child.communicate(timeout=60)
+            pytest.fail(f"trial {trial}: still running 60 s after Ctrl-C\n{tree}\n"
+                        f"{stderr.decode('utf-8', 'replace')[-8000:]}")  # fmt: skip
         text = stderr.decode("utf-8")
         assert "Traceback" not in text, text
         # 130, or killed by the signal itself before Python set its handler (the shell

@@ -153,7 +153,7 @@ WaiversOption = Annotated[
 PathsArgument = Annotated[
     list[Path] | None,
     typer.Argument(
-        metavar="[PATH]...",
+        metavar="PATH",  # typer writes it [PATH]... in the usage line
         help="Submission files or folders (folders are searched for *.yaml and *.yml). "
         "Default: submissions/.",
         show_default=False,

@@ -123,6 +123,7 @@ def atomic_write(path: Path, chunks: Iterable[str] | Iterable[bytes]) -> None:
             file.writelines(_bytes(chunks))
             file.flush()
             os.fsync(file.fileno())
+        os.chmod(temporary, _mode(info))
         os.replace(temporary, path)
         temporary = None
     except OSError as error:
@@ -131,6 +132,16 @@ def atomic_write(path: Path, chunks: Iterable[str] | Iterable[bytes]) -> None:
         if temporary is not None:  # a failed or interrupted write: no half report left
             with suppress(OSError):
                 os.unlink(temporary)
+
+
+def _mode(info: os.stat_result | None) -> int:
+    """The report's permissions: the earlier report's, else what a plain ``open`` would
+    give (0666 less the umask) — mkstemp's private 0600 would hide it from the office."""
+    if info is not None:
+        return stat.S_IMODE(info.st_mode)
+    umask = os.umask(0o022)  # read it: the only way is to set it, then put it back
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def _write_through(path: Path, chunks: Iterable[str] | Iterable[bytes]) -> None:
