@@ -4,6 +4,10 @@
     python benches/run.py                  # 10,000 submissions
     python benches/run.py --write          # ... and record the run in docs/performance.md
 
+Every cold figure runs with --no-cache; the warm re-check primes a cache, changes one
+file, and checks again. The busy-machine figures run beside a CPU hog (one process
+spinning on one core).
+
 Each figure is the median of --repeat runs of a child process; peak RSS comes from the
 child's own rusage. The machines this runs on are shared and noisy, so the targets are
 ratios between figures taken in the same run, never absolute times.
@@ -62,6 +66,34 @@ def run(cmd: list[str], *, cwd: Path, repeat: int, stdout: Path | None = None) -
                   statistics.median(times), max(rss))  # fmt: skip
 
 
+def warm(check: list[str], folder: Path, cache: Path, repeat: int, out: Path) -> Figure:
+    """A re-check with one file changed since the cache was filled (a new file each run)."""
+    subprocess.run([*check, "--cache-dir", str(cache)], cwd=folder, stdout=subprocess.DEVNULL,
+                   check=False)  # fmt: skip
+    files = sorted((folder / "submissions").glob("*.yaml"))
+    times, rss = [], []
+    for i in range(repeat):
+        with files[i * 7 % len(files)].open("a", encoding="utf-8") as changed:
+            changed.write(f"# 第{i + 1}次修改\n")
+        fig = run([*check, "--cache-dir", str(cache)], cwd=folder, repeat=1, stdout=out)
+        times.append(fig.seconds)
+        rss.append(fig.rss_mib)
+    return Figure("warm", statistics.median(times), max(rss))
+
+
+class Hog:
+    """One process spinning on a core while the figures inside are taken."""
+
+    def __enter__(self) -> Hog:
+        self.proc = subprocess.Popen([PY, "-c", "while True: pass"])
+        time.sleep(1.0)
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.proc.kill()
+        self.proc.wait()
+
+
 def corpus(units: int, into: Path) -> Path:
     folder = into / f"corpus-{units}"
     if not (folder / "submissions").exists():
@@ -103,15 +135,25 @@ def main() -> int:
     small = corpus(1000, scratch)
     n = len(list((big / "submissions").glob("*.yaml")))
     files = sorted(str(p) for p in (big / "submissions").glob("*.yaml"))
-    check = [lzplan, "check", "submissions", "--as-of", AS_OF, "--format", "json"]
+    cached = [lzplan, "check", "submissions", "--as-of", AS_OF, "--format", "json"]
+    check = [*cached, "--no-cache"]
     out_fast, out_plain = scratch / "fast.json", scratch / "plain.json"
+    out_warm, out_after = scratch / "warm.json", scratch / "after.json"
 
     lines = []
     say = lines.append
     fig_e2e = run(check, cwd=big, repeat=args.repeat, stdout=out_fast)
     fig_plain = run([*check, "--jobs", "1"], cwd=big, repeat=args.repeat, stdout=out_plain)
+    fig_two = run([*check, "--jobs", "2"], cwd=big, repeat=args.repeat)
     fig_floor = run([PY, "-c", FLOOR, *files], cwd=big, repeat=args.repeat)
     same = filecmp.cmp(out_fast, out_plain, shallow=False)  # in chunks: keep this process small
+    fig_warm = warm(cached, big, scratch / "cache", args.repeat, out_warm)
+    run(check, cwd=big, repeat=1, stdout=out_after)  # the changed files, judged afresh
+    same_warm = filecmp.cmp(out_warm, out_after, shallow=False)
+    with Hog():
+        busy_auto = run([*check, "--jobs", "0"], cwd=big, repeat=3)
+        busy_one = run([*check, "--jobs", "1"], cwd=big, repeat=3)
+    huge = None if args.quick else run(check, cwd=corpus(50_000, scratch), repeat=1)
 
     schema = scratch / "submission.schema.json"
     schema.write_bytes(subprocess.run([lzplan, "schema", "submission"], capture_output=True,
@@ -134,9 +176,14 @@ def main() -> int:
     say("| figure | median s | peak RSS MiB |")
     say("|---|---:|---:|")
     for label, fig in [
-        (f"lzplan check, {n} files, JSON report", fig_e2e),
+        (f"lzplan check, {n} files, JSON report (cold: --no-cache)", fig_e2e),
         (f"lzplan check --jobs 1, {n} files (plain path)", fig_plain),
+        (f"lzplan check --jobs 2, {n} files", fig_two),
         (f"floor: one process, yaml CSafeLoader, {n} files", fig_floor),
+        (f"re-check, {n} files, one changed (warm cache)", fig_warm),
+        (f"busy machine: --jobs 0 (auto), {n} files", busy_auto),
+        (f"busy machine: --jobs 1, {n} files", busy_one),
+        ("lzplan check, 50,000 files", huge),
         ("lzplan check, 1,000 files, JSON report", fig_small),
         ("check-jsonschema, same 1,000 files", fig_cjs),
         ("python -c 'import typer'", fig_typer),
@@ -154,6 +201,12 @@ def main() -> int:
 
     r = fig_e2e.seconds / fig_floor.seconds
     ratio(f"check {n} files / floor", r, "≤ 0.75", r <= 0.75)
+    r = fig_warm.seconds / fig_floor.seconds
+    ratio(f"re-check {n} files, one changed / floor", r, "≤ 0.10", r <= 0.10)
+    r = fig_plain.seconds / fig_two.seconds
+    ratio("--jobs 1 / --jobs 2 (speed-up), idle", r, "≥ 1.6", r >= 1.6)
+    r = busy_auto.seconds / busy_one.seconds
+    ratio("--jobs 0 / --jobs 1, busy machine", r, "≤ 1.0", r <= 1.0)
     if fig_cjs:
         r = fig_cjs.seconds / fig_small.seconds
         ratio("check-jsonschema / check, 1,000 files", r, "≥ 15", r >= 15)
@@ -162,15 +215,19 @@ def main() -> int:
     r = fig_version.seconds / fig_typer.seconds
     ratio("--version / import typer", r, "≤ 1.5", r <= 1.5)
     ratio(f"peak RSS MiB, {n} files", fig_e2e.rss_mib, "≤ 100", fig_e2e.rss_mib <= 100)
+    if huge is not None:
+        r = huge.rss_mib / fig_e2e.rss_mib
+        ratio(f"peak RSS, 50,000 files / {n} files", r, "≤ 1.2", r <= 1.2)
     share = t_render / (t_check + t_render)
     ratio("terminal output share, 1,000 units", share, "≤ 0.20", share <= 0.20)
     say("")
     say(f"Fast-path JSON identical to the plain path's: {'yes' if same else 'NO'}")
+    say(f"Warm-cache JSON identical to a cold check's: {'yes' if same_warm else 'NO'}")
     text = "\n".join(lines)
     print(text)
     if args.write:
         write(text, args)
-    return 0 if same else 1
+    return 0 if same and same_warm else 1
 
 
 def write(text: str, args: argparse.Namespace) -> None:

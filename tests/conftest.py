@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +13,10 @@ from lzplan.cli import app
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "cases"
+
+# The verdict cache of every run the tests make (in-process or child) goes to a folder
+# of the session's, never the user's ~/.cache; the whole suite then runs warm and cold.
+os.environ["LZPLAN_CACHE_DIR"] = tempfile.mkdtemp(prefix="lzplan-test-cache-")
 
 
 @dataclass

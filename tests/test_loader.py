@@ -107,3 +107,24 @@ def test_files_over_the_limit_are_refused(tmp_path: Path, monkeypatch: pytest.Mo
 def test_a_folder_is_not_a_file(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="is a folder"):
         loader.load_file(tmp_path)
+
+
+def test_control_characters_are_unicodes_cc_zl_and_zp_but_the_tab() -> None:
+    """The one search that replaced a category look-up per character finds exactly the
+    same characters, over all of Unicode."""
+    import sys
+    import unicodedata
+
+    from lzplan.inputs.validation import _control
+
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        expected = char != "\t" and unicodedata.category(char) in ("Cc", "Zl", "Zp")
+        assert (_control(f"标题{char}") == char) is expected, hex(code)
+
+
+def test_a_document_number_keeps_its_identity_on_the_fast_path() -> None:
+    from lzplan.grammar.docno import canonical
+
+    assert canonical("古府发〔2011〕34号") == canonical("古府发 [２０１１] 3\u200b4号")
+    assert canonical("古府发(2011)34号") == "古府发〔2011〕34号"

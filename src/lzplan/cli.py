@@ -223,9 +223,28 @@ JobsOption = Annotated[
         "-j",
         metavar="N",
         min=0,
-        help="Processes to read and judge files with; 0 (default) uses every core once "
-        "there are enough files. The result is the same either way.",
+        help="Processes to read and judge files with; 0 (default) uses the idle cores "
+        "once there are enough files (one on a busy machine). The result is the same "
+        "either way.",
     ),
+]
+CacheDirOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--cache-dir",
+        metavar="PATH",
+        envvar="LZPLAN_CACHE_DIR",
+        show_envvar=False,
+        help="Keep each file's verdict here, so a re-check judges only the files that "
+        "changed (env LZPLAN_CACHE_DIR; default: $XDG_CACHE_HOME/lzplan, ~/.cache/lzplan). "
+        "A verdict is kept by the hashes of the file, the plan, the waivers, the as-of "
+        "date and lzplan's version: it never changes a result.",
+        show_default=False,
+    ),
+]
+NoCacheOption = Annotated[
+    bool,
+    typer.Option("--no-cache", help="Judge every file afresh; read and write no cache."),
 ]
 ScoresOption = Annotated[
     Path | None,
@@ -619,6 +638,8 @@ def check(
     bind: BindOption = None,
     verify_evidence: VerifyOption = False,
     scores: ScoresOption = None,
+    cache_dir: CacheDirOption = None,
+    no_cache: NoCacheOption = False,
     output_format: FormatOption = "terminal",
     output: OutputOption = None,
     color: ColorOption = Color.auto,
@@ -643,9 +664,11 @@ def check(
         write.refuse_inputs([target.path], [*inputs, *_plan_files(plan_path, waivers, scores)],
                             spec)  # fmt: skip
     run.refuse_waivers_inside(waivers, inputs)
+    cache = None if no_cache else run.cache_folder(cache_dir, inputs)
     request = run.Request(inputs, plan_path, _date(as_of), waivers, unit, filed_only, jobs,
                           tuple(bind or ()), unit_repository=True,
-                          verify_evidence=verify_evidence, scores=scores)  # fmt: skip
+                          verify_evidence=verify_evidence, scores=scores,
+                          cache=cache)  # fmt: skip
     level = "pending" if strict else fail_on.value
     options = Options(lang, _use_color(color), show_all, level)
     with run.no_gc():

@@ -5,16 +5,19 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import os
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from lzplan.check import attachments, collect, engine, wire
+from lzplan.check import attachments, collect, engine, jobs, wire
 from lzplan.check.binding import Binding, compile_patterns
+from lzplan.check.cache import Cache, context, default_folder
 from lzplan.check.result import Result
 from lzplan.check.waivers import Granted, bind
 from lzplan.errors import InputError, Problem, UsageError, sorted_problems
+from lzplan.inputs.loader import MAX_FILE_BYTES
 from lzplan.messages import msg
 from lzplan.plan.load import LoadedPlan, load
 from lzplan.scores.load import scored
@@ -28,11 +31,12 @@ class Request:
     waivers: Path | None = None
     unit: str | None = None
     filed_only: bool = False
-    jobs: int = 0  # 0: one process per core once there are enough files
+    jobs: int = 0  # 0: one process per idle core once there are enough files
     bind: tuple[str, ...] = ()  # patterns binding files to units ('repos/{unit}/**')
     unit_repository: bool = False  # --unit binds every file to that unit (check)
     verify_evidence: bool = False  # read each named document and compare its sha256
     scores: Path | None = None  # the 考核 weights: score and rank each unit
+    cache: Path | None = None  # keep each file's verdict here; None: judge every file
 
 
 @dataclass(frozen=True)
@@ -48,12 +52,10 @@ def default_waivers(plan_path: Path) -> Path:
     return plan_path.with_name(f"waivers-{plan_path.stem}.yaml")
 
 
-# Below this many files, starting worker processes costs more than it saves.
-PARALLEL_MIN_FILES = 200
-
-# The judge a forked worker inherits from its parent (fork copies memory, so the plan
-# is never pickled).
+# The judge (and cache) a forked worker inherits from its parent (fork copies memory,
+# so the plan is never pickled).
 _WORKER_JUDGE: engine.Judge | None = None
+_WORKER_CACHE: Cache | None = None
 
 FileResult = engine.FileVerdict | tuple[list[Problem], engine.Rejected] | None
 
@@ -81,7 +83,7 @@ def check(request: Request) -> Checked:
 
 
 def _check(request: Request) -> Checked:
-    loaded = load(request.plan)
+    loaded = load(request.plan, cache=None if request.verify_evidence else request.cache)
     if request.unit is not None and request.unit not in loaded.index.units:
         known = sorted(loaded.index.units)
         raise UsageError(msg("usage.unknown_unit", unit=request.unit, known=known))
@@ -91,9 +93,10 @@ def _check(request: Request) -> Checked:
     binding = Binding(compile_patterns(request.bind), only)
     judge = engine.Judge(loaded.index, request.as_of, granted, binding)
     judge.verify_evidence = request.verify_evidence
+    cache = _cache(request, loaded)
     verdicts: list[engine.FileVerdict] = []
     rejected: list[engine.Rejected] = []
-    for item in _judge_files(judge, files, _jobs(request.jobs, len(files))):
+    for item in _judge_files(judge, files, jobs.count(request.jobs, len(files)), cache):
         if item is None:
             continue  # a copy of the plan or a waiver file: no submission
         if isinstance(item, engine.FileVerdict):
@@ -107,6 +110,32 @@ def _check(request: Request) -> Checked:
     if request.scores is not None:
         result = replace(result, scored=scored(request.scores, result, loaded.index))
     return Checked(loaded, result)
+
+
+def cache_folder(asked: Path | None, inputs: tuple[Path, ...]) -> Path:
+    """--cache-dir, else the default; never inside a folder lzplan reads."""
+    folder = asked or default_folder(os.environ)
+    real = folder.resolve()
+    for given in inputs:
+        if given.is_dir() and real.is_relative_to(given.resolve()):
+            raise UsageError(msg("usage.cache_inside", cache=str(folder), folder=str(given)))
+    return folder
+
+
+def _cache(request: Request, loaded: LoadedPlan) -> Cache | None:
+    """The verdict cache for this check's context; none when asked for none, or when
+    evidence is verified (the documents an item names are not in the key)."""
+    if request.cache is None or request.verify_evidence:
+        return None
+    waivers = request.waivers or default_waivers(request.plan)
+    try:
+        waived = waivers.read_bytes()
+    except OSError:
+        waived = b""  # none, or unreadable: then _waivers reports it, and none are granted
+    only = (request.unit if request.unit_repository else None) or ""
+    parts = (loaded.sha256, loaded.display, waived, request.as_of.isoformat(),
+             "\0".join(request.bind), only)  # fmt: skip
+    return Cache(request.cache, context(*parts))
 
 
 def _waivers(request: Request, loaded: LoadedPlan, problems: list[Problem]) -> list[Granted]:
@@ -131,48 +160,38 @@ def refuse_waivers_inside(waivers: Path | None, inputs: tuple[Path, ...]) -> Non
             raise UsageError(msg("usage.waivers_inside", waivers=str(waivers), folder=str(folder)))
 
 
-def _jobs(asked: int, files: int) -> int:
-    """How many processes: as asked, or (0) one per core once there are enough files."""
-    if asked > 0:
-        return asked
-    import multiprocessing  # here, not at the top: one file's check should not pay for it
-
-    if files < PARALLEL_MIN_FILES or "fork" not in multiprocessing.get_all_start_methods():
-        return 1
-    return min(os.cpu_count() or 1, 8)
-
-
 def _judge_files(
-    judge: engine.Judge, files: list[collect.Found], jobs: int
+    judge: engine.Judge, files: list[collect.Found], processes: int, cache: Cache | None = None
 ) -> Iterator[FileResult]:
-    """Load and judge each file, in this process or in ``jobs`` forked workers.
+    """Load and judge each file (or take its kept verdict), in this process or in
+    ``processes`` forked workers.
 
     Each file is dropped once judged, so memory does not grow with its YAML.
     """
-    if jobs <= 1:
-        yield from (_load_and_judge(judge, file) for file in files)
+    if processes <= 1:
+        yield from (_cached(judge, file, cache) for file in files)
         return
     import multiprocessing
     import signal
 
-    global _WORKER_JUDGE
-    _WORKER_JUDGE = judge
+    global _WORKER_JUDGE, _WORKER_CACHE
+    _WORKER_JUDGE, _WORKER_CACHE = judge, cache
     # Ctrl-C while the workers are being forked would reach a worker before it can
     # ignore it, and a pool whose worker died waits for ever: hold SIGINT until the
     # pool stands; then it interrupts the parent, which stops the pool.
     held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
-        pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_quiet_worker)
+        pool = multiprocessing.get_context("fork").Pool(processes, initializer=_quiet_worker)
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, held)
     try:
-        chunk = max(1, min(64, len(files) // (jobs * 8)))
+        chunk = max(1, min(64, len(files) // (processes * 8)))
         for packed in pool.imap(_worker, files, chunksize=chunk):
             yield wire.unpack(packed)
     finally:
         pool.terminate()
         pool.join()
-        _WORKER_JUDGE = None
+        _WORKER_JUDGE = _WORKER_CACHE = None
 
 
 def _quiet_worker() -> None:  # pragma: no cover - runs in a worker
@@ -185,7 +204,57 @@ def _quiet_worker() -> None:  # pragma: no cover - runs in a worker
 
 def _worker(file: collect.Found) -> wire.Packed:  # pragma: no cover - runs in a worker
     assert _WORKER_JUDGE is not None
-    return wire.pack(_load_and_judge(_WORKER_JUDGE, file))
+    return _packed(_WORKER_JUDGE, file, _WORKER_CACHE)
+
+
+def _cached(judge: engine.Judge, file: collect.Found, cache: Cache | None) -> FileResult:
+    """A file's verdict: kept from an earlier run when its key is there and sound, else
+    judged now (and kept)."""
+    key = _key(cache, file)
+    if cache is None or key is None:
+        return _load_and_judge(judge, file)
+    kept = cache.get(key)
+    if kept is not None:
+        try:
+            return wire.unpack(kept)
+        except Exception:  # a malformed entry is a miss, judged again
+            pass
+    found = _load_and_judge(judge, file)
+    cache.put(key, wire.pack(found))
+    return found
+
+
+def _packed(  # pragma: no cover - runs in a worker (tests/test_cache.py runs it there)
+    judge: engine.Judge, file: collect.Found, cache: Cache | None
+) -> wire.Packed:
+    """The same, packed, for a worker to send back."""
+    key = _key(cache, file)
+    if cache is None or key is None:
+        return wire.pack(_load_and_judge(judge, file))
+    kept = cache.get(key)
+    if kept is not None and wire.sound(kept):
+        return kept
+    packed = wire.pack(_load_and_judge(judge, file))
+    cache.put(key, packed)
+    return packed
+
+
+def _key(cache: Cache | None, file: collect.Found) -> str | None:
+    """The file's cache key; None without a cache, or for what is no plain file within
+    the size limit (a FIFO, a device, a folder, a huge file): judging it says why."""
+    if cache is None:
+        return None
+    path, display, place = file
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return None  # by type first: reading a device would never end
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError:
+        return None
+    if len(data) > MAX_FILE_BYTES:
+        return None
+    return cache.key(data, display, place)
 
 
 def _load_and_judge(judge: engine.Judge, file: collect.Found) -> FileResult:

@@ -93,6 +93,15 @@ def _outcome(o: Outcome) -> Packed:
             tuple(_period(p) for p in o.periods), o.facts)  # fmt: skip
 
 
+def sound(packed: Packed) -> bool:
+    """Whether a packed verdict from elsewhere (the cache) unpacks to a verdict at all."""
+    try:
+        unpack(packed)
+    except Exception:  # any shape error means: judge the file again
+        return False
+    return True
+
+
 def unpack(packed: Packed) -> FileVerdict | tuple[list[Problem], Rejected] | None:
     if packed[0] == "skipped":
         return None

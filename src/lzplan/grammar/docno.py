@@ -18,5 +18,11 @@ _BRACKETS = str.maketrans(_OPEN + _CLOSE, "〔" * len(_OPEN) + "〕" * len(_CLOS
 def canonical(doc_no: str) -> str:
     """The form two spellings of one 文号 share."""
     text = unicodedata.normalize("NFKC", doc_no)
-    kept = (ch for ch in text if unicodedata.category(ch) not in ("Cf", "Cc", "Zs", "Zl", "Zp"))
-    return "".join(kept).translate(_BRACKETS)
+    # isprintable() is False for every Cf, Cc, Zl, Zp and Zs but the plain space: when
+    # it holds and there is no space, nothing is to drop (the common case, at C speed)
+    if not text.isprintable() or " " in text:
+        text = "".join(ch for ch in text if unicodedata.category(ch) not in _DROPPED)
+    return text.translate(_BRACKETS)
+
+
+_DROPPED = ("Cf", "Cc", "Zs", "Zl", "Zp")

@@ -22,6 +22,9 @@ from lzplan.messages import Message, msg
 
 # A submission is a few kilobytes; a plan some tens. Anything this large is a mistake.
 MAX_FILE_BYTES = 5 * 1024 * 1024
+# A plan is the 法制办's own file, not a unit's; a province's registry of tens of
+# thousands of units (about 110 bytes each) outgrows 5 MiB.
+MAX_PLAN_BYTES = 32 * 1024 * 1024
 # Plans and submissions nest about six levels deep; deeper is a mistake or an attack.
 MAX_DEPTH = 64
 
@@ -73,10 +76,12 @@ class Document:
     positions: PositionMap
 
 
-def read_text(path: Path, display: str) -> str:
-    """Read ``path`` as UTF-8 (a BOM is allowed), or explain what it looks like instead."""
+def read_text(path: Path, display: str, most: int | None = None) -> str:
+    """Read ``path`` as UTF-8 (a BOM is allowed), or explain what it looks like instead;
+    a file of more than ``most`` bytes (default MAX_FILE_BYTES) is refused."""
+    most = MAX_FILE_BYTES if most is None else most
     where = Location(display)
-    limit = MAX_FILE_BYTES // (1024 * 1024)
+    limit = most // (1024 * 1024)
     try:
         # By type first: opening a FIFO would block, and a device never ends.
         info = os.stat(path)
@@ -84,13 +89,13 @@ def read_text(path: Path, display: str) -> str:
             raise InputError([Problem(where, msg("file.is_folder"))])
         if not stat.S_ISREG(info.st_mode):
             raise InputError([Problem(where, msg("file.not_regular"))])
-        if info.st_size > MAX_FILE_BYTES:
+        if info.st_size > most:
             raise InputError([Problem(where, msg("file.too_large", limit=limit))])
         with path.open("rb") as file:  # the limit holds while reading: a file may grow
-            raw = file.read(MAX_FILE_BYTES + 1)
+            raw = file.read(most + 1)
     except OSError as exc:
         raise InputError([Problem(where, msg("file.unreadable", reason=exc.strerror))]) from None
-    if len(raw) > MAX_FILE_BYTES:
+    if len(raw) > most:
         raise InputError([Problem(where, msg("file.too_large", limit=limit))])
     return decode(raw, display)
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from typing import Any, TypeVar
 
@@ -50,10 +49,14 @@ def _controls(data: Any, path: tuple[str | int, ...], document: Document) -> Ite
 
 
 def _control(text: str) -> str | None:
-    return next((ch for ch in text if ch != "\t" and unicodedata.category(ch) in _CONTROL), None)
+    found = _CONTROL.search(text)
+    return found.group() if found else None
 
 
-_CONTROL = ("Cc", "Zl", "Zp")
+# Unicode's categories Cc (C0 and C1 controls, DEL), Zl and Zp (the line and paragraph
+# separators), less the tab: a fixed set, so one C-speed search per string, not a
+# category look-up per character (that was 15% of a check's time).
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def _message(char: str) -> Message:

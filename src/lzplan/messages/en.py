@@ -517,6 +517,7 @@ MESSAGES: dict[str, str] = {
     "usage.binary_to_terminal": "--format {format} writes a binary file, which a terminal cannot show: write it with --output {format}:PATH, or redirect standard output to a file",
     "usage.bind_pattern": "--bind '{pattern}' must hold {{unit}} exactly once, e.g. 'repos/{{unit}}/**'",
     "usage.bulletin_output": "cannot tell the format of '{spec}': name it .docx or .md, or write docx:PATH or markdown:PATH (suffixes: {known})",
+    "usage.cache_inside": "the cache folder {cache} is inside {folder}, which lzplan reads: choose another with --cache-dir",
     "usage.date": "{option} '{value}' is not a date written YYYY-MM-DD",
     "usage.diff_plans": "the reports are of different plans: '{old}' and '{new}'",
     "usage.exists": "{path} exists; use --force to overwrite it",

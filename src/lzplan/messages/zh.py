@@ -517,6 +517,7 @@ MESSAGES: dict[str, str] = {
     "usage.binary_to_terminal": "--format {format} 输出的是二进制文件，终端无法显示：请用 --output {format}:路径 写入文件，或将标准输出重定向到文件",
     "usage.bind_pattern": "--bind '{pattern}' 中须恰有一个 {{unit}}，例如 'repos/{{unit}}/**'",
     "usage.bulletin_output": "无法判断“{spec}”的格式：请以 .docx 或 .md 结尾，或写作 docx:路径、markdown:路径（可用后缀：{known}）",
+    "usage.cache_inside": "缓存目录{cache}位于待检查的目录{folder}内，请用 --cache-dir 另选目录",
     "usage.date": "{option} '{value}' 不是 YYYY-MM-DD 格式的日期",
     "usage.diff_plans": "两份报告所依据的计划不同：“{old}”和“{new}”",
     "usage.exists": "{path} 已存在；覆盖请加 --force",

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
+from lzplan import __version__
 from lzplan.errors import InputError, Problem
 from lzplan.inputs import loader
 from lzplan.inputs.validation import to_model
@@ -27,10 +29,13 @@ class LoadedPlan:
     notice: str
 
 
-def load(path: Path, display: str | None = None) -> LoadedPlan:
-    """Load and fully validate a plan file; raise InputError listing every problem."""
+def load(path: Path, display: str | None = None, cache: Path | None = None) -> LoadedPlan:
+    """Load and fully validate a plan file; raise InputError listing every problem.
+
+    With a cache folder, tracing the plan against its notice (the dearest check, and a
+    pure function of the two texts) is skipped when the same texts passed it before."""
     name = display or str(path)
-    text = loader.read_text(path, name)
+    text = loader.read_text(path, name, loader.MAX_PLAN_BYTES)
     document = loader.parse(text, name)
     plan = to_model(document, Plan)
     index = PlanIndex(plan)
@@ -45,8 +50,30 @@ def load(path: Path, display: str | None = None) -> LoadedPlan:
         raise InputError(
             [Problem(where, msg("plan.notice", problem=exc.problems[0].message))]
         ) from None
-    problems = trace.check(plan, document.positions, notice, str(notice_path))
-    if problems:
-        raise InputError(problems)
+    passed = _traced_marker(cache, text, notice, name, str(notice_path))
+    if passed is None or not passed.is_file():
+        problems = trace.check(plan, document.positions, notice, str(notice_path))
+        if problems:
+            raise InputError(problems)
+        _mark(passed)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return LoadedPlan(path, name, digest, plan, index, document.positions, notice)
+
+
+def _traced_marker(cache: Path | None, *texts: str) -> Path | None:
+    """Where a pass of the trace over these texts is noted: named by their sha256 (and
+    lzplan's version), so another plan, notice or version never finds it."""
+    if cache is None:
+        return None
+    digest = hashlib.sha256(f"lzplan {__version__}".encode())
+    for text in texts:
+        data = text.encode("utf-8", "surrogateescape")
+        digest.update(len(data).to_bytes(8, "big") + data)
+    return cache / "traced" / digest.hexdigest()
+
+
+def _mark(marker: Path | None) -> None:
+    if marker is not None:
+        with suppress(OSError):  # a cache that cannot be written only costs the saving
+            marker.parent.mkdir(parents=True, exist_ok=True)
+            marker.touch()
