@@ -15,6 +15,7 @@ import pytest
 
 from lzplan.check import wire
 from lzplan.check.cache import MAGIC, default_folder
+from lzplan.code import fingerprint
 from tests.conftest import ROOT, invoke
 
 AS_OF = ("2011-06-30", "2011-11-30", "2011-12-31")
@@ -214,3 +215,19 @@ def test_a_well_formed_entry_of_the_wrong_shape_is_a_miss(samples: Path) -> None
 )
 def test_the_default_folder(environ: dict[str, str], expected: str) -> None:
     assert default_folder(environ) == Path(expected)
+
+
+def test_an_edited_lzplan_does_not_reuse_what_older_code_judged() -> None:
+    """The key counts lzplan's own modules: touching one changes every key."""
+    module = ROOT / "src" / "lzplan" / "kinds" / "count.py"
+    before = module.stat()
+    fingerprint.cache_clear()
+    first = fingerprint()
+    try:
+        os.utime(module, ns=(before.st_atime_ns, before.st_mtime_ns + 1_000_000))
+        fingerprint.cache_clear()
+        assert fingerprint() != first
+    finally:
+        os.utime(module, ns=(before.st_atime_ns, before.st_mtime_ns))
+        fingerprint.cache_clear()
+    assert fingerprint() == first

@@ -11,23 +11,40 @@ YEAR_END = ("--as-of", "2011-12-31")
 
 
 def test_a_large_matrix_shows_what_needs_attention(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(terminal, "MAX_ROWS", 5)
+    monkeypatch.setattr(terminal, "MAX_ROWS", 6)  # 6 of the 49 units need attention
     out = invoke("check", *YEAR_END).stdout
     starts = ("gulin ", "tourism ", "naxi ")
     rows = [line.split()[0] for line in out.splitlines() if line.startswith(starts)]
     assert rows == ["naxi", "gulin", "tourism"]  # those needing attention, and late ones
     assert "jiangyang " not in out
     assert "43 units compliant on time or on track are not shown; --all shows every row." in out
-    assert "4 more rows not shown; --all shows every row." in out  # 9 shortfalls, 5 shown
+    assert "3 more rows not shown; --all shows every row." in out  # 9 shortfalls, 6 shown
     full = invoke("check", *YEAR_END, "--all").stdout
     assert "jiangyang " in full
     assert "not shown" not in full
 
 
 def test_the_trimmed_matrix_in_chinese(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(terminal, "MAX_ROWS", 5)
+    monkeypatch.setattr(terminal, "MAX_ROWS", 6)
     out = invoke("check", *YEAR_END, "--lang", "zh").stdout
     assert "另有43个单位按期全部完成或正在推进，未列出；加 --all 显示全部。" in out
+
+
+def test_too_many_needing_attention_shows_the_worst(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Of 6 needing attention, 5 rows: of the two only late (纳溪区, 合江县), the first
+    in matrix order stays."""
+    monkeypatch.setattr(terminal, "MAX_ROWS", 5)
+    out = invoke("check", *YEAR_END, "--lang", "zh", "--color", "never").stdout
+    matrix = out.split("另有")[0].splitlines()[4:]
+    rows = [line.split()[0] for line in matrix if line.strip()]
+    assert rows == [
+        "纳溪区人民政府",
+        "古蔺县人民政府",
+        "市公安局＊",
+        "市环境保护局＊",
+        "市旅游局＊",
+    ]
+    assert "另有44个单位未列出，以上5个单位最需关注" in out
 
 
 @pytest.mark.parametrize("fmt", ["json", "terminal"])

@@ -31,8 +31,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from lzplan import __version__
 from lzplan.check.wire import Packed
+from lzplan.code import fingerprint
 
 MAGIC = b"lzplan-verdict 1\n"
 _ALLOWED = {
@@ -59,8 +59,9 @@ def default_folder(environ: Mapping[str, str]) -> Path:
 
 
 def context(*parts: bytes | str) -> bytes:
-    """The check's part of every key: lzplan's version and what the caller names."""
-    digest = hashlib.sha256(f"lzplan {__version__}".encode())
+    """The check's part of every key: which lzplan (``code.fingerprint``), and what the
+    caller names."""
+    digest = hashlib.sha256(fingerprint())
     for part in parts:
         data = part.encode("utf-8", "surrogateescape") if isinstance(part, str) else part
         digest.update(len(data).to_bytes(8, "big") + data)

@@ -302,6 +302,7 @@ MESSAGES: dict[str, str] = {
     "report.finding": "{unit} {name}: {title}: {word} ({detail}), due {due}",
     "report.hidden_rows": "{count} more rows not shown; --all shows every row.",
     "report.hidden_units": "{count} units compliant on time or on track are not shown; --all shows every row.",
+    "report.hidden_units_many": "{count} more units are not shown: these {shown} need attention most (invalid, not submitted, behind, then late); --all shows every row.",
     "report.ids": "shown",
     "report.invalid_input": "invalid input",
     "report.item_at": " ({where})",

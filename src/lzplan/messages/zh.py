@@ -302,6 +302,7 @@ MESSAGES: dict[str, str] = {
     "report.finding": "{unit} {name}：{title}：{word}（{detail}），期限{due}",
     "report.hidden_rows": "另有{count}项未列出；加 --all 显示全部。",
     "report.hidden_units": "另有{count}个单位按期全部完成或正在推进，未列出；加 --all 显示全部。",
+    "report.hidden_units_many": "另有{count}个单位未列出，以上{shown}个单位最需关注（依次为文件无效、未报送、进度滞后、逾期完成）；加 --all 显示全部。",
     "report.ids": "hidden",
     "report.invalid_input": "输入错误",
     "report.item_at": "（{where}）",

@@ -7,7 +7,7 @@ from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
-from lzplan import __version__
+from lzplan.code import fingerprint
 from lzplan.errors import InputError, Problem
 from lzplan.inputs import loader
 from lzplan.inputs.validation import to_model
@@ -62,10 +62,10 @@ def load(path: Path, display: str | None = None, cache: Path | None = None) -> L
 
 def _traced_marker(cache: Path | None, *texts: str) -> Path | None:
     """Where a pass of the trace over these texts is noted: named by their sha256 (and
-    lzplan's version), so another plan, notice or version never finds it."""
+    lzplan's code), so another plan, notice or lzplan never finds it."""
     if cache is None:
         return None
-    digest = hashlib.sha256(f"lzplan {__version__}".encode())
+    digest = hashlib.sha256(fingerprint())
     for text in texts:
         data = text.encode("utf-8", "surrogateescape")
         digest.update(len(data).to_bytes(8, "big") + data)
