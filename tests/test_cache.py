@@ -219,7 +219,9 @@ def test_the_default_folder(environ: dict[str, str], expected: str) -> None:
 
 def test_an_edited_lzplan_does_not_reuse_what_older_code_judged() -> None:
     """The key counts lzplan's own modules: touching one changes every key."""
-    module = ROOT / "src" / "lzplan" / "kinds" / "count.py"
+    import lzplan
+
+    module = Path(lzplan.__file__).parent / "kinds" / "count.py"  # installed, or src/
     before = module.stat()
     fingerprint.cache_clear()
     first = fingerprint()
