@@ -1,4 +1,5 @@
-"""Which lzplan is running: its version, and the state of its own modules."""
+"""Which lzplan is running (its version, and the state of its own modules), and the
+digests that keys made with it are named by."""
 
 from __future__ import annotations
 
@@ -20,3 +21,13 @@ def fingerprint() -> bytes:
         info = module.stat()
         digest.update(f"{module.relative_to(package)} {info.st_size} {info.st_mtime_ns}\n".encode())
     return digest.digest()
+
+
+def digest(*parts: bytes | str) -> bytes:
+    """The sha256 of ``parts``, each prefixed by its length so that no two lists of
+    parts hash alike; text as UTF-8 (a file name that is not UTF-8 keeps its bytes)."""
+    found = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8", "surrogateescape") if isinstance(part, str) else part
+        found.update(len(data).to_bytes(8, "big") + data)
+    return found.digest()

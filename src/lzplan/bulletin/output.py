@@ -3,33 +3,28 @@ the suffix, or named: ``docx:PATH``), else markdown on standard output."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from lzplan.bulletin.document import Draft
 from lzplan.errors import UsageError
 from lzplan.messages import msg
+from lzplan.reporters.write import Output
 
 SUFFIXES = {".docx": "docx", ".md": "markdown", ".markdown": "markdown"}
 FORMATS = ("docx", "markdown")
 
 
-@dataclass(frozen=True)
-class Target:
-    format: str
-    path: Path
-
-
-def parse(spec: str) -> Target:
-    """``通报.docx`` or ``docx:通报-定稿`` → a Target; anything else is a usage error."""
+def parse(spec: str) -> Output:
+    """``通报.docx`` or ``docx:通报-定稿`` → where and how to write it (the same value as a
+    report's ``--output``); anything else is a usage error."""
     name, sep, rest = spec.partition(":")
     if sep and name in FORMATS and rest:
-        return Target(name, Path(rest))
+        return Output(name, Path(rest))
     path = Path(spec)
     found = SUFFIXES.get(path.suffix.lower())
     if found is None:
         raise UsageError(msg("usage.bulletin_output", spec=spec, known=sorted(SUFFIXES)))
-    return Target(found, path)
+    return Output(found, path)
 
 
 def render(target_format: str, document: Draft, author: str) -> bytes:

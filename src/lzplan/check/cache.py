@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from lzplan.check.wire import Packed
-from lzplan.code import fingerprint
+from lzplan.code import digest, fingerprint
 
 MAGIC = b"lzplan-verdict 1\n"
 _ALLOWED = {
@@ -61,11 +61,7 @@ def default_folder(environ: Mapping[str, str]) -> Path:
 def context(*parts: bytes | str) -> bytes:
     """The check's part of every key: which lzplan (``code.fingerprint``), and what the
     caller names."""
-    digest = hashlib.sha256(fingerprint())
-    for part in parts:
-        data = part.encode("utf-8", "surrogateescape") if isinstance(part, str) else part
-        digest.update(len(data).to_bytes(8, "big") + data)
-    return digest.digest()
+    return digest(fingerprint(), *parts)
 
 
 @dataclass(frozen=True)
@@ -74,10 +70,7 @@ class Cache:
     context: bytes
 
     def key(self, data: bytes, display: str, place: str) -> str:
-        digest = hashlib.sha256(self.context)
-        for part in (_bytes(display), _bytes(place), data):
-            digest.update(len(part).to_bytes(8, "big") + part)
-        return digest.hexdigest()
+        return digest(self.context, display, place, data).hex()
 
     def path(self, key: str) -> Path:
         return self.folder / "verdicts" / key[:2] / key
@@ -128,9 +121,3 @@ class _Unpickler(pickle.Unpickler):
         if (module, name) not in _ALLOWED:
             raise pickle.UnpicklingError(f"{module}.{name} is not a verdict's")
         return super().find_class(module, name)
-
-
-def _bytes(name: str) -> bytes:
-    """A path's name as bytes, however it was spelled (a name that is not UTF-8 comes
-    with surrogates)."""
-    return name.encode("utf-8", "surrogateescape")

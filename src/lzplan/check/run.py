@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import os
-import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -17,7 +16,7 @@ from lzplan.check.cache import Cache, context, default_folder
 from lzplan.check.result import Result
 from lzplan.check.waivers import Granted, bind
 from lzplan.errors import InputError, Problem, UsageError, sorted_problems
-from lzplan.inputs.loader import MAX_FILE_BYTES
+from lzplan.inputs import loader
 from lzplan.messages import msg
 from lzplan.plan.load import LoadedPlan, load
 from lzplan.scores.load import scored
@@ -115,10 +114,9 @@ def _check(request: Request) -> Checked:
 def cache_folder(asked: Path | None, inputs: tuple[Path, ...]) -> Path:
     """--cache-dir, else the default; never inside a folder lzplan reads."""
     folder = asked or default_folder(os.environ)
-    real = folder.resolve()
-    for given in inputs:
-        if given.is_dir() and real.is_relative_to(given.resolve()):
-            raise UsageError(msg("usage.cache_inside", cache=str(folder), folder=str(given)))
+    given = _input_folder_holding(folder, inputs)
+    if given is not None:
+        raise UsageError(msg("usage.cache_inside", cache=str(folder), folder=str(given)))
     return folder
 
 
@@ -152,12 +150,15 @@ def _waivers(request: Request, loaded: LoadedPlan, problems: list[Problem]) -> l
 
 def refuse_waivers_inside(waivers: Path | None, inputs: tuple[Path, ...]) -> None:
     """Waivers come from beside the plan, never from a folder whose files units write."""
-    if waivers is None:
-        return
-    real = waivers.resolve()
-    for folder in inputs:
-        if folder.is_dir() and real.is_relative_to(folder.resolve()):
-            raise UsageError(msg("usage.waivers_inside", waivers=str(waivers), folder=str(folder)))
+    folder = None if waivers is None else _input_folder_holding(waivers, inputs)
+    if folder is not None:
+        raise UsageError(msg("usage.waivers_inside", waivers=str(waivers), folder=str(folder)))
+
+
+def _input_folder_holding(path: Path, inputs: tuple[Path, ...]) -> Path | None:
+    """The input folder ``path`` lies in (by real path), if any."""
+    real = path.resolve()
+    return next((f for f in inputs if f.is_dir() and real.is_relative_to(f.resolve())), None)
 
 
 def _judge_files(
@@ -240,21 +241,15 @@ def _packed(  # pragma: no cover - runs in a worker (tests/test_cache.py runs it
 
 
 def _key(cache: Cache | None, file: collect.Found) -> str | None:
-    """The file's cache key; None without a cache, or for what is no plain file within
-    the size limit (a FIFO, a device, a folder, a huge file): judging it says why."""
+    """The file's cache key; None without a cache, or for what the loader refuses to read
+    (a FIFO, a device, a folder, a huge file): judging it then says why, located."""
     if cache is None:
         return None
     path, display, place = file
     try:
-        if not stat.S_ISREG(os.stat(path).st_mode):
-            return None  # by type first: reading a device would never end
-        with path.open("rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
-    except OSError:
+        return cache.key(loader.read_bytes(path, display), display, place)
+    except InputError:
         return None
-    if len(data) > MAX_FILE_BYTES:
-        return None
-    return cache.key(data, display, place)
 
 
 def _load_and_judge(judge: engine.Judge, file: collect.Found) -> FileResult:

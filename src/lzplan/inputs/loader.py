@@ -79,6 +79,12 @@ class Document:
 def read_text(path: Path, display: str, most: int | None = None) -> str:
     """Read ``path`` as UTF-8 (a BOM is allowed), or explain what it looks like instead;
     a file of more than ``most`` bytes (default MAX_FILE_BYTES) is refused."""
+    return decode(read_bytes(path, display, most), display)
+
+
+def read_bytes(path: Path, display: str, most: int | None = None) -> bytes:
+    """The bytes of a regular file of at most ``most`` bytes (default MAX_FILE_BYTES);
+    anything else (a folder, a FIFO, a device, a huge file) is an InputError."""
     most = MAX_FILE_BYTES if most is None else most
     where = Location(display)
     limit = most // (1024 * 1024)
@@ -97,7 +103,7 @@ def read_text(path: Path, display: str, most: int | None = None) -> str:
         raise InputError([Problem(where, msg("file.unreadable", reason=exc.strerror))]) from None
     if len(raw) > most:
         raise InputError([Problem(where, msg("file.too_large", limit=limit))])
-    return decode(raw, display)
+    return raw
 
 
 def decode(raw: bytes, display: str) -> str:

@@ -7,7 +7,7 @@ from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
-from lzplan.code import fingerprint
+from lzplan.code import digest, fingerprint
 from lzplan.errors import InputError, Problem
 from lzplan.inputs import loader
 from lzplan.inputs.validation import to_model
@@ -65,11 +65,7 @@ def _traced_marker(cache: Path | None, *texts: str) -> Path | None:
     lzplan's code), so another plan, notice or lzplan never finds it."""
     if cache is None:
         return None
-    digest = hashlib.sha256(fingerprint())
-    for text in texts:
-        data = text.encode("utf-8", "surrogateescape")
-        digest.update(len(data).to_bytes(8, "big") + data)
-    return cache / "traced" / digest.hexdigest()
+    return cache / "traced" / digest(fingerprint(), *texts).hex()
 
 
 def _mark(marker: Path | None) -> None:

@@ -20,7 +20,7 @@ import datetime as dt
 import io
 import zipfile
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -187,14 +187,16 @@ LEDGER = ("xlsx.id", "report.name", "xlsx.task", "xlsx.requirement_id", "report.
           "xlsx.date", "xlsx.reason", "xlsx.location")  # fmt: skip
 
 
-def ledger_rows(result: Result, loaded: LoadedPlan, lang: Lang) -> list[list[Value]]:
-    """One row per unit × requirement × item; a requirement with no item is one row."""
-    rows = []
+def ledger_rows(
+    result: Result, loaded: LoadedPlan, lang: Lang
+) -> Iterator[tuple[list[Value], Outcome]]:
+    """One row per unit × requirement × item (a requirement with no item is one row),
+    each with the outcome it belongs to (whose status colours it)."""
     for unit in result.units:
         for outcome in unit.outcomes:
             items: Sequence[ItemVerdict | None] = outcome.items or [None]
-            rows += [_ledger_row(unit, outcome, item, loaded, lang) for item in items]
-    return rows
+            for item in items:
+                yield _ledger_row(unit, outcome, item, loaded, lang), outcome
 
 
 def _ledger_row(
@@ -220,20 +222,12 @@ def _ledger_row(
 def _ledger(sheet: Worksheet, result: Result, loaded: LoadedPlan, lang: Lang) -> None:
     _head(sheet, [say(key, lang) for key in LEDGER], "C2")
     status_column = LEDGER.index("report.status") + 1
-    for values, outcome in zip(ledger_rows(result, loaded, lang), _outcome_rows(result),
-                               strict=True):  # fmt: skip
+    for values, outcome in ledger_rows(result, loaded, lang):
         row = _row(sheet, values)
         look = LOOK[outcome.status]
         _paint(sheet, row, status_column, look.colour, look.ink)
     _filter_all(sheet, len(LEDGER))
     _widths(sheet, [16, 24, 7, 34, 36, 12, 34, 11, 48, 24, 11, 18, 40])
-
-
-def _outcome_rows(result: Result) -> Iterable[Outcome]:
-    """The outcome of each ledger row, in the same order."""
-    for unit in result.units:
-        for outcome in unit.outcomes:
-            yield from [outcome] * max(1, len(outcome.items))
 
 
 # ---------------------------------------------------------------- 汇总 and 说明
