@@ -74,6 +74,54 @@ def test_what_is_not_a_deadline() -> None:
     assert within.relative
 
 
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("每季度末", ("每季度末", "quarter", 0)),
+        ("每月底", ("每月底", "month", 0)),
+        ("每半年末", ("每半年末", "half-year", 0)),
+        ("每年底", ("每年底", "year", 0)),
+        ("每季度结束后10日内报送", ("每季度结束后10日内", "quarter", 10)),
+        ("每季度终了后10日内", ("每季度终了后10日内", "quarter", 10)),
+        ("季后10日内报送", ("季后10日内", "quarter", 10)),  # one phrase, not a relative 10日内
+        ("季后十日内", ("季后十日内", "quarter", 10)),
+        ("每季度后15日内", ("每季度后15日内", "quarter", 15)),
+        ("每月结束后5日内", ("每月结束后5日内", "month", 5)),
+        ("每半年结束后15日内", ("每半年结束后15日内", "half-year", 15)),
+        ("次月10日前", ("次月10日前", "month", 10)),  # the 10th: 10 days after the month's end
+        ("每月10日前报送上月执法统计", ("每月10日前", "month", 10)),
+        ("每月10日前向市法制办报送上月情况", ("每月10日前", "month", 10)),
+        ("每季度", ("每季度", "quarter", None)),  # when each falls due: not stated
+        ("每月", ("每月", "month", None)),
+        ("每半年", ("每半年", "half-year", None)),
+        ("每年", ("每年", "year", None)),
+    ],
+)
+def test_recurring_deadlines(text: str, read: tuple[str, str, int | None]) -> None:
+    (deadline,) = deadlines.find(text, 2013)
+    assert (deadline.text, deadline.every, deadline.due_after) == read
+    assert (deadline.date, deadline.relative) == (None, False)
+    assert deadlines.date_of(text, 2013) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("15日内", [("15日内", None, None, True)]),  # relative, as before
+        ("每月10日前报送当月计划", [("每月", "month", None, False)]),  # 10日前 left unread
+        ("每季度第一个月10日前", [("每季度", "quarter", None, False)]),
+        ("每季度结束后10个工作日内", [("每季度", "quarter", None, False),
+                                   ("10个工作日内", None, None, True)]),  # not calendar days
+        ("次月40日前", []),  # not a day of a month
+    ],
+)  # fmt: skip
+def test_what_is_not_a_recurring_deadline(
+    text: str, read: list[tuple[str, str | None, int | None, bool]]
+) -> None:
+    found = deadlines.find(text, 2013)
+    assert [(d.text, d.every, d.due_after, d.relative) for d in found] == read
+
+
 def test_deadlines_in_the_2011_notice() -> None:
     assert [d.text for d in deadlines.find(NOTICE_2011, 2011)] == [
         "年底前", "年底前", "2011年11月底", "12月底前", "2012年上半年", "6月底前",
@@ -94,10 +142,59 @@ def test_deadlines_in_the_2011_notice() -> None:
         ("培训不少于200人次，学法不少于40学时", [(200, "人次", False, None),
                                                 (40, "学时", False, None)]),
         ("达到预期目标", []),
+        ("每年评估不得少于2件", [(2, "件", False, None)]),
+        ("合格率不得低于95%", [(95, "%", False, None)]),
+        ("办结率95%以上", [(95, "%", False, None)]),  # 以上 with no quota word
+        ("结案率百分之九十以上", [(90, "%", False, None)]),
+        ("报备率为100%", [(100, "%", False, None)]),  # a stated share: at least it
+        ("公开率为百分之百", [(100, "%", False, None)]),
+        ("评查率为95%以上", [(95, "%", False, None)]),
+        ("每季度至少1次", [(1, "次", False, "quarter")]),
+        ("每半年至少开展1次", [(1, "次", False, "half-year")]),
+        ("每年至少组织2次", [(2, "次", False, "year")]),
+        ("每季度不少于1次", [(1, "次", False, "quarter")]),
+        ("达到至少80%", [(80, "%", False, None)]),
+        ("达到优良等级95%以上", [(95, "%", False, None)]),  # 达到…: another part of the sentence
+        ("纠错率为5%以下", []),  # not a floor: left unread (and reported)
+        ("增幅为5%左右", []),
+        ("落实第246号令，完成11项任务", []),
+        ("5部门联合印发〔2010〕17号文件", []),
+        ("县级以上人民政府", []),
+        ("公示期不得少于5个工作日", []),  # a length of time
+        ("公示期不少于5个工作日", []),
+        ("整改期限不超过3个月", []),
     ],
 )  # fmt: skip
 def test_quotas(text: str, found: list[tuple[float, str, bool, str | None]]) -> None:
     assert [(q.value, q.measure, q.at_most, q.every) for q in quotas.find(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [("办结率95%以上", "95%以上"), ("结案率百分之九十以上", "百分之九十以上"),
+     ("报备率为100%", "为100%"), ("评查率为95%以上", "为95%以上"),
+     ("每半年至少开展1次", "每半年至少开展1次"), ("评查案卷率达20%以上", "达20%以上")],
+)  # fmt: skip
+def test_a_quota_phrase_covers_its_trigger(text: str, phrase: str) -> None:
+    (quota,) = quotas.find(text)
+    assert quota.text == phrase
+    for match in quotas.TRIGGER.finditer(text):  # else the phrase would be reported unread
+        assert quota.start <= match.start()
+        assert match.end() <= quota.end
+
+
+def test_quotas_in_the_notices_are_read_as_before() -> None:
+    assert [(q.text, q.value) for q in quotas.find(NOTICE_2011)] == [
+        ("不少于3件", 3), ("不少于1件", 1), ("不少于2件", 2), ("不少于15个", 15), ("达20%以上", 20),
+    ]  # fmt: skip
+    found = [(q.text, q.value, q.measure, q.at_most, q.every) for q in quotas.find(NOTICE_2013)]
+    assert len(found) == 15
+    assert ("达到100%", 100, "%", False, None) in found
+    assert ("不低于百分之九十五", 95, "%", False, None) in found
+    assert ("达百分之五十以上", 50, "%", False, None) in found
+    assert ("每季度至少组织1次", 1, "次", False, "quarter") in found
+    (every,) = [d for d in deadlines.find(NOTICE_2013, 2013) if d.text == "每季度末"]
+    assert (every.every, every.due_after) == ("quarter", 0)
 
 
 def test_owner_statements_of_every_form() -> None:
@@ -118,6 +215,8 @@ def test_a_length_of_time_is_not_a_quota() -> None:
     assert quotas.find("公示期不少于5个工作日") == []
     assert quotas.DURATION.search("公示期不少于5个工作日")
     assert quotas.find("培训时间不少于3天") == []
+    assert quotas.find("公示期不得少于10个工作日") == []
+    assert quotas.DURATION.search("公示期不得少于10个工作日")
 
 
 @pytest.mark.parametrize(
@@ -127,6 +226,18 @@ def test_a_length_of_time_is_not_a_quota() -> None:
         ("不少于若干件", False),  # no number: nothing to check
         ("至少要做到", False),
         ("不超过法定期限", False),
+        ("不得少于2件", True),
+        ("报备率为100%", True),
+        ("公开率为百分之百", True),
+        ("办结率95%以上", True),
+        ("结案率百分之九十以上", True),
+        ("纠错率为5%以下", True),  # read as nothing, so reported
+        ("落实第246号令", False),  # numbers in names
+        ("完成11项任务", False),
+        ("5部门联合", False),
+        ("〔2010〕17号", False),
+        ("县级以上人民政府", False),
+        ("作为考核内容", False),
     ],
 )
 def test_what_looks_like_a_quota(text: str, looks_like: bool) -> None:
@@ -135,7 +246,8 @@ def test_what_looks_like_a_quota(text: str, looks_like: bool) -> None:
 
 @pytest.mark.parametrize(
     ("text", "looks_like"),
-    [("6月前完成", True), ("3个工作日内", True), ("实行季度通报制度", False), ("年底前", True)],
-)
+    [("6月前完成", True), ("3个工作日内", True), ("实行季度通报制度", False), ("年底前", True),
+     ("季后10日内", True), ("次月10日前", True), ("每月10日前报送当月计划", True)],
+)  # fmt: skip
 def test_what_looks_like_a_deadline(text: str, looks_like: bool) -> None:
     assert bool(deadlines.TRIGGER.search(text)) is looks_like

@@ -281,7 +281,10 @@ def _ending(
                file=loaded.display, sha=loaded.sha256[:12],
                as_of=labels.date(result.as_of, lang), version=__version__)  # fmt: skip
     if any(not loaded.index.units[u].named_in_notice for u in named):
-        note += say("bulletin.assumed", lang, mark=say("mark.assumed", lang))
+        ref = loaded.plan.plan.breakdown
+        mark = say("mark.assumed", lang)
+        note += (say("bulletin.assumed", lang, mark=mark) if ref is None
+                 else say("bulletin.breakdown", lang, mark=mark, number=ref.number))  # fmt: skip
     return [
         block(Role.SIGNATURE, owner),
         block(Role.DATE, labels.date(result.as_of, lang)),

@@ -5,7 +5,11 @@ One grammar serves `lzplan plan validate` (tracing a plan to its notice) and
 
 - dates: 6月底前, 12月底, 于2013年9月30日前, 二〇一三年十月底前, 10月份, 次年1月15日前,
   年底前, 2014年底前 (keeps its year), 上半年, 下半年, 第三季度, 全年;
-- recurrences: 每月, 每季度, 每季度末, 每半年, 每年 (each occurrence due at its end);
+- recurrences: 每月, 每季度, 每半年, 每年 (when each occurrence falls due not stated);
+  每月底, 每季度末, 每半年末, 每年底 (due at each period's end); 每季度结束后10日内,
+  每季度终了后10日内, 每季度后15日内, 季后10日内, 每月结束后5日内, 每半年结束后15日内
+  (due so many days after it); 次月10日前, 每月10日前报送上月… (due on the 10th of the
+  next month: 10 days after the month's end);
 - relative deadlines: 15日内, 10个工作日内 (no date of their own).
 
 A phrase followed by 制定的, 出台的… (对2012年底前制定的规范性文件) is a scope, not a
@@ -23,6 +27,17 @@ from dataclasses import dataclass
 from lzplan.grammar.numbers import NUMBER, YEAR, integer
 
 _BEFORE = r"(?:前|之前|以前)"
+# Days after a period's end, in calendar days: 10个工作日 is no fixed number of them, so
+# 每季度结束后10个工作日内 is read as 每季度 and a relative 10个工作日内.
+_DAYS_AFTER = rf"(?:结束|终了)?后(?P<after>{NUMBER})(?:日|天)内"
+# 每月10日前 is due after the month it reports on only when that is 上月; 每月10日前报送
+# 当月计划 falls due within its own month, which no days-after number can say.
+_NTH_OF_NEXT = rf"(?P<mday>{NUMBER})[日号]{_BEFORE}(?=[^，,。；;：:]{{0,12}}?上(?:一|个)?月)"
+_RECURS = (
+    rf"每(?P<every>月|季度|半年|年)(?:{_DAYS_AFTER}|(?P<atend>末|底){_BEFORE}?|{_NTH_OF_NEXT})?"
+    rf"|季后(?P<qafter>{NUMBER})(?:日|天)内"  # 季后: short for 每季度终了后
+    rf"|次月(?P<nday>{NUMBER})[日号]{_BEFORE}"
+)
 PATTERN = re.compile(
     rf"(?:(?P<yyear>{YEAR})|(?P<ynext>次年|明年))?年(?:底|末){_BEFORE}?"
     rf"|(?:(?:(?P<year>{YEAR})年|(?P<next>次年|明年)))?(?:"
@@ -31,7 +46,7 @@ PATTERN = re.compile(
     rf"|第?(?P<quarter>[一二三四1-4])季度末?"
     r")"
     r"|(?P<whole>全年)"
-    r"|每(?P<every>月|季度|半年|年)(?:末|底)?"
+    rf"|{_RECURS}"
     rf"|(?P<within>{NUMBER})个?(?:日|天|工作日)内"
 )
 SCOPE = re.compile(r"(?:制定|出台|印发|发布|颁布|形成|作出)的")
@@ -52,6 +67,9 @@ class DeadlinePhrase:
     text: str
     date: dt.date | None  # the last day it allows; None when relative or recurring
     every: str | None = None  # month | quarter | half-year | year
+    # Recurring: the days after each period's end that each occurrence falls due
+    # (每季度末 0, 季后10日内 10, 次月10日前 10); None when the notice does not say.
+    due_after: int | None = None
     year_given: bool = False
     relative: bool = False
     scope: bool = False  # 2012年底前制定的: which documents, not by when
@@ -78,8 +96,12 @@ def date_of(phrase: str, year: int) -> dt.date | None:
 def _read(match: re.Match[str], plan_year: int, text: str) -> DeadlinePhrase | None:
     scope = bool(SCOPE.match(text, match.end()))
     start, end, phrase = match.start(), match.end(), match.group(0)
-    if match.group("every"):
-        return DeadlinePhrase(start, end, phrase, None, every=EVERY[match.group("every")])
+    every = _every(match)
+    if every is not None:
+        after = _due_after(match)
+        if after is not None and not _possible(match, after):
+            return None  # 次月40日前: not a day, so not a deadline
+        return DeadlinePhrase(start, end, phrase, None, every=every, due_after=after)
     if match.group("within"):
         return DeadlinePhrase(start, end, phrase, None, relative=True)
     given = any(match.group(g) for g in ("year", "next", "yyear", "ynext"))
@@ -89,6 +111,31 @@ def _read(match: re.Match[str], plan_year: int, text: str) -> DeadlinePhrase | N
     except ValueError:  # 13月, 2月30日: not a date, so not a deadline
         return None
     return DeadlinePhrase(start, end, phrase, date, year_given=given, scope=scope)
+
+
+def _every(match: re.Match[str]) -> str | None:
+    if match.group("every"):
+        return EVERY[match.group("every")]
+    if match.group("qafter"):
+        return "quarter"
+    return "month" if match.group("nday") else None
+
+
+def _due_after(match: re.Match[str]) -> int | None:
+    """Days after each period's end; the Nth of the next month is N days after the end."""
+    if match.group("atend"):
+        return 0
+    for group in ("after", "qafter", "mday", "nday"):
+        if match.group(group):
+            return integer(match.group(group))
+    return None
+
+
+def _possible(match: re.Match[str], after: int) -> bool:
+    """A day of the month (次月10日前) must be one; 结束后45日内 may be any number."""
+    if match.group("mday") or match.group("nday"):
+        return 1 <= after <= 31
+    return True
 
 
 def _year(match: re.Match[str], plan_year: int) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 
 from lzplan import kinds
@@ -12,6 +13,13 @@ from lzplan.messages import msg
 from lzplan.plan.index import PlanIndex
 from lzplan.plan.model import Group, Plan, Requirement
 from lzplan.plan.recurrence import occurrences
+
+# The notice's words for governments: 各区县人民政府, 各区、县（市）人民政府, 各区县.
+_GOVERNMENT = re.compile(r"(?:人民政府|政府)$|^(?:各|每个)?区[、，,]?县(?:[（(]市[）)])?$")
+
+
+def _sort(name: str) -> str:
+    return "government" if _GOVERNMENT.search(name) else "other"
 
 
 def check(plan: Plan, positions: PositionMap, index: PlanIndex | None = None) -> list[Problem]:
@@ -121,6 +129,19 @@ class _Checker:
                     yield Problem(self.where((*base, "tags", i)), msg("plan.tag_unused", tag=tag))
             if not self.index.members[group.id]:
                 yield Problem(self.where(base), msg("plan.group_empty", group=group.id))
+            yield from self._sorts(base, group)
+
+    def _sorts(self, base: PathKey, group: Group) -> Iterator[Problem]:
+        """A group the notice names as governments (各区县人民政府) selects only units named
+        as governments: a 管委会 or a 局 given a county's kind would owe every county duty."""
+        if group.tags or group.units or not any(_sort(n) == "government" for n in group.names):
+            return
+        for u, unit in enumerate(self.plan.units):
+            names = (unit.name, *unit.aliases)
+            if unit.id in self.index.members[group.id] and _sort(unit.name) != "government":
+                message = msg("plan.kind_sort", unit=unit.id, name=names[0], kind=unit.kind,
+                              group=group.names[0])  # fmt: skip
+                yield Problem(self.where(("units", u, "kind")), message)
 
     def _requirement(self, path: PathKey, req: Requirement) -> Iterator[Problem]:
         yield from self._refs((*path, "units"), req.units, self.units, "unit")

@@ -13,7 +13,8 @@ from lzplan.inputs import loader
 from lzplan.inputs.validation import to_model
 from lzplan.location import PositionMap
 from lzplan.messages import msg
-from lzplan.plan import crossref, trace
+from lzplan.plan import breakdown, crossref, trace
+from lzplan.plan.breakdown import LoadedBreakdown
 from lzplan.plan.index import PlanIndex
 from lzplan.plan.model import Plan
 
@@ -27,6 +28,7 @@ class LoadedPlan:
     index: PlanIndex
     positions: PositionMap
     notice: str
+    breakdown: LoadedBreakdown | None = None
 
 
 def load(path: Path, display: str | None = None, cache: Path | None = None) -> LoadedPlan:
@@ -50,14 +52,16 @@ def load(path: Path, display: str | None = None, cache: Path | None = None) -> L
         raise InputError(
             [Problem(where, msg("plan.notice", problem=exc.problems[0].message))]
         ) from None
-    passed = _traced_marker(cache, text, notice, name, str(notice_path))
+    broken_down = breakdown.load(path, name, plan)
+    extra = [broken_down.text] if broken_down else []
+    passed = _traced_marker(cache, text, notice, *extra, name, str(notice_path))
     if passed is None or not passed.is_file():
-        problems = trace.check(plan, document.positions, notice, str(notice_path))
+        problems = trace.check(plan, document.positions, notice, str(notice_path), broken_down)
         if problems:
             raise InputError(problems)
         _mark(passed)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return LoadedPlan(path, name, digest, plan, index, document.positions, notice)
+    return LoadedPlan(path, name, digest, plan, index, document.positions, notice, broken_down)
 
 
 def _traced_marker(cache: Path | None, *texts: str) -> Path | None:

@@ -52,6 +52,15 @@ class Period(Model):
         return self
 
 
+class BreakdownRef(Model):
+    """The 任务分解 (责任分工) the office issued after the notice: the document that tells
+    each unit which of the notice's general words (有关部门, 行政执法部门…) it falls under."""
+
+    file: NonEmpty = Field(description="The breakdown file, relative to the plan file.")
+    number: NonEmpty = Field(description="Its 文号, e.g. 泸府法〔2011〕12号.")
+    date: Date = Field(description="Its 成文日期.")
+
+
 class PlanInfo(Model):
     id: Id
     title: NonEmpty
@@ -60,6 +69,11 @@ class PlanInfo(Model):
     period: Period
     owner: Id = Field(description="The unit that tracks the plan and grants waivers.")
     source: Source
+    breakdown: BreakdownRef | None = Field(
+        None,
+        description="The issued 任务分解 that assigns units to the notice's general words; "
+        "without it, units the notice does not name are shown as assumed.",
+    )
 
 
 class UnitKind(Model):

@@ -18,7 +18,31 @@ class Due(Model):
     wording: str | None = Field(
         None, description="The notice's deadline phrase; absent when the notice sets none."
     )
+    follows: str | None = Field(
+        None,
+        description="Where a date with no wording of its own comes from: 'period' (the plan "
+        "period's end) or the id of a requirement of the same task whose wording sets it "
+        "(the plan then says why in a note). Absent with no wording: the period's end.",
+    )
     note: str | None = None
+
+
+class Reading(Model):
+    """A judgement where the notice's words do not settle who owes a duty: the words (of
+    the duty's own sentence or its task's owner statement), who they are read to mean,
+    and why. ``plan validate`` derives owners from the notice and applies these."""
+
+    words: NonEmpty = Field(description="The notice's words being read, quoted.")
+    means: list[Id] = Field(
+        description="The units and groups the words are read to mean ([]: none of them owes "
+        "this duty)."
+    )
+    field: Literal["owners", "condition_for", "of_group"] = Field(
+        "owners",
+        description="What the reading settles: the owners (default), who the "
+        "condition is for, or the group a unit count counts over.",
+    )
+    reason: NonEmpty
 
 
 class Recurrence(Model):
@@ -60,6 +84,11 @@ class RequirementBase(Model):
     )
     due: Due
     note: str | None = None
+    readings: list[Reading] = Field(
+        [],
+        description="Where owners, condition_for or of_group do not follow from the notice's "
+        "words alone: each reading, with its reason (`lzplan plan show` lists them).",
+    )
 
 
 # Where the kinds' own fields go in the merged model: after these, before the rest.

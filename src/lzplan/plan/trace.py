@@ -25,6 +25,9 @@ from lzplan.grammar.quotas import QuotaPhrase
 from lzplan.kinds.base import Stated
 from lzplan.location import Location, PathKey, PositionMap, at_offset
 from lzplan.messages import Message, msg
+from lzplan.plan import provenance
+from lzplan.plan.breakdown import LoadedBreakdown
+from lzplan.plan.index import PlanIndex
 from lzplan.plan.model import Plan, Requirement, Task
 from lzplan.plan.names import NameIndex
 
@@ -52,13 +55,27 @@ class _Block:
     owner: owners.Statement | None
 
 
-def check(plan: Plan, positions: PositionMap, notice: str, notice_file: str) -> list[Problem]:
-    return list(_Tracer(plan, positions, notice, notice_file).run())
+def check(
+    plan: Plan,
+    positions: PositionMap,
+    notice: str,
+    notice_file: str,
+    breakdown: LoadedBreakdown | None = None,
+) -> list[Problem]:
+    return list(_Tracer(plan, positions, notice, notice_file, breakdown).run())
 
 
 class _Tracer:
-    def __init__(self, plan: Plan, positions: PositionMap, notice: str, notice_file: str):
+    def __init__(
+        self,
+        plan: Plan,
+        positions: PositionMap,
+        notice: str,
+        notice_file: str,
+        breakdown: LoadedBreakdown | None = None,
+    ):
         self.plan = plan
+        self.breakdown = breakdown
         self.where = positions.find
         self.notice = notice
         self.notice_file = notice_file
@@ -76,8 +93,47 @@ class _Tracer:
             yield from self._quotas(block)
             yield from self._deadlines(block)
             yield from self._unread(block)
+            yield from self._excused_quotas(block)
             yield from self._sentences(block)
         yield from self._due_wordings()
+        yield from self._provenance()
+
+    def _floor(self, block: _Block) -> int:
+        """Where a block's sentences begin: after its task's title, when the notice has it."""
+        title = self.notice.find(block.task.title, block.start, block.end)
+        return block.start if title < 0 else title + len(block.task.title)
+
+    def _provenance(self) -> Iterator[Problem]:
+        """Who owes each duty, its condition and its due date follow from the notice
+        (or the 任务分解 it cites): ``lzplan.plan.provenance``."""
+        spans = [(s.start, s.end) for s in self.statements]
+        rows = self.breakdown.breakdown if self.breakdown else None
+        ctx = provenance.Context(self.plan, self.notice, self.where, self._at, rows,
+                                 PlanIndex(self.plan).members, spans)  # fmt: skip
+        quotes = {q.requirement.id: (q.start, q.end) for q in self.quotes if q.requirement}
+        for block in self.blocks:
+            owner = (block.owner.start, block.owner.end) if block.owner else None
+            found = provenance.Block(block.t, block.task, self._floor(block), block.end, owner)
+            yield from provenance.check(ctx, found, quotes)
+        yield from self._breakdown_words()
+
+    def _breakdown_words(self) -> Iterator[Problem]:
+        """Each row of the 任务分解 quotes words of its task's part of the notice."""
+        if self.breakdown is None:
+            return
+        texts = {b.task.id: self.notice[b.start : b.end] for b in self.blocks}
+        for r, row in enumerate(self.breakdown.breakdown.rows):
+            if row.task in texts and row.words not in texts[row.task]:
+                message = msg("breakdown.words", words=row.words, task=row.task)
+                yield Problem(self.breakdown.positions.find(("rows", r, "words")), message)
+
+    def _excused_quotas(self, block: _Block) -> Iterator[Problem]:
+        """A phrase excused under ``phrases`` holds no quota the grammar reads: a quota is
+        encoded, never excused."""
+        for p, phrase in enumerate(block.task.phrases):
+            for quota in quotas.find(phrase.source):
+                message = msg("trace.phrase_quota", quota=quota.text)
+                yield Problem(self.where(("tasks", block.t, "phrases", p, "source")), message)
 
     def _at(self, index: int) -> Location:
         return at_offset(self.notice_file, self.notice, index)
@@ -378,6 +434,10 @@ def _wording_problem(req: Requirement, year: int) -> tuple[str, Message] | None:
     every = next((d.every for d in read if d.every), None)
     if every is not None and (req.recurs is None or req.recurs.every != every):
         return "wording", msg("trace.due_recurs", wording=wording, every=every)
+    after = next((d.due_after for d in read if d.due_after is not None), None)
+    if after is not None and req.recurs is not None and req.recurs.due_after != after:
+        message = msg("trace.due_after", wording=wording, days=after, given=req.recurs.due_after)
+        return "wording", message
     meant = next((d.date for d in read if d.date is not None), None)
     if meant is not None and req.recurs is None and meant != req.due.date:
         message = msg("trace.due_mismatch", due=req.due.date, wording=wording, meant=meant)

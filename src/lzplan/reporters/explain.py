@@ -24,7 +24,7 @@ def explain(
         say("report.unit_line", lang, unit=labels.unit_label(info, lang), status=standing)
     )
     if not info.named_in_notice:
-        console.print(say("report.assumed_unit", lang, mark=say("mark.assumed", lang)))
+        console.print(labels.basis(index.plan, lang))
     if info.note:
         console.print(labels.labelled("report.note", info.note, lang))
     file = unit.file or say("report.no_file", lang)

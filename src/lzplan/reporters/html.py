@@ -11,6 +11,7 @@ from lzplan.check.result import Notice, Outcome, Result, Status, UnitResult
 from lzplan.errors import Problem
 from lzplan.messages import Lang, say
 from lzplan.plan.load import LoadedPlan
+from lzplan.plan.model import Plan
 from lzplan.reporters import Options, common, labels
 from lzplan.reporters.looks import LOOK, PACE
 
@@ -65,7 +66,7 @@ def render(result: Result, loaded: LoadedPlan, options: Options) -> Iterable[str
         f'<b id="as-of" data-date="{result.as_of}">{_e(labels.date(result.as_of, lang))}</b>. '
         f"{provenance}</p>",
         *(f"<p>{_e(line)}</p>" for line in common.summary(result, lang)),
-        _legend(lang),
+        _legend(lang, loaded.plan),
         '<div class="wrap">',
         _matrix(result, loaded, lang),
         "</div>",
@@ -97,13 +98,12 @@ def _status_css() -> str:
     )
 
 
-def _legend(lang: Lang) -> str:
+def _legend(lang: Lang, plan: Plan) -> str:
     spans = "".join(
         f'<span><b class="{_css_class(s)}"></b>{_e(_symbol_and_word(s, lang))}</span>'
         for s in Status
     )
-    mark = say("mark.assumed", lang)
-    assumed = f"<span>{_e(say('report.assumed_legend', lang, mark=mark))}</span>"
+    assumed = f"<span>{_e(labels.basis(plan, lang))}</span>"
     return f'<p class="legend">{spans}{assumed}</p>'
 
 

@@ -47,7 +47,17 @@ def labelled(key: str, value: object, lang: Lang) -> str:
     return f"{say(key, lang)}{colon(lang)}{value}"
 
 
-def legend(lang: Lang) -> str:
+def basis(plan: Plan, lang: Lang) -> str:
+    """What the mark on a unit the notice does not name means: owed by the 任务分解 the
+    plan cites, or (with none) assumed by the encoder."""
+    mark = say("mark.assumed", lang)
+    ref = plan.plan.breakdown
+    if ref is None:
+        return say("report.assumed_legend", lang, mark=mark)
+    return say("report.breakdown_legend", lang, mark=mark, number=ref.number)
+
+
+def legend(lang: Lang, plan: Plan) -> str:
     """Each symbol and its word (once, where they are the same), and the assumed mark."""
     parts = [
         symbol(s, lang)
@@ -55,7 +65,7 @@ def legend(lang: Lang) -> str:
         else f"{symbol(s, lang)} {word(s, lang)}"
         for s in Status
     ]
-    return "  ".join([*parts, say("report.assumed_legend", lang, mark=say("mark.assumed", lang))])
+    return "  ".join([*parts, basis(plan, lang)])
 
 
 def show_ids(lang: Lang) -> bool:

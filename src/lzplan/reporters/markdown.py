@@ -16,7 +16,7 @@ def render(result: Result, loaded: LoadedPlan, options: Options) -> Iterable[str
     legend = " · ".join(
         [
             *(f"{LOOK[s].emoji} {labels.word(s, lang)}" for s in Status),
-            say("report.assumed_legend", lang, mark=say("mark.assumed", lang)),
+            labels.basis(loaded.plan, lang),
         ]
     )
     lines = [

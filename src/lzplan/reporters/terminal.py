@@ -71,7 +71,7 @@ def report(
         hidden = len(result.units) - len(units)
         key = "report.hidden_units_many" if cut else "report.hidden_units"
         console.print(say(key, lang, count=hidden, shown=len(units)))
-    console.print(labels.labelled("report.legend", labels.legend(lang), lang))
+    console.print(labels.labelled("report.legend", labels.legend(lang, loaded.plan), lang))
     console.print()
     for line in common.summary(result, lang):
         console.print(line)

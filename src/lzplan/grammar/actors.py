@@ -1,0 +1,163 @@
+"""Who a sentence itself makes act: the actors of a duty, as notices write them.
+
+A duty's owners come first from its own sentence, before any 责任单位 bracket:
+
+- a subject at the head of a clause: 各区县人民政府要…, 市级有关部门评估不少于1件,
+  所有面向社会服务的政府部门都要…, 各区、县（市）和高新区开展…;
+- a name followed by a modal, wherever it stands: …和市政府、各部门要向本级政府报告;
+- 由X负责 / 由X牵头, X会同Y (Y supports), X牵头…Y配合 (Y supports);
+- a subject carries over the clauses of its sentence (…要加强…；加强…；健全…), so a
+  clause quoted alone keeps the actor its sentence gave it.
+
+Names are found by the caller (the plan's or a registry's names): this module only
+reads where they stand. Text before a name that makes it an object (对, 向, 经, 报…)
+keeps it from being an actor.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import Protocol
+
+# What ends a clause: a subject stands right after one of these (or at the start).
+_CLAUSE_END = "，,；;。:：\n"
+# Words that may stand before a subject at a clause's head: 由市法制办负责, 并由…, 请….
+_LEADING = re.compile(r"(?:并且|同时|其中|另外|并由|由|请|并|凡|要求)$")
+# Names joined into one subject: 市卫生局、市民政局, 各区县和高新区, 市法制办及市司法局.
+_JOIN = re.compile(r"^(?:[、，,和及与]|以及|及其|会同)$")
+# A name followed by one of these acts, wherever it stands (…、各部门要向本级政府报告).
+_MODAL = re.compile(r"^(?:都要|均要|也要|要|应当|应|须|必须|负责|牵头|分别|按照|按职责)")
+# A name right after one of these is an object or a place, not an actor.
+_OBJECT = re.compile(r"(?:对|向|经|报|给|为|与|同|和|及|督促|指导|组织|配合|协助|抄送|会同)$")
+_SUPPORT_AFTER = re.compile(r"^(?:配合|协助|协办)")
+
+
+class Span(Protocol):
+    """A name found in the text: where it is, and what it names."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+    @property
+    def id(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class Actor:
+    """One name the sentence makes act, and its role."""
+
+    start: int
+    end: int
+    id: str
+    role: str  # lead | supporting | plain
+
+
+def find(
+    text: str, names: Sequence[Span], start: int = 0, end: int | None = None, floor: int = 0
+) -> list[Actor]:
+    """The actors governing ``text[start:end]``: those standing in it, else the subject its
+    sentence gave before it (a subject carries over its sentence's clauses).
+
+    ``floor`` is where the text of the duty's part of the notice begins (after its
+    heading and title): nothing before it is read, and a clause may begin there."""
+    end = len(text) if end is None else end
+    ordered = sorted((n for n in names if n.start >= floor), key=lambda n: n.start)
+    actors = _all(text, ordered, floor)
+    inside = [a for a in actors if start <= a.start < end]
+    if inside:
+        return inside
+    sentence = max(_sentence_start(text, start), floor)
+    before = [a for a in actors if sentence <= a.start < start]
+    if not before:
+        return []
+    # the last subject before the quote: the run of actors that ends nearest it
+    last = before[-1]
+    return [a for a in before if _same_subject(text, a, last, before)]
+
+
+def _sentence_start(text: str, index: int) -> int:
+    at = index
+    while at > 0 and text[at - 1] not in "。\n":
+        at -= 1
+    return at
+
+
+def _same_subject(text: str, actor: Actor, last: Actor, before: list[Actor]) -> bool:
+    """``actor`` belongs to the same subject as ``last``: nothing but joins between them."""
+    if actor is last:
+        return True
+    chain = [a for a in before if actor.start <= a.start <= last.start]
+    return all(_JOIN.match(text[a.end : b.start].strip()) for a, b in pairwise(chain))
+
+
+def _all(text: str, names: list[Span], floor: int) -> list[Actor]:
+    found: list[Actor] = []
+    i = 0
+    while i < len(names):
+        name = names[i]
+        if not _heads_clause(text, name.start, floor) and not _acts(text, names, i, floor):
+            i += 1
+            continue
+        run = _subject_run(text, names, i)
+        found += _roles(text, run)
+        i += len(run)
+    return found
+
+
+def _heads_clause(text: str, start: int, floor: int) -> bool:
+    """The name opens a clause (after a clause end, or 由, 并…), not an object's place."""
+    before = text[_clause_start(text, start, floor) : start].strip()
+    return before == "" or bool(_LEADING.fullmatch(before))
+
+
+def _clause_start(text: str, index: int, floor: int) -> int:
+    at = index
+    while at > floor and text[at - 1] not in _CLAUSE_END:
+        at -= 1
+    return at
+
+
+def _acts(text: str, names: list[Span], i: int, floor: int) -> bool:
+    """A name anywhere followed (after its joined names) by a modal: 、各部门要向…."""
+    run = _subject_run(text, names, i)
+    after = text[run[-1].end :]
+    before = text[_clause_start(text, names[i].start, floor) : names[i].start]
+    return bool(_MODAL.match(after)) and not _OBJECT.search(before)
+
+
+def _subject_run(text: str, names: list[Span], i: int) -> list[Span]:
+    """The names joined to ``names[i]`` into one subject (X、Y和Z; X会同Y)."""
+    run = [names[i]]
+    j = i + 1
+    while j < len(names):
+        gap = text[run[-1].end : names[j].start].strip()
+        if not _JOIN.match(gap):  # nothing between: one name inside another's place
+            break
+        run.append(names[j])
+        j += 1
+    return run
+
+
+def _roles(text: str, run: list[Span]) -> list[Actor]:
+    """Leads and supporting units of one subject: X会同Y (Y supports), X配合 (supports),
+    由X负责 / X牵头 (leads); a subject with no role word is plain."""
+    actors: list[Actor] = []
+    role = "plain"
+    for k, name in enumerate(run):
+        joined = text[run[k - 1].end : name.start].strip() if k else ""
+        if joined == "会同":
+            role = "supporting"
+            actors = [Actor(a.start, a.end, a.id, "lead") for a in actors]
+        actors.append(Actor(name.start, name.end, name.id, role))
+    after = text[run[-1].end :]
+    if _SUPPORT_AFTER.match(after):
+        return [Actor(a.start, a.end, a.id, "supporting") for a in actors]
+    if after.startswith(("牵头", "负责", "主办")) and role == "plain":
+        return [Actor(a.start, a.end, a.id, "lead") for a in actors]
+    return actors

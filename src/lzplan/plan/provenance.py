@@ -1,0 +1,274 @@
+"""Who owes each duty, when, and on what condition — each traced to the notice.
+
+For every requirement of a task, ``plan validate`` derives from the notice what its
+owners may be and refuses what does not follow:
+
+- owners: the actors of the duty's own sentence (``lzplan.grammar.actors``); where the
+  sentence names no one, its task's owner statement (leads, supporting units, groups);
+  then the requirement's ``readings`` (words read to mean other units, with a reason);
+- the group a unit count counts over (``of_group``): a group the sentence names, else
+  one its owner statement names, else a reading;
+- ``condition``: the conditional words (对…, 有…的, 涉及…, 发生…的, 在…中) of its own
+  sentence or the one before it, quoted; ``condition_for``: the actors of the
+  condition's clause, else every owner, else a reading;
+- the due date: its own sentence's wording, or ``follows`` a requirement of the task
+  whose wording sets it, or the plan period's end;
+- with a 任务分解 cited, every group chosen by judgement (tags or a list, not a whole
+  kind) has in each task exactly the units the breakdown assigns to its words, and a
+  unit the notice does not name owes a duty only by the breakdown.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+
+from lzplan.errors import Problem
+from lzplan.grammar import actors, deadlines
+from lzplan.location import Location, PathKey
+from lzplan.messages import msg
+from lzplan.plan.breakdown import Breakdown
+from lzplan.plan.model import Group, Plan, Requirement, Task
+from lzplan.plan.names import Named, NameIndex
+
+# Words that make a duty conditional: 对…, 凡…, 有…的, 涉及…, 发生…的, 在…过程中, …时.
+CONDITIONAL = re.compile(r"^(?:对|凡|有|涉及|发生|遇|如|若|在)|(?:的|时|中)$")
+_TOPIC = re.compile(r"^(?:时|要|应当|应|须)")
+
+
+@dataclass(frozen=True)
+class Block:
+    """The part of the notice one task covers, as the trace found it."""
+
+    t: int
+    task: Task
+    floor: int  # where its sentences begin (after its heading and title)
+    end: int
+    owner: tuple[int, int] | None  # its owner statement's span
+
+
+@dataclass(frozen=True)
+class Context:
+    plan: Plan
+    notice: str
+    where: Callable[[PathKey], Location]
+    at: Callable[[int], Location]
+    breakdown: Breakdown | None
+    members: dict[str, tuple[str, ...]]
+    statements: Sequence[tuple[int, int]]  # every owner statement's span
+
+
+def check(ctx: Context, block: Block, quotes: dict[str, tuple[int, int]]) -> Iterator[Problem]:
+    """The problems of one task's requirements; ``quotes`` gives each one's source span."""
+    names = NameIndex.of(ctx.plan, block.task.groups)
+    found, _ = names.scan(ctx.notice)
+    spans = [n for n in found if not any(a <= n.start < b for a, b in ctx.statements)]
+    groups = {g.id: g for g in [*ctx.plan.groups, *block.task.groups]}
+    for r, req in enumerate(block.task.requirements):
+        if req.id not in quotes:
+            continue
+        path: PathKey = ("tasks", block.t, "requirements", r)
+        duty = _Duty(ctx, block, req, path, quotes[req.id], names, spans, groups)
+        yield from duty.check()
+
+
+class _Duty:
+    def __init__(
+        self,
+        ctx: Context,
+        block: Block,
+        req: Requirement,
+        path: PathKey,
+        quote: tuple[int, int],
+        names: NameIndex,
+        spans: list[Named],
+        groups: dict[str, Group],
+    ) -> None:
+        self.ctx, self.block, self.req, self.path = ctx, block, req, path
+        self.start, self.end = quote
+        self.names, self.spans, self.groups = names, spans, groups
+        statement = block.owner
+        self.statement = ctx.notice[statement[0] : statement[1]] if statement else ""
+
+    def check(self) -> Iterator[Problem]:
+        yield from self._readings()
+        yield from self._owners()
+        yield from self._of_group()
+        yield from self._condition()
+        yield from self._due()
+        yield from self._breakdown()
+
+    # ------------------------------------------------------------ owners
+
+    def _readings(self) -> Iterator[Problem]:
+        for i, reading in enumerate(self.req.readings):
+            if reading.words not in self.req.source and reading.words not in self.statement:
+                message = msg("owners.reading_words", words=reading.words)
+                yield Problem(self.ctx.where((*self.path, "readings", i, "words")), message)
+
+    def _read(self, field: str, derived: set[str]) -> set[str]:
+        """``derived`` with the requirement's readings of ``field`` applied: the names in a
+        reading's words give way to what it means; words naming no unit or group (政府法制
+        机构) are an actor the grammar cannot read, and what they mean replaces the rest."""
+        for reading in self.req.readings:
+            if reading.field == field:
+                named = {n.id for n in self.names.scan(reading.words)[0]}
+                if "等" in reading.words:  # an open list (市保密局等) names the units it hides
+                    named |= set(self.block.task.owners.leads) - self._in_statement()
+                kept = derived - named if named else set()
+                derived = kept | set(reading.means)
+        return derived
+
+    def _in_statement(self) -> set[str]:
+        return {n.id for n in self.names.scan(self.statement)[0]}
+
+    def _units(self, ids: set[str]) -> set[str]:
+        """The units some ids mean: a group's members, a unit itself."""
+        return {unit for key in ids for unit in self.ctx.members.get(key, (key,))}
+
+    def _actors(self) -> list[actors.Actor]:
+        return actors.find(self.ctx.notice, self.spans, self.start, self.end, self.block.floor)
+
+    def _bracket(self) -> set[str]:
+        owners = self.block.task.owners
+        return {*owners.leads, *owners.groups, *owners.supporting}
+
+    def _owners(self) -> Iterator[Problem]:
+        found = {a.id for a in self._actors()}
+        derived = self._read("owners", found or self._bracket())
+        given = {*self.req.units, *self.req.groups}
+        if self._units(given) == self._units(derived):
+            return
+        key = "owners.sentence" if found else "owners.bracket"
+        message = msg(key, sentence=_excerpt(self.req.source), statement=self.statement,
+                      says=_ids(derived), given=_ids(given))  # fmt: skip
+        field = "groups" if self.req.groups and not self.req.units else "units"
+        yield Problem(self.ctx.where((*self.path, field)), message)
+
+    def _of_group(self) -> Iterator[Problem]:
+        of_group = getattr(self.req, "of_group", None)
+        if of_group is None:
+            return
+        actor_ids = {a.id for a in self._actors()}
+        named, _ = self.names.scan(self.req.source)
+        in_sentence = {n.id for n in named if n.what == "group"} - actor_ids
+        bracket = {g for g in self.block.task.owners.groups if g in self.groups}
+        derived = self._read("of_group", in_sentence or bracket)
+        if of_group not in derived:
+            message = msg("owners.of_group", group=of_group, sentence=_excerpt(self.req.source),
+                          says=_ids(derived))  # fmt: skip
+            yield Problem(self.ctx.where((*self.path, "of_group")), message)
+
+    # ------------------------------------------------------------ conditions
+
+    def _condition(self) -> Iterator[Problem]:
+        req = self.req
+        if req.condition is None:
+            return
+        notice = self.ctx.notice
+        begin = _previous_sentence(notice, self.start, self.block.floor)
+        at = notice.find(req.condition, begin, self.end)
+        if at < 0 or not _conditional(req.condition, notice[at + len(req.condition) :]):
+            message = msg("owners.condition", condition=req.condition,
+                          sentence=_excerpt(req.source))  # fmt: skip
+            yield Problem(self.ctx.where((*self.path, "condition")), message)
+            return
+        clause = actors.find(notice, self.spans, at, at + len(req.condition), self.block.floor)
+        inside = {a.id for a in clause if at <= a.start < at + len(req.condition)}
+        derived = self._read("condition_for", inside)
+        if set(req.condition_for) != derived:
+            message = msg("owners.condition_for", condition=req.condition,
+                          says=_ids(derived) if derived else msg("owners.every_owner"),
+                          given=_ids(set(req.condition_for)))  # fmt: skip
+            yield Problem(self.ctx.where((*self.path, "condition_for")), message)
+
+    # ------------------------------------------------------------ due dates
+
+    def _due(self) -> Iterator[Problem]:
+        due, where = self.req.due, self.ctx.where
+        period_end = self.ctx.plan.plan.period.end
+        if due.wording is not None:
+            if due.wording.removeprefix("于").removeprefix("在") not in self.req.source:
+                message = msg("due.not_in_sentence", wording=due.wording,
+                              sentence=_excerpt(self.req.source))  # fmt: skip
+                yield Problem(where((*self.path, "due", "wording")), message)
+            return
+        own = [d for d in deadlines.find(self.req.source, self.ctx.plan.plan.period.start.year)
+               if not d.scope and not d.relative]  # fmt: skip
+        if own and due.follows is None:
+            message = msg("due.unworded", phrase=own[0].text)
+            yield Problem(where((*self.path, "due")), message)
+            return
+        if due.follows in (None, "period"):
+            if due.date != period_end and self.req.recurs is None:
+                message = msg("due.no_source", due=due.date, end=period_end)
+                yield Problem(where((*self.path, "due", "date")), message)
+            return
+        yield from self._follows()
+
+    def _follows(self) -> Iterator[Problem]:
+        due = self.req.due
+        other = next((r for r in self.block.task.requirements if r.id == due.follows), None)
+        if other is None or other.due.wording is None or other.id == self.req.id:
+            message = msg("due.follows_unknown", id=due.follows)
+            yield Problem(self.ctx.where((*self.path, "due", "follows")), message)
+        elif other.due.date != due.date:
+            message = msg("due.follows_date", id=other.id, date=other.due.date, due=due.date)
+            yield Problem(self.ctx.where((*self.path, "due", "date")), message)
+
+    # ------------------------------------------------------------ the 任务分解
+
+    def _breakdown(self) -> Iterator[Problem]:
+        breakdown = self.ctx.breakdown
+        if breakdown is None:
+            return
+        assigned = breakdown.assigned(self.block.task.id)
+        by_breakdown = {unit for units in assigned.values() for unit in units}
+        units = {u.id: u for u in self.ctx.plan.units}
+        for i, unit in enumerate(self.req.units):
+            if unit in units and not units[unit].named_in_notice and unit not in by_breakdown:
+                message = msg("owners.not_assigned", unit=unit, task=self.block.task.id)
+                yield Problem(self.ctx.where((*self.path, "units", i)), message)
+        used = [*self.req.groups, getattr(self.req, "of_group", None)]
+        for g, group_id in enumerate(used):
+            group = self.groups.get(group_id or "")
+            if group is None or not judged(group):
+                continue
+            words_of = {*group.names, *(r.words for r in self.req.readings if group.id in r.means)}
+            rows = [units_ for words, units_ in assigned.items() if words in words_of]
+            members = frozenset(self.ctx.members.get(group.id, ()))
+            if not rows or rows[0] != members:
+                message = msg("owners.group_not_assigned", group=group.id, words=group.names[0],
+                              task=self.block.task.id,
+                              missing=_ids(set(members - rows[0]) if rows else set(members)),
+                              extra=_ids(set(rows[0] - members)) if rows else "-")  # fmt: skip
+                field = ("groups", g) if g < len(self.req.groups) else ("of_group",)
+                yield Problem(self.ctx.where((*self.path, *field)), message)
+
+
+def _conditional(words: str, after: str) -> bool:
+    """Words that make a duty conditional (对…, 有…的, 在…中), or the activity a duty is
+    about, standing before 时 or 要 (制定规范性文件要…: whenever one is made)."""
+    return bool(CONDITIONAL.search(words) or _TOPIC.match(after))
+
+
+def judged(group: Group) -> bool:
+    """A group chosen by judgement (tags or a list of units), not a whole kind of unit."""
+    return bool(group.tags or group.units)
+
+
+def _previous_sentence(notice: str, start: int, floor: int) -> int:
+    """Where the sentence before the one at ``start`` begins (a condition may stand there:
+    对…重大事项,都要…评估。各区县评估不少于3件)."""
+    at = notice.rfind("。", floor, start - 1) if start - 1 > floor else -1
+    before = notice.rfind("。", floor, at) if at > floor else -1
+    return max(before + 1, floor)
+
+
+def _excerpt(text: str) -> str:
+    return text if len(text) <= 30 else text[:30] + "…"
+
+
+def _ids(ids: set[str]) -> str:
+    return ", ".join(sorted(ids)) or "-"

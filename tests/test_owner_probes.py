@@ -1,0 +1,64 @@
+"""One mistake each in who owes what, when and on what condition: every probe refused.
+
+Each folder of tests/cases/owners holds a ``case.yaml``: which plan it starts from (the
+2011 plan with its 任务分解, or the 沱江市 2013 plan of tests/cases/city), which file it
+changes, and one replacement — an owner dropped, swapped or counted over the wrong
+group, a condition or ``condition_for`` that the notice does not write, a date no
+wording sets, a reading or a breakdown row that does not hold. ``plan validate`` must
+refuse it with exit 2 and exactly the messages in ``expected.txt`` (each naming the
+sentence and what it says), while the plan it starts from validates.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.conftest import CASES, ROOT, case_dirs, invoke
+
+PROBES = case_dirs("owners")
+BASES = {
+    "2011": (ROOT / "plan", "2011.yaml", {"plan": "2011.yaml", "breakdown": "2011.breakdown.yaml"}),
+    "2013": (CASES / "city" / "plan", "2013.yaml", {"plan": "2013.yaml"}),
+}
+
+
+def test_there_are_enough_probes() -> None:
+    assert len(PROBES) >= 40
+    bases = [yaml.safe_load((p / "case.yaml").read_text(encoding="utf-8"))["base"] for p in PROBES]
+    assert bases.count("2011") >= 15
+    assert bases.count("2013") >= 10
+
+
+@pytest.mark.parametrize("base", sorted(BASES))
+def test_the_correct_plans_validate(base: str, tmp_path: Path) -> None:
+    folder, plan, _ = BASES[base]
+    result = invoke("plan", "validate", plan, cwd=_copy(folder, tmp_path))
+    assert result.exit_code == 0, result.stderr
+
+
+@pytest.mark.parametrize("case", PROBES, ids=[case.name for case in PROBES])
+def test_probe_is_refused(case: Path, tmp_path: Path) -> None:
+    spec = yaml.safe_load((case / "case.yaml").read_text(encoding="utf-8"))
+    folder, plan, files = BASES[spec["base"]]
+    work = _copy(folder, tmp_path)
+    target = work / files[spec["file"]]
+    text = target.read_text(encoding="utf-8")
+    assert text.count(spec["replace"]) == 1, "the replaced text must occur once"
+    target.write_text(text.replace(spec["replace"], spec["with"]), encoding="utf-8")
+    result = invoke("plan", "validate", plan, cwd=work)
+    if os.environ.get("LZPLAN_UPDATE_CASES"):
+        (case / "expected.txt").write_text(result.stderr, encoding="utf-8")
+    assert result.exit_code == 2, result.stdout
+    assert result.stdout == ""
+    assert result.stderr == (case / "expected.txt").read_text(encoding="utf-8")
+
+
+def _copy(folder: Path, tmp_path: Path) -> Path:
+    work = tmp_path / "plan"
+    shutil.copytree(folder, work)
+    return work
