@@ -48,7 +48,7 @@ ROOT_NO = {
     "sanitation": "泸市环卫", "gov-services": "泸市政务", "development-reform": "泸市发改",
     "secrecy": "泸市保密", "justice": "泸市司", "press-office": "泸市府新",
     "radio-tv": "泸市广", "public-security": "泸市公", "land-resources": "泸市国土资",
-    "environment": "泸市环", "housing-construction": "泸市住建", "planning": "泸市规",
+    "environment": "泸市环", "housing-planning": "泸市住规建",
     "transport": "泸市交", "water": "泸市水", "agriculture": "泸市农", "forestry": "泸市林",
     "animal-husbandry": "泸市畜", "commerce": "泸市商", "culture": "泸市文",
     "health": "泸市卫", "family-planning": "泸市人口计生", "education": "泸市教",
@@ -56,7 +56,8 @@ ROOT_NO = {
     "food-drug": "泸市食药监", "work-safety": "泸市安监", "prices": "泸市价",
     "tourism": "泸市旅", "audit": "泸市审", "statistics": "泸市统", "economy-it": "泸市经信",
     "ethnic-religious": "泸市民宗", "civil-defense": "泸市人防", "grain": "泸市粮",
-    "local-tax": "泸市地税",
+    "local-tax": "泸市地税", "sasac": "泸市国资", "science": "泸市科", "sports": "泸市体",
+    "archives": "泸市档", "petitions": "泸市信访",
 }  # fmt: skip
 # How a department names itself in a title (《泸州市公安局……》); the plan's short
 # names (市公安局) become 泸州市公安局 unless listed here.
@@ -70,14 +71,15 @@ SYSTEM = {
     "finance": "财政", "hrss": "人力资源社会保障", "sanitation": "城乡环卫",
     "development-reform": "发展改革", "justice": "司法行政", "radio-tv": "广播电视",
     "public-security": "公安", "land-resources": "国土资源", "environment": "环境保护",
-    "housing-construction": "住房城乡建设", "planning": "城乡规划", "transport": "交通运输",
+    "housing-planning": "住房城乡规划建设", "transport": "交通运输",
     "water": "水务", "agriculture": "农业", "forestry": "林业", "animal-husbandry": "畜牧",
     "commerce": "商务", "culture": "文化", "health": "卫生", "family-planning": "人口计生",
     "education": "教育", "civil-affairs": "民政", "industry-commerce": "工商",
     "quality-supervision": "质监", "food-drug": "食品药品监管", "work-safety": "安全生产监管",
     "prices": "价格", "tourism": "旅游", "audit": "审计", "statistics": "统计",
     "economy-it": "经济和信息化", "ethnic-religious": "民族宗教", "civil-defense": "人防",
-    "grain": "粮食", "local-tax": "地方税务",
+    "grain": "粮食", "local-tax": "地方税务", "science": "科技", "sports": "体育",
+    "archives": "档案", "sasac": "国有资产监管", "petitions": "信访",
 }  # fmt: skip
 
 # ------------------------------------------------------------------ what they did
@@ -104,8 +106,7 @@ PROJECTS = {
     "radio-tv": ["城区有线电视数字化整体转换及收费调整"],
     "public-security": ["中心城区道路交通组织调整方案"],
     "land-resources": ["中心城区集体土地征收补偿安置标准调整"],
-    "housing-construction": ["中心城区经济适用住房和廉租住房分配方案"],
-    "planning": ["泸州市城市总体规划修编"],
+    "housing-planning": ["中心城区经济适用住房和廉租住房分配方案"],
     "transport": ["中心城区出租汽车经营权有偿使用办法"],
     "water": ["中心城区自来水价格调整方案"],
     "forestry": ["集体林权制度配套改革方案"],
@@ -140,7 +141,7 @@ DISPUTES = {
     "environment": "泸州化工园区企业废气污染群体性纠纷",
     "land-resources": "中心城区集体土地征收补偿纠纷",
     "work-safety": "叙永县落卜镇煤矿透水事故善后赔偿纠纷",
-    "housing-construction": "城北片区房屋拆迁安置纠纷",
+    "housing-planning": "城北片区房屋拆迁安置纠纷",
     "health": "市人民医院医疗损害赔偿纠纷",
     "transport": "泸州港码头建设征地补偿纠纷",
     "legal-affairs": "蓝田片区建筑工地农民工工资拖欠群体性纠纷",
@@ -259,6 +260,8 @@ TITLES: dict[str, dict[str, list[Variant]]] = {
         "department": [(("发", "关于组织2011年市管领导干部任前法律知识考试的通知"),)],
     },
     "t2-1.civil-servant-training": {
+        "district": [(("办发", "关于印发《{p}2011年公务员培训计划》的通知"),),
+                     ((None, "{p}2011年公务员依法行政专题培训班"),)],
         "department": [(("发", "关于印发《2011年全市公务员培训计划》的通知"),)],
     },
     "t2-1.enforcement-training": {
@@ -440,7 +443,7 @@ OWN_TITLES: dict[tuple[str, str], Variant] = {
     ("radio-tv", "t2-6.publicity"): ((None, "泸州电视台《法治时空》栏目2011年播出情况"),),
     ("health", "t2-3c.public-institutions"): (("发", "关于推进全市医疗卫生机构院务公开的通知"),),
     ("education", "t2-3c.public-institutions"): (("发", "关于全面推行中小学校务公开的通知"),),
-    ("housing-construction", "t2-3c.public-institutions"): (("发", "关于推进供水供气公用事业单位办事公开的通知"),),
+    ("housing-planning", "t2-3c.public-institutions"): (("发", "关于推进供水供气公用事业单位办事公开的通知"),),
     ("gov-office", "t1-1.decision-follow-up"): (("发", "关于市政府重大决策部署落实情况督查的通报"),),
     ("legal-affairs", "t1-1.decision-follow-up"): ((None, "《泸州市城市管理领域相对集中行政处罚权工作实施方案》执行情况跟踪调查"),),
     ("supervision", "t1-1.decision-follow-up"): (("发", "关于对市政府重大决策部署落实情况开展效能监察的通知"),),
@@ -632,7 +635,7 @@ def nil_return(unit: Unit, req: str) -> str | None:
 
 
 AUDITED = [
-    "public-security", "land-resources", "environment", "housing-construction", "planning",
+    "public-security", "land-resources", "environment", "housing-planning", "science",
     "transport", "water", "agriculture", "forestry", "animal-husbandry", "culture", "health",
     "industry-commerce", "quality-supervision", "food-drug", "local-tax",
 ]  # fmt: skip
@@ -743,7 +746,9 @@ class _NoAliases(yaml.SafeDumper):
 
 def main() -> int:
     loaded = plans.load(ROOT / "plan" / "2011.yaml")
-    units = [Unit(u.id, u.name, u.kind) for u in loaded.index.unit_order() if u.id not in NO_FILE]
+    # a vertically managed bureau writes as any municipal bureau does
+    units = [Unit(u.id, u.name, "district" if u.kind == "district" else "department")
+             for u in loaded.index.unit_order() if u.id not in NO_FILE]  # fmt: skip
     made = [(unit, submission(unit, loaded.index)) for unit in units]
     number(units)
     OUT.mkdir(exist_ok=True)

@@ -115,6 +115,8 @@ def test_a_changed_value_fails_naming_its_phrase(
         data["tasks"][t]["requirements"][r][field] = value
     notice = data["plan"]["source"]["file"]
     shutil.copy(path.parent / notice, tmp_path / notice)
+    for beside in path.parent.glob("*.breakdown.yaml"):  # the 任务分解 the plan cites
+        shutil.copy(beside, tmp_path / beside.name)
     mutated = tmp_path / path.name
     mutated.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
     with pytest.raises(InputError) as raised:

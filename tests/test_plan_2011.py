@@ -14,6 +14,7 @@ from tests.conftest import ROOT
 
 PLAN = ROOT / "plan" / "2011.yaml"
 NOTICE = ROOT / "plan" / "2011.source.txt"
+BREAKDOWN = ROOT / "plan" / "2011.breakdown.yaml"
 SEED = ROOT.parent / "shared" / "seeds" / "000_b385c0ef35197e9e.txt"
 
 
@@ -127,6 +128,7 @@ def test_dropping_anything_the_notice_says_fails(name: str, tmp_path: Path) -> N
     text = PLAN.read_text(encoding="utf-8")
     assert old in text
     shutil.copy(NOTICE, tmp_path / NOTICE.name)
+    shutil.copy(BREAKDOWN, tmp_path / BREAKDOWN.name)
     (tmp_path / "2011.yaml").write_text(text.replace(old, new, 1), encoding="utf-8")
     with pytest.raises(InputError) as raised:
         plans.load(tmp_path / "2011.yaml")
@@ -138,6 +140,7 @@ def test_a_dropped_sentence_is_caught(tmp_path: Path) -> None:
     start = text.index("      - id: t2-1.pre-appointment-exam")
     end = text.index("      - id: t2-1.civil-servant-training")
     shutil.copy(NOTICE, tmp_path / NOTICE.name)
+    shutil.copy(BREAKDOWN, tmp_path / BREAKDOWN.name)
     (tmp_path / "2011.yaml").write_text(text[:start] + text[end:], encoding="utf-8")
     with pytest.raises(InputError) as raised:
         plans.load(tmp_path / "2011.yaml")

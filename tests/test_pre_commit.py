@@ -25,7 +25,7 @@ def plan_repository(tmp_path: Path) -> Path:
     repo = tmp_path / "plan-repo"
     if not repo.exists():
         repo.mkdir()
-        for name in ("2011.yaml", "2011.source.txt", "waivers-2011.yaml"):
+        for name in ("2011.yaml", "2011.source.txt", "2011.breakdown.yaml", "waivers-2011.yaml"):
             shutil.copy(ROOT / "plan" / name, repo / name)
         git(repo, "init", "-q")
         git(repo, "add", ".")

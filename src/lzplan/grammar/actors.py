@@ -27,12 +27,13 @@ _CLAUSE_END = "，,；;。:：\n"
 # Words that may stand before a subject at a clause's head: 由市法制办负责, 并由…, 请….
 _LEADING = re.compile(r"(?:并且|同时|其中|另外|并由|由|请|并|凡|要求)$")
 # Names joined into one subject: 市卫生局、市民政局, 各区县和高新区, 市法制办及市司法局.
-_JOIN = re.compile(r"^(?:[、，,和及与]|以及|及其|会同)$")
+_JOIN = re.compile(r"^(?:[、，,和及与]|以及|及其|(?:要|应当|应|须)?会同)$")
 # A name followed by one of these acts, wherever it stands (…、各部门要向本级政府报告).
 _MODAL = re.compile(r"^(?:都要|均要|也要|要|应当|应|须|必须|负责|牵头|分别|按照|按职责)")
 # A name right after one of these is an object or a place, not an actor.
 _OBJECT = re.compile(r"(?:对|向|经|报|给|为|与|同|和|及|督促|指导|组织|配合|协助|抄送|会同)$")
 _SUPPORT_AFTER = re.compile(r"^(?:配合|协助|协办)")
+_HALF_STOP = re.compile(r"(?<![0-9])\.|\.(?![0-9])")
 
 
 class Span(Protocol):
@@ -67,6 +68,9 @@ def find(
     ``floor`` is where the text of the duty's part of the notice begins (after its
     heading and title): nothing before it is read, and a clause may begin there."""
     end = len(text) if end is None else end
+    # A half-width full stop ends a sentence too (not a decimal point: 1.5), so a subject
+    # never carries into the next sentence of a half-width notice. Same length, same spans.
+    text = _HALF_STOP.sub("。", text)
     ordered = sorted((n for n in names if n.start >= floor), key=lambda n: n.start)
     actors = _all(text, ordered, floor)
     inside = [a for a in actors if start <= a.start < end]
@@ -151,7 +155,7 @@ def _roles(text: str, run: list[Span]) -> list[Actor]:
     role = "plain"
     for k, name in enumerate(run):
         joined = text[run[k - 1].end : name.start].strip() if k else ""
-        if joined == "会同":
+        if joined.endswith("会同"):
             role = "supporting"
             actors = [Actor(a.start, a.end, a.id, "lead") for a in actors]
         actors.append(Actor(name.start, name.end, name.id, role))

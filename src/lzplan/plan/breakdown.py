@@ -64,14 +64,22 @@ class LoadedBreakdown:
     text: str
 
 
-def load(plan_path: Path, plan_display: str, plan: Plan) -> LoadedBreakdown | None:
+def load(
+    plan_path: Path, plan_display: str, plan: Plan, plan_positions: PositionMap
+) -> LoadedBreakdown | None:
     """The breakdown a plan cites, validated against the plan; None when it cites none."""
     ref = plan.plan.breakdown
     if ref is None:
         return None
     path = plan_path.parent / ref.file
     display = str(Path(plan_display).parent / ref.file)
-    text = loader.read_text(path, display)
+    try:
+        text = loader.read_text(path, display)
+    except InputError as exc:
+        where = plan_positions.find(("plan", "breakdown", "file"))
+        raise InputError(
+            [Problem(where, msg("plan.breakdown", problem=exc.problems[0].message))]
+        ) from None
     document = loader.parse(text, display)
     loaded = LoadedBreakdown(display, to_model(document, Breakdown), document.positions, text)
     problems = list(_check(loaded, plan))

@@ -52,7 +52,7 @@ def load(path: Path, display: str | None = None, cache: Path | None = None) -> L
         raise InputError(
             [Problem(where, msg("plan.notice", problem=exc.problems[0].message))]
         ) from None
-    broken_down = breakdown.load(path, name, plan)
+    broken_down = breakdown.load(path, name, plan, document.positions)
     extra = [broken_down.text] if broken_down else []
     passed = _traced_marker(cache, text, notice, *extra, name, str(notice_path))
     if passed is None or not passed.is_file():

@@ -35,6 +35,7 @@ from lzplan.plan.names import Named, NameIndex
 # Words that make a duty conditional: 对…, 凡…, 有…的, 涉及…, 发生…的, 在…过程中, …时.
 CONDITIONAL = re.compile(r"^(?:对|凡|有|涉及|发生|遇|如|若|在)|(?:的|时|中)$")
 _TOPIC = re.compile(r"^(?:时|要|应当|应|须)")
+_CONCERNED = re.compile(r"有关|相关")
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,7 @@ class _Duty:
         self.ctx, self.block, self.req, self.path = ctx, block, req, path
         self.start, self.end = quote
         self.names, self.spans, self.groups = names, spans, groups
+        self.unused: list[int] = []
         statement = block.owner
         self.statement = ctx.notice[statement[0] : statement[1]] if statement else ""
 
@@ -98,6 +100,9 @@ class _Duty:
         yield from self._condition()
         yield from self._due()
         yield from self._breakdown()
+        for i in self.unused:
+            message = msg("owners.reading_unused", words=self.req.readings[i].words)
+            yield Problem(self.ctx.where((*self.path, "readings", i)), message)
 
     # ------------------------------------------------------------ owners
 
@@ -111,12 +116,14 @@ class _Duty:
         """``derived`` with the requirement's readings of ``field`` applied: the names in a
         reading's words give way to what it means; words naming no unit or group (政府法制
         机构) are an actor the grammar cannot read, and what they mean replaces the rest."""
-        for reading in self.req.readings:
+        for i, reading in enumerate(self.req.readings):
             if reading.field == field:
                 named = {n.id for n in self.names.scan(reading.words)[0]}
                 if "等" in reading.words:  # an open list (市保密局等) names the units it hides
                     named |= set(self.block.task.owners.leads) - self._in_statement()
                 kept = derived - named if named else set()
+                if self._units(kept | set(reading.means)) == self._units(derived):
+                    self.unused.append(i)  # a reading must read something
                 derived = kept | set(reading.means)
         return derived
 
@@ -131,20 +138,40 @@ class _Duty:
         return actors.find(self.ctx.notice, self.spans, self.start, self.end, self.block.floor)
 
     def _bracket(self) -> set[str]:
+        """Who the owner statement makes answerable: its leads and groups. Units marked
+        配合 or 协办 support; they owe a duty only where a sentence names them for it."""
         owners = self.block.task.owners
-        return {*owners.leads, *owners.groups, *owners.supporting}
+        return {*owners.leads, *owners.groups}
 
     def _owners(self) -> Iterator[Problem]:
-        found = {a.id for a in self._actors()}
-        derived = self._read("owners", found or self._bracket())
+        """Who may owe the duty, and who must: every actor its sentence names must owe it
+        (a group may be narrowed to the part of it the duty concerns), and no one else
+        may; a sentence naming no one leaves it to its task's owner statement, any of
+        whose units may owe it. Readings change what the words are taken to mean."""
+        actors = self._actors()
+        found = {a.id for a in actors if a.role != "supporting"}
+        helping = {a.id for a in actors if a.role == "supporting"}
         given = {*self.req.units, *self.req.groups}
-        if self._units(given) == self._units(derived):
-            return
-        key = "owners.sentence" if found else "owners.bracket"
-        message = msg(key, sentence=_excerpt(self.req.source), statement=self.statement,
-                      says=_ids(derived), given=_ids(given))  # fmt: skip
         field = "groups" if self.req.groups and not self.req.units else "units"
-        yield Problem(self.ctx.where((*self.path, field)), message)
+        where = self.ctx.where((*self.path, field))
+        sentence = _excerpt(self.req.source)
+        if found:
+            derived = self._read("owners", found)
+            allowed = self._units(derived | helping)
+            shared = self._shared()
+            for actor in sorted(derived):
+                if not self._units({actor}) & shared:
+                    yield Problem(where, msg("owners.dropped", sentence=sentence, id=actor))
+            key = "owners.outside"
+        else:
+            derived = self._read("owners", self._bracket())
+            allowed = self._units(derived | set(self.block.task.owners.supporting))
+            key = "owners.outside_bracket"
+        outside = {g for g in given if self._units({g}) - allowed}
+        if outside:
+            message = msg(key, ids=_ids(outside), sentence=sentence, statement=self.statement,
+                          says=_ids(derived))  # fmt: skip
+            yield Problem(where, message)
 
     def _of_group(self) -> Iterator[Problem]:
         of_group = getattr(self.req, "of_group", None)
@@ -168,20 +195,39 @@ class _Duty:
             return
         notice = self.ctx.notice
         begin = _previous_sentence(notice, self.start, self.block.floor)
-        at = notice.find(req.condition, begin, self.end)
-        if at < 0 or not _conditional(req.condition, notice[at + len(req.condition) :]):
+        at, end = _condition_at(req.condition, notice, begin, self.end)
+        if at < 0:
             message = msg("owners.condition", condition=req.condition,
                           sentence=_excerpt(req.source))  # fmt: skip
             yield Problem(self.ctx.where((*self.path, "condition")), message)
             return
-        clause = actors.find(notice, self.spans, at, at + len(req.condition), self.block.floor)
-        inside = {a.id for a in clause if at <= a.start < at + len(req.condition)}
-        derived = self._read("condition_for", inside)
+        clause = actors.find(notice, self.spans, at, end, self.block.floor)
+        inside = {a.id for a in clause if at <= a.start < end}
+        own = self.start <= at < self.end
+        derived = self._read("condition_for", inside or (set() if own else self._concerned()))
         if set(req.condition_for) != derived:
             message = msg("owners.condition_for", condition=req.condition,
                           says=_ids(derived) if derived else msg("owners.every_owner"),
                           given=_ids(set(req.condition_for)))  # fmt: skip
             yield Problem(self.ctx.where((*self.path, "condition_for")), message)
+
+    def _shared(self) -> set[str]:
+        """The units owing any requirement that quotes the same sentence: a sentence's
+        actors may be divided among the duties it is split into (区县…向人大常委会和市政府、
+        各部门…向本级政府报告)."""
+        same = [r for r in self.block.task.requirements if r.source == self.req.source]
+        return self._units({key for r in same for key in (*r.units, *r.groups)})
+
+    def _concerned(self) -> set[str]:
+        """Who a condition stated before the duty's own sentence is for, when its clause
+        names no one: the owners the duty's sentence (or its task's statement) names as
+        有关 or 相关 (市级有关部门: the departments the matter concerns) beside others it
+        names outright (各区县评估不少于3件); else every owner (empty)."""
+        named = [(self.ctx.notice[a.start : a.end], a.id) for a in self._actors()]
+        if not named:
+            named = [(n.text, n.id) for n in self.names.scan(self.statement)[0]]
+        concerned = {key for text, key in named if _CONCERNED.search(text)}
+        return concerned if len(concerned) < len({key for _, key in named}) else set()
 
     # ------------------------------------------------------------ due dates
 
@@ -201,11 +247,19 @@ class _Duty:
             yield Problem(where((*self.path, "due")), message)
             return
         if due.follows in (None, "period"):
-            if due.date != period_end and self.req.recurs is None:
+            inherited = due.follows is None and (due.note or self.req.note) and self._task_date()
+            if due.date != period_end and self.req.recurs is None and not inherited:
                 message = msg("due.no_source", due=due.date, end=period_end)
                 yield Problem(where((*self.path, "due", "date")), message)
             return
         yield from self._follows()
+
+    def _task_date(self) -> bool:
+        """The date is one a deadline of the task's own text sets: inherited from its
+        task, as the requirement's note says (``follows`` names the requirement)."""
+        text = self.ctx.notice[self.block.floor : self.block.end]
+        year = self.ctx.plan.plan.period.start.year
+        return any(d.date == self.req.due.date for d in deadlines.find(text, year) if not d.scope)
 
     def _follows(self) -> Iterator[Problem]:
         due = self.req.due
@@ -245,6 +299,17 @@ class _Duty:
                               extra=_ids(set(rows[0] - members)) if rows else "-")  # fmt: skip
                 field = ("groups", g) if g < len(self.req.groups) else ("of_group",)
                 yield Problem(self.ctx.where((*self.path, *field)), message)
+
+
+def _condition_at(condition: str, notice: str, begin: int, end: int) -> tuple[int, int]:
+    """Where the notice states the condition, between ``begin`` and ``end``: its words
+    quoted, conditional words included; (-1, -1) when the notice states none there. A
+    paraphrase is refused: the condition is what lets a unit file a nil return, so it
+    must be the notice's own words."""
+    at = notice.find(condition, begin, end)
+    if at >= 0 and _conditional(condition, notice[at + len(condition) :]):
+        return at, at + len(condition)
+    return -1, -1
 
 
 def _conditional(words: str, after: str) -> bool:

@@ -24,8 +24,10 @@ DEFAULT = Path("plan/2011.yaml")
 _PLAN_ID = re.compile(r"^plan:\s*['\"]?([A-Za-z0-9][A-Za-z0-9_.-]*)", re.MULTILINE)
 
 
-# The files a plan's folder holds beside the plan itself.
+# The files a plan's folder holds beside the plan itself: waivers, scores, and the
+# 任务分解 the plan cites.
 _BESIDE = ("waivers-", "scores-")
+_BESIDE_SUFFIX = (".breakdown.yaml",)
 
 
 @dataclass(frozen=True)
@@ -40,7 +42,8 @@ def shipped() -> list[Shipped]:
     root = Path(str(resources.files("lzplan") / "shipped"))
     found = []
     for folder in sorted(root.iterdir()) if root.is_dir() else []:
-        plans = [p for p in sorted(folder.glob("*.yaml")) if not p.name.startswith(_BESIDE)]
+        plans = [p for p in sorted(folder.glob("*.yaml"))
+                 if not p.name.startswith(_BESIDE) and not p.name.endswith(_BESIDE_SUFFIX)]  # fmt: skip
         if folder.name != "schemas" and len(plans) == 1:
             found.append(Shipped(folder.name, plans[0]))
     return found

@@ -13,6 +13,7 @@ from lzplan.messages import Lang, say
 from lzplan.plan.index import PlanIndex
 from lzplan.plan.load import LoadedPlan
 from lzplan.plan.model import Requirement
+from lzplan.plan.requirement import Reading
 from lzplan.reporters import labels
 from lzplan.reporters.console import show
 
@@ -76,6 +77,8 @@ def show_plan(console: Console, loaded: LoadedPlan, lang: Lang = "en") -> None:
             due = labels.date(req.due.date, lang)
             if req.due.wording:
                 due = say("report.due_wording", lang, date=req.due.date, wording=req.due.wording)
+            elif req.due.follows and req.due.follows != "period":
+                due = say("show.due_follows", lang, date=due, id=req.due.follows)
             kind = labels.kind(req.kind, lang)
             _row(
                 table,
@@ -88,6 +91,8 @@ def show_plan(console: Console, loaded: LoadedPlan, lang: Lang = "en") -> None:
                 due,
             )
             _note(table, ids, req.note, lang)
+            for reading in req.readings:
+                _indented(table, ids, _reading(loaded, reading, lang))
         excused = [(item.source, item.reason) for item in task.unreported]
         excused += [(item.source, item.reason) for item in task.phrases]
         for source, why in excused:
@@ -97,6 +102,15 @@ def show_plan(console: Console, loaded: LoadedPlan, lang: Lang = "en") -> None:
     total = sum(len(task.requirements) for task in loaded.plan.tasks)
     console.print(say("show.totals", lang, tasks=len(loaded.plan.tasks), requirements=total))
     _show_groups(console, loaded, lang)
+
+
+def _reading(loaded: LoadedPlan, reading: Reading, lang: Lang) -> str:
+    """一项解读: the notice's words, what the plan reads them to mean, and why."""
+    if not reading.means:
+        return say("show.reading.none", lang, words=reading.words, reason=reading.reason)
+    means = _owners(loaded, reading.means, lang)
+    return say(f"show.reading.{reading.field}", lang, words=reading.words, means=means,
+               reason=reading.reason)  # fmt: skip
 
 
 def _show_groups(console: Console, loaded: LoadedPlan, lang: Lang) -> None:
@@ -137,6 +151,11 @@ def _with_note(line: str, note: str | None, lang: Lang) -> str:
 
 def _row(table: Table, ids: bool, id_: str, *cells: str) -> None:
     table.add_row(*([id_] if ids else []), *cells, *[""] * (5 - len(cells)))
+
+
+def _indented(table: Table, ids: bool, text: str) -> None:
+    cells: list[RenderableType] = [Padding(text, (0, 0, 0, 4)), "", "", "", ""]
+    table.add_row(*([""] if ids else []), *cells)
 
 
 def _note(table: Table, ids: bool, note: str | None, lang: Lang) -> None:
