@@ -567,6 +567,68 @@ def plan_show(
     return EXIT_OK
 
 
+@plan_app.command("breakdown", epilog=(
+    "Exit codes: 0 the documents were written; 2 invalid input or usage (a plan or "
+    "breakdown with problems, a plan that cites no breakdown, an output lzplan cannot "
+    "name or write); 3 a bug in lzplan."
+))  # fmt: skip
+@guarded
+def plan_breakdown(
+    plan: PlanArgument = None,
+    plan_option: PlanOption = None,
+    output: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="PATH",
+            help="Write to PATH: .docx (the 通知 and its 附件, laid out after GB/T 9704), "
+            ".xlsx (one row per unit and duty) or .md; or name the format, xlsx:PATH. "
+            "Repeat for several. Without it, the 通知 goes to standard output as markdown.",
+        ),
+    ] = None,
+    debug: DebugOption = False,
+    lang: LangOption = REFERENCE,
+) -> int:
+    """Issue the 任务分解 the plan cites (plan.breakdown): the 通知 that 印发 it, and
+    its table of who does what.
+
+    The 通知: title (发文机关关于印发《任务分解》的通知), 文号, 主送 (the breakdown's
+    main_to, else the notice's addressees), a short body, the 附件 line, the 发文机关 and
+    the 成文日期 (the breakdown's date); then the 附件, one row per requirement: 序号,
+    工作任务, 具体要求, 责任单位 (every unit that owes it: the notice's groups and the
+    breakdown's rows expanded to units), 牵头或配合 (the task's leads and supporting
+    units), 完成时限 (the notice's deadline words, else the date) and 报送材料 (what the
+    unit files, by the requirement's kind).
+
+    The workbook has a row per unit and duty, with its 依据: 通知 when the notice's own
+    words name the unit, the breakdown's 文号 when a row of the breakdown puts it there.
+    The same plan and breakdown give the same bytes. Use --lang zh for the document as
+    the office issues it; review it before it is sent.
+
+    \b
+    Example:
+      lzplan plan breakdown --plan plan/2011.yaml --lang zh \\
+          -o 任务分解.docx -o 任务分解.xlsx
+    """
+    from lzplan.bulletin import breakdown
+    from lzplan.plan.load import load
+    from lzplan.reporters import write
+
+    plan_path = plan or _plan(plan_option, lang)
+    targets = [breakdown.parse(spec) for spec in output or []]
+    loaded = load(plan_path)
+    breakdown.cited(loaded)
+    write.refuse_inputs([t.path for t in targets],
+                        _plan_files(plan_path, breakdown.source(loaded)))  # fmt: skip
+    if not targets:
+        sys.stdout.write(breakdown.render("markdown", loaded, lang).decode("utf-8"))
+    for target in targets:
+        write.atomic_write(target.path, [breakdown.render(target.format, loaded, lang)])
+        _echo(say("cli.wrote", lang, path=target.path), err=True)
+    return EXIT_OK
+
+
 @app.command("units")
 @guarded
 def units(
