@@ -14,6 +14,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from lzplan.extract import layout
 from tests.conftest import CASES, ROOT, case_dirs, invoke
@@ -88,8 +89,9 @@ def test_the_2011_notice_against_the_reviewed_plan(tmp_path: Path) -> None:
     """The duties, their tasks, kinds, quotas and due dates as the 法制办 reviewed them.
     Who owes each duty is lower: plan/2011.yaml assigns many duties by reading the
     notice (本系统培训 to the enforcement departments, 预算公开 to 财政局, 编办 and 财政
-    as supporting), which the text's words alone do not say; the draft keeps the whole
-    bracket, as the notice words it, and marks the vague 有关部门 for review."""
+    as supporting), recorded as its readings, which the text's words alone do not say;
+    the draft reads each sentence's actors, else its bracket, whatever the notice's
+    line breaks or the width of its punctuation."""
     results = {
         name: scores(str(path), "--year", "2011") for name, path in variants(tmp_path).items()
     }
@@ -98,6 +100,7 @@ def test_the_2011_notice_against_the_reviewed_plan(tmp_path: Path) -> None:
             assert min(table[field][:2]) >= 0.93, field
         assert min(table["owners"][:2]) >= 0.50
     assert results["no line breaks"] == results["as issued"]
+    assert results["half-width"]["owners"] == results["as issued"]["owners"]
 
 
 def test_the_2011_draft_validates(tmp_path: Path) -> None:
@@ -251,6 +254,7 @@ def test_a_notice_reviewed_without_the_extractor() -> None:
     low = {field: pr[:2] for field, pr in found.items() if min(pr[:2]) < 0.80}
     assert low == {}
     assert found["requirements"][:2] == (1.0, 1.0)
+    assert min(found["owners"][:2]) >= 0.85  # each sentence's actors, else its bracket
 
 
 def draft_text(tmp_path: Path, body: str) -> str:
@@ -325,3 +329,138 @@ def test_a_plan_spanning_two_years(tmp_path: Path) -> None:
     result = invoke("extract", "n.txt", "--units", str(REGISTRY), cwd=tmp_path)
     assert "  period: {start: 2013-01-01, end: 2014-12-31}" in result.stdout
     assert '        due: {date: 2014-12-31, wording: "2014年底前"}' in result.stdout
+
+
+# ------------------------------------------------------------------ who owes each duty
+
+
+def validates(tmp_path: Path, draft: str) -> bool:
+    (tmp_path / "d.yaml").write_text(draft, encoding="utf-8")
+    result = invoke("plan", "validate", "d.yaml", cwd=tmp_path)
+    return result.exit_code == 0
+
+
+def owed(tmp_path: Path, body: str) -> list[tuple[str, list[str], list[str]]]:
+    """Each drafted requirement's quote, units and groups."""
+    plan = yaml.safe_load(draft_text(tmp_path, body))
+    return [
+        (req["source"], req.get("units", []), req.get("groups", []))
+        for task in plan["tasks"]
+        for req in task["requirements"]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # 1. the sentence's own subject, carried over the clauses of its sentence
+        ("一、执法\n（一）规范\n市级各行政执法部门要加强信息化建设，推行网上管理；细化执法流程；"
+         "健全调查规则。开展执法监督。（责任单位：市法制办，市级各行政执法部门，各区县人民政府）\n",
+         [([], ["enforcement"]), ([], ["enforcement"]), ([], ["enforcement"]),
+          (["legal-affairs"], ["enforcement", "districts"])]),
+        # 1. a name followed by a modal acts wherever it stands; 向… is no actor
+        ("一、报告\n（一）报告\n区县人民政府要向市政府法制办、各部门要向本级政府报告依法行政情况。"
+         "（责任单位：市法制办，市级各部门，各区县人民政府）\n",
+         [([], ["districts", "departments"])]),
+        # 1. 由X负责 inside the text: its sentence's actor
+        ("一、执法\n（一）处罚\n在城市管理领域相对集中行政处罚权，由市城管局负责，于9月底前报批。\n",
+         [(["urban"], [])]),
+        # 2. no one in the sentence: the bracket's leads and groups
+        ("一、执法\n（一）监督\n开展执法监督检查。（责任单位：市法制办，各区县人民政府）\n",
+         [(["legal-affairs"], ["districts"])]),
+        # 2. …less a unit the sentence names only as what is done to it (对…的评估)
+        ("一、考核\n（一）评估\n在年底前组织实施对各区县人民政府依法行政的评估。"
+         "（责任单位：市法制办，各区县人民政府）\n",
+         [(["legal-affairs"], [])]),
+        # 3. a rate is the figure of the units it is said of, not the task's lead's
+        ("一、评查\n（一）评查\n各行政执法部门行政处罚案件被复议纠错率不高于5%。"
+         "（市法制办牵头，市级各行政执法部门配合）\n",
+         [([], ["enforcement"])]),
+        # 3. …carried over its sentence
+        ("一、决策\n（一）顾问\n各区县人民政府要于6月底前建立法律顾问制度，法律顾问参与重大决策的"
+         "比例不低于80%。（责任单位：市法制办，各区县人民政府）\n",
+         [([], ["districts"]), ([], ["districts"])]),
+        # 3. …else the bracket's, less who only supports (配合)
+        ("一、评查\n（一）评查\n评查案卷率达百分之五十以上。（市法制办牵头，市级各行政执法部门配合）\n",
+         [(["legal-affairs"], [])]),
+        # 3. a count of units covered: the units who organise it, not the groups counted
+        ("一、评查\n（一）评查\n评查部门不少于10个。（责任单位：市法制办，市级行政执法部门）\n",
+         [(["legal-affairs"], [])]),
+    ],
+)  # fmt: skip
+def test_who_owes_a_duty(
+    body: str, expected: list[tuple[list[str], list[str]]], tmp_path: Path
+) -> None:
+    assert [(units, groups) for _, units, groups in owed(tmp_path, body)] == expected
+    assert validates(tmp_path, draft_text(tmp_path, body))
+
+
+@pytest.mark.parametrize(
+    ("statement", "leads", "supporting", "units"),
+    [
+        # 4. X会同Y: X owes it, Y supports; a unit the bracket gives no role moves
+        ("（责任单位：市法制办、市人社局）", ["legal-affairs"], ["hrss"], ["legal-affairs"]),
+        # 4. …but a lead the bracket marks (牵头) stays a lead of the task
+        ("牵头单位：市法制办、市人社局", ["legal-affairs", "hrss"], [], ["legal-affairs"]),
+    ],
+)
+def test_together_keeps_roles(
+    statement: str, leads: list[str], supporting: list[str], units: list[str], tmp_path: Path
+) -> None:
+    body = f"一、履职\n（一）清单\n市法制办会同市人社局编制权责清单。\n{statement}\n"
+    out = draft_text(tmp_path, body)
+    task = yaml.safe_load(out)["tasks"][0]
+    assert task["owners"]["leads"] == leads
+    assert task["owners"].get("supporting", []) == supporting
+    assert task["requirements"][0]["units"] == units
+    assert '{words: "市人社局", means: [], reason: "市人社局 — supporting units"}' in out
+
+
+def test_a_duty_no_one_owes_is_left_for_review(tmp_path: Path) -> None:
+    """5. No actor and no statement: no unit is filled in; the draft says so, and still
+    compares."""
+    (tmp_path / "notice.txt").write_text(
+        "测试市2014年工作安排\n一、执法\n（一）监督\n开展执法监督检查。\n", encoding="utf-8"
+    )
+    args = ("extract", "notice.txt", "--units", str(REGISTRY))
+    out = invoke(*args, cwd=tmp_path).stdout
+    assert "        units: []  # REVIEW: no owner found: set units or groups\n" in out
+    requirement = yaml.safe_load(out)["tasks"][0]["requirements"][0]
+    assert requirement["units"] == []
+    assert "groups" not in requirement
+    assert not validates(tmp_path, out)
+    compared = invoke(*args, "--compare", str(ROOT / "plan" / "2011.yaml"), cwd=tmp_path)
+    assert compared.exit_code == 0, compared.stderr
+    assert re.search(r"^owners\s+1\.00\s+0\.00\s+0\s+\d+\s+0$", compared.stdout, re.MULTILINE)
+
+
+def test_a_half_width_full_stop_ends_the_subjects_sentence(tmp_path: Path) -> None:
+    """1. A subject carries over its sentence's clauses, not past a full stop, however
+    wide (the half-width one, not a decimal point)."""
+    body = (
+        "一、决策\n（一）评估\n各区县人民政府要健全程序,评估不少于3.5件.于6月底前完成细则的制定."
+        "(责任单位:市法制办,各区县人民政府)\n"
+    )
+    assert [(units, groups) for _, units, groups in owed(tmp_path, body)] == [
+        ([], ["districts"]),
+        (["legal-affairs"], ["districts"]),
+    ]
+
+
+def test_a_reading_says_why_the_draft_leaves_a_unit_out(tmp_path: Path) -> None:
+    """2. Left out of the bracket's owners, a unit gets a reading quoting the notice's
+    words that show it, so the draft validates and the reviewer sees the judgement."""
+    out = draft_text(
+        tmp_path,
+        "一、考核\n（一）评估\n在年底前组织实施对各区县人民政府依法行政的评估。"
+        "（责任单位：市法制办，各区县人民政府）\n",
+    )
+    assert '{words: "各区县人民政府", means: [], reason: "对各区县人民政府"}' in out
+    out = draft_text(
+        tmp_path,
+        "一、评查\n（一）评查\n评查案卷率达百分之五十以上。（市法制办牵头，市级各行政执法部门配合）\n",
+    )
+    assert (
+        '{words: "市级各行政执法部门", means: [], reason: "市级各行政执法部门 — supporting units"}'
+        in out
+    )

@@ -6,9 +6,12 @@ supporting units. Per sentence: a sentence holding more than one quota or deadli
 cut at its commas into one clause per quota or deadline. Per clause: a rate makes a
 ``ratio``; 部门/单位不少于N个 a ``distinct_units``; a quota of items (件, 次…) a
 ``count``, of an amount (学时, 人次…) a ``quantity``; a stated date a ``milestone``;
-每季度… a recurring duty; anything else an ``activity``. Who owes a clause: the units
-or groups it opens with (各区县人民政府要…), or names before its quota (各区县评估不少
-于3件), or 由X负责 inside it; else the task's owners. What the text leaves open is
+每季度… a recurring duty; anything else an ``activity``. Who owes a clause: the actors
+its sentence gives it, read as ``plan validate`` reads them (``lzplan.grammar.actors``:
+各区县人民政府要…, …、各部门要…, 由X负责, a subject carried over its sentence's
+clauses), a rate included; else its task's statement (leads and groups; supporting
+units support). Where the draft reads otherwise than the words alone, it says so in a
+``readings`` entry with its reason; what the text leaves open (no owner at all) is
 marked ``# REVIEW:`` rather than guessed.
 """
 
@@ -21,7 +24,8 @@ from dataclasses import dataclass, field
 
 from lzplan.extract.layout import Segment, segments
 from lzplan.extract.registry import Registry
-from lzplan.grammar import deadlines, owners, quotas
+from lzplan.grammar import actors, deadlines, owners, quotas
+from lzplan.grammar.actors import Actor
 from lzplan.grammar.deadlines import DeadlinePhrase
 from lzplan.grammar.quotas import QuotaPhrase
 from lzplan.messages import Message, msg
@@ -33,8 +37,6 @@ from lzplan.plan.names import Named, NameIndex
 SENTENCE = re.compile(r"(?:[^。;；\n.]|(?<=\d)\.(?=\d))+(?:[。;；\n]|\.(?!\d))?")
 # What may stand between the names a clause opens with.
 _JOIN = re.compile(r"^[\s、,，和及与以及]*$")
-# Where a clause's subject ends: its verb of obligation or its first action.
-_MODAL = re.compile(r"要|应当|应|须|必须|负责|牵头|于|在|每|将|对|把|继续|认真|积极|进一步|组织")
 _CONDITION = re.compile(r"^(?:对|凡|发生|涉及|有)[^，,。；;]{2,80}?的(?=[，,]|要)")
 _DUTY_QUOTA = ("部门", "单位")
 _COMPLETES = re.compile(r"^(?:[^，,]{0,12})完成")
@@ -55,9 +57,24 @@ class DraftRequirement:
     max_share: float | None = None
     due: dt.date = dt.date(2000, 12, 31)
     wording: str | None = None
+    follows: str | None = None  # the requirement whose wording sets its due date
     every: str | None = None
     condition: str | None = None
+    readings: list[Reading] = field(default_factory=list)
     reviews: list[Message] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """Where the draft reads owners otherwise than ``plan validate`` derives them from
+    the words alone (all the sentence's actors, else all its statement names): the words
+    read, whom they mean, and why: the notice's own words that show it, and what they
+    make of the unit."""
+
+    words: str
+    means: tuple[str, ...]
+    grounds: str
+    why: Message | None = None
 
 
 @dataclass
@@ -69,6 +86,7 @@ class DraftTask:
     leads: list[str] = field(default_factory=list)
     groups: list[str] = field(default_factory=list)
     supporting: list[str] = field(default_factory=list)
+    marked: set[str] = field(default_factory=set)  # leads the statement marks (牵头)
     reviews: list[Message] = field(default_factory=list)
     requirements: list[DraftRequirement] = field(default_factory=list)
     own_groups: list[Group] = field(default_factory=list)
@@ -94,13 +112,18 @@ class Clause:
     text: str
     quotas: tuple[QuotaPhrase, ...]
     deadlines: tuple[DeadlinePhrase, ...]
+    then: bool = False  # its deadline is the next clause's (…制定方案，于6月底前完成申报)
 
 
 def draft(text: str, registry: Registry, period: DraftPeriod) -> list[DraftTask]:
     """The tasks of ``text``."""
     found = segments(text)
     ids = _task_ids([segment.section for segment in found])
-    return [_task(text, seg, tid, registry, period) for seg, tid in zip(found, ids, strict=True)]
+    statements = [(s.start, s.end) for s in owners.find(text)]
+    return [
+        _task(text, seg, tid, registry, period, statements)
+        for seg, tid in zip(found, ids, strict=True)
+    ]
 
 
 def _task_ids(sections: list[str]) -> list[str]:
@@ -135,7 +158,12 @@ def _numeral(part: str, numerals: str) -> int:
 
 
 def _task(
-    text: str, seg: Segment, task_id: str, registry: Registry, period: DraftPeriod
+    text: str,
+    seg: Segment,
+    task_id: str,
+    registry: Registry,
+    period: DraftPeriod,
+    statements: list[tuple[int, int]],
 ) -> DraftTask:
     statement = seg.statement
     source = statement.text if statement is not None else (seg.title or _first_words(text, seg))
@@ -146,6 +174,9 @@ def _task(
         _owners(task, statement, registry)
     end = statement.start if statement is not None and _closes(statement) else seg.end
     owner_text = statement.text if statement is not None else ""
+    names = _names(text, seg.body_start, end, registry, owner_text, statements)
+    read: list[tuple[DraftRequirement, Clause, list[Actor]]] = []
+    ended = _ends(text)
     n = 0
     for sentence in _sentences(text, seg.body_start, end):
         body = sentence.text.strip("。；;.\n \t")
@@ -154,19 +185,20 @@ def _task(
         if body.endswith(("：", ":")) or sentence.text.rstrip().endswith(("：", ":")):
             task.unreported.append((sentence.text.strip(), msg("extract.review.lead_in")))
             continue
-        subject = _subject(sentence.text, registry, owner_text)
         for clause in _clauses(sentence, period.year, registry.index(owner_text)):
             n += 1
-            req = _requirement(f"{task_id}.r{n}", clause, task, registry, owner_text, period)
-            _together(task, clause.text, registry, owner_text)
-            if not req.units and not req.groups:
-                req.units, req.groups = list(subject[0]), list(subject[1])
-            if not req.units and not req.groups:
-                req.units, req.groups = list(task.leads), list(task.groups)
-            if not req.units and not req.groups:
-                req.units = [registry.units[0].id]
-                req.reviews.append(msg("extract.review.no_owner"))
+            found = actors.find(ended, names, clause.start, clause.end, seg.body_start)
+            rid = f"{task_id}.r{n}"
+            req = _requirement(rid, clause, task, registry, owner_text, period, found)
+            _supporting(task, found, clause.text, registry, owner_text)
             task.requirements.append(req)
+            read.append((req, clause, found))
+    for req, after in zip(task.requirements, task.requirements[1:], strict=False):
+        if req.follows is not None:  # done before the next duty, so by its date
+            req.follows, req.wording = after.id, None
+    bracket, _ = registry.scan(owner_text, owner_text)
+    for req, clause, found in read:  # once the sentences have moved the task's roles
+        _owe(req, _Who(text, clause, found, names, task, bracket))
     task.phrases = list(_unread(text, seg.body_start, end, period.year))
     used = {*task.groups, *task.supporting}
     used |= {g for r in task.requirements for g in (*r.groups, r.of_group) if g}
@@ -195,6 +227,8 @@ def _owners(task: DraftTask, statement: owners.Statement, registry: Registry) ->
                     else (task.leads if item.what == "unit" else task.groups)
                 )
                 where.append(item.id)
+                if role == "lead":
+                    task.marked.add(item.id)
                 if "有关" in item.text:
                     task.reviews.append(msg("extract.review.vague", name=item.text, group=item.id))
             for name in unknown:
@@ -314,7 +348,7 @@ def _then_by(
         if _has_verb(before) and not _read(before, year)[0]:
             first = _clause(text, sentence.start, 0, last[0], year)
             _, due = _read(text[last[0] :], year)
-            yield Clause(first.start, first.end, first.text, first.quotas, tuple(due))
+            yield Clause(first.start, first.end, first.text, first.quotas, tuple(due), then=True)
             yield _clause(text, sentence.start, last[0], len(text), year)
             return
     yield _clause(text, sentence.start, 0, len(text), year)
@@ -356,6 +390,22 @@ def _clause(text: str, offset: int, start: int, end: int, year: int) -> Clause:
 # ------------------------------------------------------------------ a requirement
 
 
+def _names(
+    text: str,
+    start: int,
+    end: int,
+    registry: Registry,
+    statement: str,
+    statements: list[tuple[int, int]],
+) -> list[Named]:
+    """The units and groups the task's text names, at their places in ``text``: what an
+    owner statement names (a bracket, 由X负责) is no sentence's actor, as ``plan
+    validate`` reads it."""
+    found, _ = registry.scan(text[start:end], statement)
+    shifted = [Named(n.start + start, n.end + start, n.text, n.what, n.id) for n in found]
+    return [n for n in shifted if not any(a <= n.start < b for a, b in statements)]
+
+
 def _requirement(
     rid: str,
     clause: Clause,
@@ -363,12 +413,15 @@ def _requirement(
     registry: Registry,
     statement: str,
     period: DraftPeriod,
+    found: list[Actor],
 ) -> DraftRequirement:
+    """A duty of the clause: its kind, figures and due date (who owes it: ``_owe``;
+    ``found``, its actors, may each have a figure of their own)."""
     req = DraftRequirement(rid, "activity", _title(clause.text, registry, statement),
                            clause.text, due=period.end)  # fmt: skip
     _due(req, clause, period)
     if clause.quotas:
-        _quota(req, clause, clause.quotas[0], task, registry, statement)
+        _quota(req, clause, clause.quotas[0], task, registry, statement, found)
     elif req.every is None and req.wording and req.wording != "全年" and not _relative(clause):
         req.kind = "milestone"
     elif req.every is None and _COMPLETES.search(clause.text):
@@ -377,15 +430,6 @@ def _requirement(
     if condition:
         req.condition = condition.group(0)
         req.reviews.append(msg("extract.review.condition", condition=req.condition))
-    if not req.units and not req.groups:
-        inline = [s for s in owners.find(clause.text) if s.text.startswith("由")]
-        for found in inline:
-            for part in found.leads:
-                named, _ = registry.scan(part, statement)
-                _assign(req, named)
-        if not inline:
-            units, groups = _subject(clause.text, registry, statement)
-            req.units, req.groups = list(units), list(groups)
     return req
 
 
@@ -394,15 +438,123 @@ _TOGETHER = re.compile(
 )
 
 
-def _together(task: DraftTask, text: str, registry: Registry, statement: str) -> None:
-    """X会同Y…: Y supports. A unit the statement names without a role becomes the
-    task's supporting unit."""
-    for match in _TOGETHER.finditer(text):
+def _supporting(
+    task: DraftTask, found: list[Actor], text: str, registry: Registry, statement: str
+) -> None:
+    """X会同Y… / Y配合: Y supports. A unit or group the statement names without a role
+    becomes the task's supporting one; one the statement makes lead (牵头) stays lead,
+    and one it does not name stays out of the task."""
+    helping = [actor.id for actor in found if actor.role == "supporting"]
+    for match in _TOGETHER.finditer(text):  # X要会同Y: Y no actor, yet supports
         named, _ = registry.scan(match.group(1), statement)
-        for item in named:
-            if item.what == "unit" and item.id in task.leads:
-                task.leads.remove(item.id)
-                task.supporting.append(item.id)
+        helping += [item.id for item in named]
+    for unit in _once(helping):
+        if unit in task.marked:
+            continue
+        for listed in (task.leads, task.groups):
+            if unit in listed:
+                listed.remove(unit)
+                task.supporting = _once([*task.supporting, unit])
+
+
+# A name right after one of these is what the duty is done to, not who does it.
+_OBJECT_OF = re.compile(r"(?:对|向|经|报|给|督促|指导|抄送|配合|协助)$")
+# What the notice's words make of a unit the draft leaves out (None: the words say it).
+_WHY = {
+    "supporting": msg("role.supporting"),
+    "object": None,
+    "counted": msg("extract.review.who_covers"),
+}
+
+
+def _ends(text: str) -> str:
+    """``text`` with a half-width full stop that ends a sentence written as 。, so that
+    a subject does not carry over into the next sentence (same length, same places)."""
+    return re.sub(r"(?<!\d)\.|\.(?!\d)", "。", text)
+
+
+@dataclass(frozen=True)
+class _Who:
+    """What decides who owes one clause's duty."""
+
+    text: str
+    clause: Clause
+    found: list[Actor]  # the actors governing it
+    names: list[Named]  # every name the task's text gives
+    task: DraftTask
+    bracket: list[Named]  # what its owner statement names
+
+    def words(self, unit: str) -> str:
+        """How the clause (else the statement) writes ``unit``'s name."""
+        here = [n for n in self.names if self.clause.start <= n.start < self.clause.end]
+        return next((n.text for n in [*here, *self.bracket] if n.id == unit), unit)
+
+    def objects(self) -> dict[str, str]:
+        """Units the clause names only as what is done to them (对各区县人民政府…的评估)
+        or inside a title (《…各区县人民政府…方案》), with the words that show it."""
+        here = [n for n in self.names if self.clause.start <= n.start < self.clause.end]
+        acting = {a.id for a in self.found}
+        found: dict[str, str | None] = {}
+        for name in here:
+            before = self.text[self.clause.start : name.start]
+            titled = sum(map(before.count, "《<")) > sum(map(before.count, "》>"))
+            marker = _OBJECT_OF.search(before)
+            passive = (titled or marker is not None) and name.id not in acting
+            if not passive:
+                found[name.id] = None
+            elif found.get(name.id, "") is not None:
+                found[name.id] = (marker.group(0) if marker else "") + name.text
+        return {unit: words for unit, words in found.items() if words is not None}
+
+    def counted(self) -> str:
+        """The words of the clause's count of units (评查部门不少于15个)."""
+        quota = self.clause.quotas[0]
+        text = self.clause.text
+        start = max((m.end() for m in re.finditer(r"[，,；;]", text[: quota.start])), default=0)
+        return text[start : quota.end]
+
+
+def _owe(req: DraftRequirement, who: _Who) -> None:
+    """Who owes the duty. The sentence's own actors (a subject carries over its
+    sentence's clauses; a rate is the figure of the units it is said of); else the
+    task's statement: its leads and groups, less a unit the sentence names only as the
+    object of the duty; a count of units covered, its units only (who organise, not who
+    are counted). Supporting units (X会同Y, Y配合) support: they owe nothing. With no one
+    at all, the owner is left empty for the reviewer, never guessed.
+
+    Where this differs from what ``plan validate`` derives from the words alone (every
+    actor, else everything the statement names), the difference is a reading."""
+    task = who.task
+    derived = _once([a.id for a in who.found])
+    mine = _once([a.id for a in who.found if a.role != "supporting"])
+    why = {a.id: ("supporting", who.words(a.id)) for a in who.found if a.role == "supporting"}
+    if not derived:
+        derived = _once([*task.leads, *task.groups, *task.supporting])
+        why = {unit: ("supporting", who.words(unit)) for unit in task.supporting}
+    if not mine:
+        mine = _once([*task.leads, *task.groups])
+        objects = who.objects()
+        passive = [unit for unit in mine if unit in objects]
+        if passive and len(passive) < len(mine):
+            mine = [unit for unit in mine if unit not in passive]
+            why |= {unit: ("object", objects[unit]) for unit in passive}
+        units = [unit for unit in mine if unit in task.leads]
+        if req.kind == "distinct_units" and units and len(units) < len(mine):
+            why |= {unit: ("counted", who.counted()) for unit in mine if unit not in units}
+            mine = units
+    if not mine:
+        mine = derived
+    what = {n.id: n.what for n in [*who.names, *who.bracket]}
+    req.units = [unit for unit in mine if what.get(unit) != "group"]
+    req.groups = [unit for unit in mine if what.get(unit) == "group"]
+    if not mine:
+        req.reviews.insert(0, msg("extract.review.no_owner"))
+        return
+    added = tuple(unit for unit in mine if unit not in derived)
+    for unit in (unit for unit in derived if unit not in mine):
+        kind, grounds = why.get(unit, ("supporting", who.words(unit)))
+        req.readings.append(Reading(who.words(unit), added, grounds, _WHY[kind]))
+        added = ()
 
 
 def _relative(clause: Clause) -> bool:
@@ -414,6 +566,8 @@ def _due(req: DraftRequirement, clause: Clause, period: DraftPeriod) -> None:
         return
     first = clause.deadlines[0]
     req.wording = first.text
+    if clause.then:
+        req.follows = ""  # the next requirement's id, once it is drafted
     if first.every is not None:
         req.every = first.every
     elif first.date is not None:
@@ -429,12 +583,15 @@ def _quota(
     task: DraftTask,
     registry: Registry,
     statement: str,
+    found: list[Actor],
 ) -> None:
+    """The clause's kind and figures. Who owes it stays its sentence's actors: a rate is
+    the figure of the units it is said of (各行政执法部门…纠错率不高于5%), not the task's
+    lead's; with none, the task's statement (``_owe``)."""
     before = clause.text[: quota.start]
     if quota.every is not None:  # its 每季度 is the clause's deadline phrase too
         req.every = req.every or quota.every
     after = clause.text[quota.end : quota.end + 12]
-    subject = _subject(clause.text, registry, statement)
     if quota.measure == "%":
         req.kind = "ratio"
         share = quota.value / 100
@@ -442,7 +599,6 @@ def _quota(
             req.max_share = share
         else:
             req.min_share = share
-        req.units, req.groups = subject if any(subject) else (task.leads[:1], [])
         req.reviews.append(msg("extract.review.who_ratio"))
         return
     if quota.measure == "个" and (
@@ -450,7 +606,6 @@ def _quota(
         or any(word in after for word in _DUTY_QUOTA)
     ):
         req.kind, req.min = "distinct_units", quota.value
-        req.units = task.leads[:1]
         covered, _ = registry.scan(after, statement)
         groups = [item.id for item in covered if item.what == "group"]
         req.of_group = groups[0] if groups else _covered_group(task)
@@ -459,11 +614,11 @@ def _quota(
     req.kind = "count" if quota.counts_items else "quantity"
     if req.kind == "quantity":
         req.measure = quota.measure
+    owing = {actor.id for actor in found if actor.role != "supporting"}
     per_subject: dict[str, float] = {}
-    for found in clause.quotas:
-        subjects = _named_before(clause.text, found.start, registry, statement)
-        _assign(req, subjects)
-        per_subject.update({item.id: found.value for item in subjects})
+    for each in clause.quotas:
+        subjects = _named_before(clause.text, each.start, registry, statement)
+        per_subject.update({item.id: each.value for item in subjects if item.id in owing})
     values = set(per_subject.values())
     many = len(clause.quotas) > 1 and len(per_subject) > 1
     req.min = per_subject if many and len(values) > 1 else quota.value
@@ -485,29 +640,8 @@ def _covered_group(task: DraftTask) -> str | None:
     return next(iter(others or task.groups), None)
 
 
-def _assign(req: DraftRequirement, named: list[Named]) -> None:
-    req.units = _once([*req.units, *(item.id for item in named if item.what == "unit")])
-    req.groups = _once([*req.groups, *(item.id for item in named if item.what == "group")])
-
-
 def _once(ids: list[str]) -> list[str]:
     return list(dict.fromkeys(ids))
-
-
-def _subject(text: str, registry: Registry, statement: str) -> tuple[list[str], list[str]]:
-    """The units and groups a clause opens with (各区县人民政府要…), if any."""
-    named, _ = registry.scan(text, statement)
-    modal = _MODAL.search(text)
-    limit = modal.start() if modal else len(text)
-    units: list[str] = []
-    groups: list[str] = []
-    previous = 0
-    for item in named:
-        if item.start >= limit or not _JOIN.match(text[previous : item.start]):
-            break
-        (units if item.what == "unit" else groups).append(item.id)
-        previous = item.end
-    return units, groups
 
 
 def _title(text: str, registry: Registry, statement: str) -> str:

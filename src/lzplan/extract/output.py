@@ -149,6 +149,9 @@ def _requirement_yaml(req: DraftRequirement, lang: Lang) -> list[str]:
         lines.append(f"        units: {_ids(req.units)}")
     if req.groups:
         lines.append(f"        groups: {_ids(req.groups)}")
+    unowned = [note for note in req.reviews if note.key == "extract.review.no_owner"]
+    for note in unowned[:1]:  # never a unit guessed: left empty, for the reviewer
+        lines.append(f"        units: []  # REVIEW: {note.render(lang)}")
     if isinstance(req.min, dict):
         inner = ", ".join(f"{k}: {_q(v)}" for k, v in req.min.items())
         lines.append(f"        min: {{{inner}}}")
@@ -167,6 +170,15 @@ def _requirement_yaml(req: DraftRequirement, lang: Lang) -> list[str]:
     if req.every:
         lines.append(f"        recurs: {{every: {req.every}}}")
     wording = f", wording: {_q(req.wording)}" if req.wording else ""
+    wording += f", follows: {req.follows}" if req.follows else ""
     lines.append(f"        due: {{date: {req.due.isoformat()}{wording}}}")
-    lines += [f"        # REVIEW: {note.render(lang)}" for note in req.reviews]
+    if req.readings:
+        lines.append("        readings:")
+    for reading in req.readings:  # the notice's words, and what they make of the unit
+        means = _ids(list(reading.means))
+        why = f" — {reading.why.render(lang)}" if reading.why is not None else ""
+        lines.append(f"          - {{words: {_q(reading.words)}, means: {means}, "
+                     f"reason: {_q(reading.grounds + why)}}}")  # fmt: skip
+    rest = [note for note in req.reviews if note not in unowned]
+    lines += [f"        # REVIEW: {note.render(lang)}" for note in rest]
     return lines

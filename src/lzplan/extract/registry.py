@@ -15,6 +15,12 @@ from lzplan.plan.model import Group, Unit
 from lzplan.plan.names import Named, NameIndex, key
 
 
+def statement_key(statement: str) -> str:
+    """An owner statement compared whatever its punctuation's width, 、 and , alike (a
+    notice written all half-width lists its units with commas)."""
+    return key(statement).replace("、", ",")
+
+
 @dataclass
 class Registry:
     units: list[Unit]
@@ -23,7 +29,7 @@ class Registry:
     _indexes: dict[str, NameIndex] = field(default_factory=dict, repr=False)
 
     def own_groups(self, statement: str) -> list[Group]:
-        return self.task_groups.get(key(statement), [])
+        return self.task_groups.get(statement_key(statement), [])
 
     def index(self, statement: str = "") -> NameIndex:
         """The names known within a task (its statement's own groups first)."""

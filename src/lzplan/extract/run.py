@@ -13,7 +13,7 @@ from pydantic import TypeAdapter
 from lzplan.errors import InputError, Problem
 from lzplan.extract import draft, layout, output
 from lzplan.extract.draft import DraftPeriod
-from lzplan.extract.registry import Registry
+from lzplan.extract.registry import Registry, statement_key
 from lzplan.extract.score import compare, misses
 from lzplan.grammar import owners
 from lzplan.inputs import loader
@@ -22,7 +22,6 @@ from lzplan.location import Location
 from lzplan.messages import Lang, Message, msg, say
 from lzplan.plan.load import load
 from lzplan.plan.model import Group, Plan, Unit
-from lzplan.plan.names import key
 
 
 def registry(path: Path) -> tuple[Registry, str]:
@@ -48,7 +47,7 @@ def _task_groups(tasks: Any) -> dict[str, list[Group]]:
     for task in tasks if isinstance(tasks, list) else []:
         if isinstance(task, dict) and task.get("groups"):
             source = str((task.get("owners") or {}).get("source", ""))
-            found[key(source)] = TypeAdapter(list[Group]).validate_python(task["groups"])
+            found[statement_key(source)] = TypeAdapter(list[Group]).validate_python(task["groups"])
     return found
 
 
@@ -99,9 +98,11 @@ def _period(text: str, year: int | None, notes: list[Message]) -> DraftPeriod:
 
 def scores(draft_text: str, name: str, reviewed_path: Path, lang: Lang) -> str:
     """A table of precision and recall per field, then what each side missed."""
-    drafted = to_model(loader.parse(draft_text, name), Plan)
+    document = loader.parse(draft_text, name)
+    unowned = _unowned(document.data)
+    drafted = to_model(document, Plan)
     reviewed = load(reviewed_path).plan
-    found = compare(drafted, reviewed)
+    found = compare(drafted, reviewed, unowned)
     lines = [say("extract.scores", lang)]
     for score in found:
         field = say(f"extract.field.{score.field}", lang)
@@ -109,8 +110,26 @@ def scores(draft_text: str, name: str, reviewed_path: Path, lang: Lang) -> str:
             f"{field:<13} {score.precision:>9.2f}  {score.recall:>6.2f}  "
             f"{score.draft:>5}  {score.reviewed:>8}  {score.matched:>7}"
         )
-    listed = misses(drafted, reviewed)
+    listed = misses(drafted, reviewed, unowned)
     if listed:
         lines += ["", say("extract.misses", lang)]
         lines += [f"  {line.render(lang)}" for line in listed]
     return "\n".join(lines) + "\n"
+
+
+# Stands in, for scoring only, for the owner a draft left for review: it owes nothing.
+_NO_ONE = "no-owner-for-review"
+
+
+def _unowned(data: Any) -> frozenset[str]:
+    """The draft's requirements whose owner is left for review (``units: []``): scored
+    as owed by no one, so the draft still compares."""
+    found: set[str] = set()
+    tasks = data.get("tasks") if isinstance(data, dict) else None
+    for task in tasks if isinstance(tasks, list) else []:
+        reqs = task.get("requirements") if isinstance(task, dict) else None
+        for req in reqs if isinstance(reqs, list) else []:
+            if isinstance(req, dict) and not req.get("units") and not req.get("groups"):
+                req["units"] = [_NO_ONE]
+                found.add(str(req.get("id")))
+    return frozenset(found)

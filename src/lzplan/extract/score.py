@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from lzplan import kinds
 from lzplan.messages import Message, msg
+from lzplan.plan.index import PlanIndex
 from lzplan.plan.model import Plan
 
 # Quotes compare whatever the width of their punctuation, and without blanks.
@@ -56,12 +57,15 @@ class _Req:
     due: tuple[dt.date, str | None]
 
 
-def _flatten(plan: Plan) -> list[_Req]:
+def _flatten(plan: Plan, unowned: frozenset[str] = frozenset()) -> list[_Req]:
+    """``unowned``: requirements whose owner the draft left for review (owed by none)."""
     found = []
+    members = PlanIndex(plan).members
     for task in plan.tasks:
         supporting = {("supporting", unit) for unit in task.owners.supporting}
         for req in task.requirements:
-            owed = {("owes", unit) for unit in (*req.units, *req.groups)}
+            owners = () if req.id in unowned else (*req.units, *req.groups)
+            owed = {("owes", unit) for unit in _covered(owners, members)}
             # an activity's one item is no quota the notice states
             encoded = kinds.of(req).encoded(req) if req.kind != "activity" else []
             stated = frozenset((s.subject, s.value, s.measure, s.at_most) for s in encoded)
@@ -71,6 +75,13 @@ def _flatten(plan: Plan) -> list[_Req]:
                      frozenset(owed | supporting), req.kind, stated, (req.due.date, every))
             )  # fmt: skip
     return found
+
+
+def _covered(owners: tuple[str, ...], members: dict[str, tuple[str, ...]]) -> set[str]:
+    """The owners as they mean units: a unit also owed as a member of a listed group
+    (市政府法制办 beside 市政府各部门) is one owner, as ``plan validate`` compares them."""
+    in_groups = {unit for key in owners if key in members for unit in members[key]}
+    return {key for key in owners if key in members or key not in in_groups}
 
 
 def pairs(drafted: list[_Req], reviewed: list[_Req]) -> dict[str, str]:
@@ -125,8 +136,8 @@ def _values(reqs: list[_Req], name: dict[str, str]) -> dict[str, set[Item]]:
     return values
 
 
-def compare(draft: Plan, reviewed: Plan) -> list[Score]:
-    drafted, truth = _flatten(draft), _flatten(reviewed)
+def compare(draft: Plan, reviewed: Plan, unowned: frozenset[str] = frozenset()) -> list[Score]:
+    drafted, truth = _flatten(draft, unowned), _flatten(reviewed)
     paired = pairs(drafted, truth)
     mine = _values(drafted, paired)
     theirs = _values(truth, {r.id: r.id for r in truth})
@@ -136,9 +147,9 @@ def compare(draft: Plan, reviewed: Plan) -> list[Score]:
     ]
 
 
-def misses(draft: Plan, reviewed: Plan) -> list[Message]:
+def misses(draft: Plan, reviewed: Plan, unowned: frozenset[str] = frozenset()) -> list[Message]:
     """What the draft got wrong, requirement by requirement."""
-    drafted, truth = _flatten(draft), _flatten(reviewed)
+    drafted, truth = _flatten(draft, unowned), _flatten(reviewed)
     paired = pairs(drafted, truth)
     by_id = {r.id: r for r in truth}
     found: list[Message] = []
