@@ -67,6 +67,8 @@ def write_plan(out: Path, extra: list[dict[str, Any]]) -> Path:
     shutil.copy(ROOT / "plan" / "2011.source.txt", plan_dir / "2011.source.txt")
     data = yaml.safe_load((ROOT / "plan" / "2011.yaml").read_text(encoding="utf-8"))
     data["units"].extend(extra)
+    # the extra units are assumed: the 2011 任务分解 assigns only the city's own units
+    data["plan"].pop("breakdown", None)
     (plan_dir / "2011.yaml").write_text(dump(data), encoding="utf-8")
     return plan_dir / "2011.yaml"
 

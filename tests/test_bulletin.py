@@ -70,15 +70,18 @@ def test_libreoffice_reads_each_unit_under_its_group(
     text = _flat(subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True,
                                 capture_output=True, text=True).stdout)  # fmt: skip
     districts, departments = text.index("一、区县"), text.index("二、市级部门")
-    after = text.index("三、", departments)
+    vertical = text.index("三、垂直管理部门")
+    after = text.index("四、", vertical)
     units = report["units"]
     assert isinstance(units, list)
     for unit in units:
         name = unit["name"]
         if unit["kind"] == "district":
             assert districts < text.index(name, districts) < departments, name
+        elif unit["kind"] == "vertical":  # 省以下垂直管理: a kind of its own
+            assert vertical < text.index(name, vertical) < after, name
         else:
-            assert departments < text.index(name, departments) < after, name
+            assert departments < text.index(name, departments) < vertical, name
     assert "市政府法制办" in text[-400:]
     assert "2011年12月31日" in text[-400:]
     info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True,

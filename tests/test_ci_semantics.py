@@ -78,7 +78,7 @@ def test_annotations_stay_within_github_s_limits(tmp_path: Path) -> None:
     empty.mkdir()
     lines = github(str(empty), "--plan", str(ROOT / "plan" / "2011.yaml"))
     assert sum(line.startswith("::error") for line in lines) == 10
-    assert lines[-1].startswith("::notice title=lzplan::39 more findings are in the step summary")
+    assert lines[-1].startswith("::notice title=lzplan::43 more findings are in the step summary")
 
 
 def test_a_unit_hears_only_of_itself(tmp_path: Path) -> None:

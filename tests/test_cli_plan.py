@@ -39,7 +39,7 @@ def test_help_teaches_the_exit_codes() -> None:
 def test_plan_validate_on_the_shipped_plan() -> None:
     result = invoke("plan", "validate")
     assert result.exit_code == 0, result.stderr
-    assert result.stdout.startswith("plan/2011.yaml: valid: 49 units, 7 groups, 13 tasks")
+    assert result.stdout.startswith("plan/2011.yaml: valid: 53 units, 8 groups, 13 tasks")
 
 
 def test_plan_from_the_environment(tmp_path: Path) -> None:
@@ -88,7 +88,10 @@ def test_units_lists_every_unit_with_aligned_chinese_names() -> None:
     assert len(kind_columns) == 1
     assert "古蔺县人民政府" in result.stdout
     assert "市人力资源社会保障局" in result.stdout
-    assert lines[-1] == "49 units (29 assumed by the encoder)"
+    assert lines[-1] == (
+        "53 units (33 not named in the notice: they owe by its words for all departments"
+        " or by the task breakdown 泸府法〔2011〕8号)"
+    )
 
 
 def test_plan_show_lists_tasks_quotas_and_deadlines() -> None:
@@ -103,7 +106,13 @@ def test_plan_show_lists_tasks_quotas_and_deadlines() -> None:
     assert "2012-06-30 (2012年上半年)" in out
     assert "13 tasks, 59 requirements" in out.splitlines()
     # what the encoder decided is printed, not only kept in the YAML
-    assert "decision-departments (市级有关部门, task t1-1): 35 units, 29 assumed." in out
+    assert (
+        "decision-departments (市级有关部门, task t1-1): 33 units, 27 not named in the notice"
+        " (by the task breakdown 泸府法〔2011〕8号)." in out
+    )
+    # every reading is listed with its reason
+    assert "Reading: '市级各部门' read as enforcement:" in out
+    assert "Reading: '各区县人民政府' owes nothing here:" in out
     assert all(line == line.rstrip() for line in out.splitlines())
 
 

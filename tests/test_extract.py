@@ -117,7 +117,7 @@ def test_the_2011_draft_validates(tmp_path: Path) -> None:
 def test_compare_lists_what_the_draft_got_wrong() -> None:
     out = invoke("extract", str(NOTICE), "--year", "2011", "--compare", "plan/2011.yaml").stdout
     assert "Where the draft differs from the reviewed plan:" in out
-    assert "t2-1.enforcement-training: owners drafted as 'owes departments'," in out
+    assert "t2-1.enforcement-training: owners drafted as 'owes city-departments'," in out
     assert "t2-4.r5: in the draft only (坚持文明执法,不得粗暴对待当事人;)" in out
 
 
@@ -413,7 +413,8 @@ def test_together_keeps_roles(
     assert task["owners"]["leads"] == leads
     assert task["owners"].get("supporting", []) == supporting
     assert task["requirements"][0]["units"] == units
-    assert '{words: "市人社局", means: [], reason: "市人社局 — supporting units"}' in out
+    # a supporting unit owes nothing, and plan validate asks it of no one: no reading
+    assert "readings:" not in out
 
 
 def test_a_duty_no_one_owes_is_left_for_review(tmp_path: Path) -> None:
@@ -447,20 +448,21 @@ def test_a_half_width_full_stop_ends_the_subjects_sentence(tmp_path: Path) -> No
     ]
 
 
-def test_a_reading_says_why_the_draft_leaves_a_unit_out(tmp_path: Path) -> None:
-    """2. Left out of the bracket's owners, a unit gets a reading quoting the notice's
-    words that show it, so the draft validates and the reviewer sees the judgement."""
+def test_a_unit_left_out_of_the_bracket_needs_no_reading(tmp_path: Path) -> None:
+    """2. A duty may narrow its statement's units (the object of an evaluation, units
+    only supporting): the draft leaves them out, and still validates with no reading."""
     out = draft_text(
         tmp_path,
         "一、考核\n（一）评估\n在年底前组织实施对各区县人民政府依法行政的评估。"
         "（责任单位：市法制办，各区县人民政府）\n",
     )
-    assert '{words: "各区县人民政府", means: [], reason: "对各区县人民政府"}' in out
+    requirement = yaml.safe_load(out)["tasks"][0]["requirements"][0]
+    assert requirement["units"] == ["legal-affairs"]
+    assert "groups" not in requirement
+    assert "readings:" not in out
     out = draft_text(
         tmp_path,
         "一、评查\n（一）评查\n评查案卷率达百分之五十以上。（市法制办牵头，市级各行政执法部门配合）\n",
     )
-    assert (
-        '{words: "市级各行政执法部门", means: [], reason: "市级各行政执法部门 — supporting units"}'
-        in out
-    )
+    requirement = yaml.safe_load(out)["tasks"][0]["requirements"][0]
+    assert requirement["units"] == ["legal-affairs"]

@@ -32,8 +32,8 @@ def ascii_left(text: str) -> set[str]:
 BULLETIN_TERMS = [  # the wording a 通报 attachment uses
     "已完成", "逾期完成", "未到期", "未完成", "未报送", "核减", "零报告", "不涉及",
     "全部完成（含逾期）", "进度滞后", "正在推进", "未完成事项清单",
-    "通知未列名，按职能认定", "未报送落实情况（涉及20项）", "2011年12月31日", "一（一）",
-    "二（三）之一",
+    "通知未列名，依通知对市政府各部门的要求或任务分解", "未报送落实情况（涉及20项）",
+    "2011年12月31日", "一（一）", "二（三）之一",
 ]  # fmt: skip
 OLD_TERMS = ["合规", "待办", "已豁免", "证明材料", "差距清单", "编码者推定", "无此任务"]
 
@@ -43,7 +43,7 @@ def test_a_chinese_clerk_reads_the_check_without_english() -> None:
     assert result.exit_code == 1
     assert ascii_left(result.stdout) == set()
     assert (
-        "共49个单位：全部完成42个，全部完成（含逾期）2个，正在推进1个，进度滞后3个，"
+        "共53个单位：全部完成46个，全部完成（含逾期）2个，正在推进1个，进度滞后3个，"
         "未报送1个，文件无效0个。" in result.stdout
     )
     assert "市旅游局＊" in result.stdout
@@ -73,9 +73,9 @@ def test_explain_in_chinese() -> None:
     assert "期限：2011年11月30日（2011年11月底）" in out
     assert ascii_left(out) == set()
     assumed = invoke("explain", "tourism", *YEAR_END, "--lang", "zh").stdout
-    assert "＊ 通知未列名，按职能认定" in assumed
+    assert "＊ 通知未列名，依通知对市政府各部门的要求或任务分解（泸府法〔2011〕8号）承担" in assumed
     audit = invoke("explain", "legal-affairs", "t2-4", *YEAR_END, "--lang", "zh").stdout
-    assert "评查案卷率：达标 - 385/1591，比例24.2%（要求不低于20%）" in audit
+    assert "评查案卷率：达标 - 404/1650，比例24.5%（要求不低于20%）" in audit
     assert "  - 市畜牧局：15/99，比例15.2%，单独计算未达20%" in audit
     assert "覆盖市级行政执法部门16个（要求不少于15个）" in audit
     assert ascii_left(audit) == set()
@@ -120,7 +120,9 @@ def test_an_unknown_message_key_is_a_bug() -> None:
 def test_plan_commands_in_chinese() -> None:
     assert invoke("plan", "validate", "--lang", "zh").stdout.startswith("plan/2011.yaml：有效。")
     units = invoke("units", "--lang", "zh").stdout
-    assert units.splitlines()[-1] == "共49个单位，其中29个通知未列名、按职能认定"
+    assert units.splitlines()[-1] == (
+        "共53个单位，其中33个通知未列名，依通知对市政府各部门的要求或任务分解（泸府法〔2011〕8号）承担"
+    )
     shown = invoke("plan", "show", "--lang", "zh").stdout
     assert "任务13项，事项59项" in shown.splitlines()
     assert english_words(shown.splitlines()[1]) == set()

@@ -19,7 +19,7 @@ def test_the_template_lists_exactly_what_the_unit_owes(tmp_path: Path) -> None:
     assert owed[0] == "t1-1.decision-procedure"
     assert "t1-1.risk-assessment" in owed
     assert "t2-4.case-file-share" not in owed  # the lead's, not a county's
-    assert len(owed) == 35
+    assert len(owed) == 36
     assert "# count: at least 3 dated evidence items; due 2011-12-31" in text
     assert "# 《通知》: 各区县评估不少于3件,市级有关部门评估不少于1件。\n" in text
     assert "due 2011-11-30 (2011年11月底)" in text
@@ -63,7 +63,10 @@ def test_the_template_in_chinese() -> None:
     assert "  # 数量：不少于3件注明日期的佐证材料；期限 2011-12-31" in text
     # a conditional duty says when it applies, and how to say it did not
     assert (
-        "  # 仅限发生资源开发、环境污染、公共安全事故等民事纠纷或可能影响社会稳定的纠纷的单位；"
-        "当年未发生的，将 evidence 改为 nil_return: 并写明理由（零报告）。" in text
+        "  # 本项有适用条件（通知原文：“对资源开发、环境污染、公共安全事故等方面的民事纠纷,以及涉及"
+        "人数较多、影响较大、可能影响社会稳定的纠纷”）；当年未发生的，将 evidence 改为 nil_return: "
+        "并写明理由（零报告）。" in text
     )
+    # a condition for the departments concerned only is not offered to a county
+    assert "（通知原文：“对关系到群众切身利益和社会普遍关注的重大事项”）" not in text
     assert loader.parse(text, "gulin.yaml").data["unit"] == "gulin"

@@ -64,7 +64,7 @@ def test_units_and_groups(loaded: plans.LoadedPlan) -> None:
     assert "staffing-office" not in index.members["departments"]
     assert len(index.members["enforcement"]) >= 20
     assumed = [u for u in loaded.plan.units if not u.named_in_notice]
-    assert len(assumed) == 29
+    assert len(assumed) == 33
     named = {u.name for u in loaded.plan.units if u.named_in_notice}
     assert {
         "市政府办公室",

@@ -36,7 +36,7 @@ def plans(draw: st.DrawFn) -> Plan:
     districts = [f"d{i}" for i in range(draw(st.integers(1, 3)))]
     departments = [f"m{i}" for i in range(draw(st.integers(2, 4)))]
     units = [
-        {"id": u, "name": f"区县{u}", "kind": "district", "named_in_notice": True}
+        {"id": u, "name": f"区县{u}人民政府", "kind": "district", "named_in_notice": True}
         for u in districts
     ] + [
         {"id": u, "name": f"部门{u}", "kind": "department", "tags": ["enforcement"],

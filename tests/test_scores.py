@@ -83,4 +83,4 @@ def test_every_human_format_shows_the_scores(fmt: str) -> None:
     result = invoke("check", "--as-of", "2011-12-31", "--scores", "plan/scores-2011.yaml",
                     "--lang", "zh", "-f", fmt, "--color", "never")  # fmt: skip
     assert "考核得分" in result.stdout
-    assert "76 / 92" in result.stdout
+    assert "78 / 94" in result.stdout

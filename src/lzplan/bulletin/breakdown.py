@@ -47,7 +47,7 @@ FORMATS = (*documents.FORMATS, "xlsx")
 _FULL_WIDTH = str.maketrans("()", "（）")
 
 
-class Part(StrEnum):
+class Capacity(StrEnum):
     """A unit's part in a task: it leads (牵头), supports (配合), or is responsible (责任)."""
 
     LEAD = "lead"
@@ -63,7 +63,7 @@ class Duty:
     task: Task
     requirement: Requirement
     unit: Unit
-    part: Part
+    part: Capacity
     number: str | None
 
 
@@ -109,15 +109,15 @@ def duties(loaded: LoadedPlan) -> Iterator[Duty]:
             by_notice = _by_notice(req, index, groups)
             for unit_id in index.thresholds(req):
                 number = info.number if unit_id in by_rows and unit_id not in by_notice else None
-                part = parts.get(unit_id, Part.OWNER)
+                part = parts.get(unit_id, Capacity.OWNER)
                 yield Duty(task, req, index.units[unit_id], part, number)
 
 
-def _parts(task: Task, index: PlanIndex) -> dict[str, Part]:
+def _parts(task: Task, index: PlanIndex) -> dict[str, Capacity]:
     """The task's leads and supporting units (a supporting group, each of its units)."""
-    parts = {unit: Part.SUPPORT for key in task.owners.supporting
+    parts = {unit: Capacity.SUPPORT for key in task.owners.supporting
              for unit in index.members.get(key, (key,))}  # fmt: skip
-    parts |= dict.fromkeys(task.owners.leads, Part.LEAD)
+    parts |= dict.fromkeys(task.owners.leads, Capacity.LEAD)
     return parts
 
 
@@ -149,7 +149,7 @@ def due(req: Requirement, lang: Lang) -> str:
     return say("breakdown.due_by", lang, date=labels.date(req.due.date, lang))
 
 
-def part_word(part: Part, lang: Lang) -> str:
+def part_word(part: Capacity, lang: Lang) -> str:
     return say(f"breakdown.part.{part}", lang)
 
 
@@ -198,7 +198,7 @@ def names(units: list[Unit], lang: Lang) -> str:
 def parts_cell(rows: list[Duty], lang: Lang) -> str:
     """牵头 alone when every unit leads (配合, 责任 alike); else who leads and who
     supports, by name, and 其余为责任单位 for the rest (the 责任单位 cell names them)."""
-    present = [part for part in Part if any(d.part is part for d in rows)]
+    present = [part for part in Capacity if any(d.part is part for d in rows)]
     if len(present) == 1:
         return part_word(present[0], lang)
     named = [
@@ -209,9 +209,9 @@ def parts_cell(rows: list[Duty], lang: Lang) -> str:
             names=names([d.unit for d in rows if d.part is part], lang),
         )
         for part in present
-        if part is not Part.OWNER
+        if part is not Capacity.OWNER
     ]
-    if Part.OWNER in present:
+    if Capacity.OWNER in present:
         named.append(say("breakdown.part_rest", lang))
     return say("breakdown.part_sep", lang).join(named)
 

@@ -60,12 +60,12 @@ class DraftRequirement:
     follows: str | None = None  # the requirement whose wording sets its due date
     every: str | None = None
     condition: str | None = None
-    readings: list[Reading] = field(default_factory=list)
+    readings: list[DraftReading] = field(default_factory=list)
     reviews: list[Message] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
-class Reading:
+class DraftReading:
     """Where the draft reads owners otherwise than ``plan validate`` derives them from
     the words alone (all the sentence's actors, else all its statement names): the words
     read, whom they mean, and why: the notice's own words that show it, and what they
@@ -522,8 +522,9 @@ def _owe(req: DraftRequirement, who: _Who) -> None:
     are counted). Supporting units (X会同Y, Y配合) support: they owe nothing. With no one
     at all, the owner is left empty for the reviewer, never guessed.
 
-    Where this differs from what ``plan validate`` derives from the words alone (every
-    actor, else everything the statement names), the difference is a reading."""
+    ``plan validate`` lets a duty narrow its statement's units (an object, a unit only
+    counted) but not drop an actor its sentence names: where the draft does, the
+    difference is a reading."""
     task = who.task
     derived = _once([a.id for a in who.found])
     mine = _once([a.id for a in who.found if a.role != "supporting"])
@@ -550,10 +551,11 @@ def _owe(req: DraftRequirement, who: _Who) -> None:
     if not mine:
         req.reviews.insert(0, msg("extract.review.no_owner"))
         return
+    required = [a.id for a in who.found if a.role != "supporting"]
     added = tuple(unit for unit in mine if unit not in derived)
-    for unit in (unit for unit in derived if unit not in mine):
+    for unit in (unit for unit in required if unit not in mine):
         kind, grounds = why.get(unit, ("supporting", who.words(unit)))
-        req.readings.append(Reading(who.words(unit), added, grounds, _WHY[kind]))
+        req.readings.append(DraftReading(who.words(unit), added, grounds, _WHY[kind]))
         added = ()
 
 

@@ -36,7 +36,9 @@ def registry(path: Path) -> tuple[Registry, str]:
         raise InputError([Problem(Location(str(path), 1, 1), msg("extract.registry"))]) from None
     if not units:
         raise InputError([Problem(Location(str(path), 1, 1), msg("extract.registry"))])
-    section = {"units": data["units"], "groups": data.get("groups", [])}
+    # the unit kinds come along: a unit of a declared kind (县级市, 垂直管理部门) needs them
+    kinds = {"unit_kinds": data["unit_kinds"]} if data.get("unit_kinds") else {}
+    section = {**kinds, "units": data["units"], "groups": data.get("groups", [])}
     return Registry(units, groups, own), _dump(section)
 
 

@@ -476,7 +476,7 @@ MESSAGES: dict[str, str] = {
     "template.example_doc_no": "文号",
     "template.example_title": "文件或活动名称",
     "template.fill": "# 请逐项填写佐证材料；`lzplan check` 据此核查。",
-    "template.nil_return": "仅限{condition}单位；当年未发生的，将 evidence 改为 nil_return: 并写明理由（零报告）。",
+    "template.nil_return": "本项有适用条件（通知原文：“{condition}”）；当年未发生的，将 evidence 改为 nil_return: 并写明理由（零报告）。",
     "template.notice": "《通知》",
     "template.sep": "；",
     # ------------------------------------------------------------ text
@@ -654,7 +654,7 @@ MESSAGES: dict[str, str] = {
     "usage.no_breakdown": "{plan} 未引用任务分解，无可印发：请在 plan: 下写明 breakdown:（任务分解文件 file、文号 number、成文日期 date）",
     "plan.breakdown": "计划引用的任务分解：{problem}",
     "owners.reading_unused": "对“{words}”的解读与通知原文的结果相同：请删除",
-    "show.due_follows": "{date}（同{id}）",
+    "show.due_follows": "{date}（与“{requirement}”同）",
     "show.reading.none": "解读：“{words}”不承担本项。理由：{reason}",
     "show.reading.owners": "解读：“{words}”理解为{means}。理由：{reason}",
     "show.reading.condition_for": "解读：条件适用于{means}（“{words}”）。理由：{reason}",
@@ -662,4 +662,8 @@ MESSAGES: dict[str, str] = {
     "owners.dropped": "原句“{sentence}”写明“{id}”承担本项，但责任单位中没有：请按通知编码，或写明解读（words、means、reason）",
     "owners.outside": "{ids} 被列为本项责任单位，但原句“{sentence}”写明的是 {says}：请按通知编码，或写明解读（words、means、reason）",
     "owners.outside_bracket": "{ids} 被列为本项责任单位，但原句“{sentence}”未写明责任主体，所属任务“{statement}”列明的是 {says}：请按通知编码，或写明解读（words、means、reason）",
+    "show.group_line_breakdown": "{name}：{units}个单位，其中通知未列名{assumed}个（依任务分解{number}）",
+    "show.units_breakdown": "共{units}个单位，其中{assumed}个通知未列名，依通知对市政府各部门的要求或任务分解（{number}）承担",
+    "show.assumed_breakdown": "依任务分解",
+    "show.group_line_universal": "{name}：{units}个单位，其中通知未列名{assumed}个（均在通知所称范围内）",
 }

@@ -13,13 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 from pydantic import Field
 
-from lzplan.errors import InputError, Problem
-from lzplan.inputs import loader
-from lzplan.inputs.validation import to_model
+from lzplan.errors import Problem
 from lzplan.location import PositionMap
 from lzplan.messages import msg
 from lzplan.model import Date, Id, Model, NonEmpty
@@ -64,31 +61,9 @@ class LoadedBreakdown:
     text: str
 
 
-def load(
-    plan_path: Path, plan_display: str, plan: Plan, plan_positions: PositionMap
-) -> LoadedBreakdown | None:
-    """The breakdown a plan cites, validated against the plan; None when it cites none."""
-    ref = plan.plan.breakdown
-    if ref is None:
-        return None
-    path = plan_path.parent / ref.file
-    display = str(Path(plan_display).parent / ref.file)
-    try:
-        text = loader.read_text(path, display)
-    except InputError as exc:
-        where = plan_positions.find(("plan", "breakdown", "file"))
-        raise InputError(
-            [Problem(where, msg("plan.breakdown", problem=exc.problems[0].message))]
-        ) from None
-    document = loader.parse(text, display)
-    loaded = LoadedBreakdown(display, to_model(document, Breakdown), document.positions, text)
-    problems = list(_check(loaded, plan))
-    if problems:
-        raise InputError(problems)
-    return loaded
-
-
-def _check(loaded: LoadedBreakdown, plan: Plan) -> Iterator[Problem]:
+def check(loaded: LoadedBreakdown, plan: Plan) -> Iterator[Problem]:
+    """The breakdown against the plan that cites it: its plan id, 文号 and date, and
+    every task and unit id of its rows."""
     info, where = loaded.breakdown.breakdown, loaded.positions.find
     ref = plan.plan.breakdown
     assert ref is not None

@@ -52,7 +52,7 @@ def load(path: Path, display: str | None = None, cache: Path | None = None) -> L
         raise InputError(
             [Problem(where, msg("plan.notice", problem=exc.problems[0].message))]
         ) from None
-    broken_down = breakdown.load(path, name, plan, document.positions)
+    broken_down = _breakdown(path, name, plan, document.positions)
     extra = [broken_down.text] if broken_down else []
     passed = _traced_marker(cache, text, notice, *extra, name, str(notice_path))
     if passed is None or not passed.is_file():
@@ -62,6 +62,30 @@ def load(path: Path, display: str | None = None, cache: Path | None = None) -> L
         _mark(passed)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return LoadedPlan(path, name, digest, plan, index, document.positions, notice, broken_down)
+
+
+def _breakdown(
+    path: Path, display: str, plan: Plan, positions: PositionMap
+) -> LoadedBreakdown | None:
+    """The 任务分解 the plan cites, validated against the plan; None when it cites none."""
+    ref = plan.plan.breakdown
+    if ref is None:
+        return None
+    name = str(Path(display).parent / ref.file)
+    try:
+        text = loader.read_text(path.parent / ref.file, name)
+    except InputError as exc:
+        where = positions.find(("plan", "breakdown", "file"))
+        raise InputError(
+            [Problem(where, msg("plan.breakdown", problem=exc.problems[0].message))]
+        ) from None
+    document = loader.parse(text, name)
+    parsed = to_model(document, breakdown.Breakdown)
+    loaded = LoadedBreakdown(name, parsed, document.positions, text)
+    problems = list(breakdown.check(loaded, plan))
+    if problems:
+        raise InputError(problems)
+    return loaded
 
 
 def _traced_marker(cache: Path | None, *texts: str) -> Path | None:

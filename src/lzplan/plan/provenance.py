@@ -39,7 +39,7 @@ _CONCERNED = re.compile(r"有关|相关")
 
 
 @dataclass(frozen=True)
-class Block:
+class TaskText:
     """The part of the notice one task covers, as the trace found it."""
 
     t: int
@@ -50,7 +50,7 @@ class Block:
 
 
 @dataclass(frozen=True)
-class Context:
+class Tracing:
     plan: Plan
     notice: str
     where: Callable[[PathKey], Location]
@@ -60,7 +60,7 @@ class Context:
     statements: Sequence[tuple[int, int]]  # every owner statement's span
 
 
-def check(ctx: Context, block: Block, quotes: dict[str, tuple[int, int]]) -> Iterator[Problem]:
+def check(ctx: Tracing, block: TaskText, quotes: dict[str, tuple[int, int]]) -> Iterator[Problem]:
     """The problems of one task's requirements; ``quotes`` gives each one's source span."""
     names = NameIndex.of(ctx.plan, block.task.groups)
     found, _ = names.scan(ctx.notice)
@@ -77,8 +77,8 @@ def check(ctx: Context, block: Block, quotes: dict[str, tuple[int, int]]) -> Ite
 class _Duty:
     def __init__(
         self,
-        ctx: Context,
-        block: Block,
+        ctx: Tracing,
+        block: TaskText,
         req: Requirement,
         path: PathKey,
         quote: tuple[int, int],
@@ -129,6 +129,9 @@ class _Duty:
 
     def _in_statement(self) -> set[str]:
         return {n.id for n in self.names.scan(self.statement)[0]}
+
+    def _reads(self, field: str) -> bool:
+        return any(reading.field == field for reading in self.req.readings)
 
     def _units(self, ids: set[str]) -> set[str]:
         """The units some ids mean: a group's members, a unit itself."""
@@ -205,7 +208,11 @@ class _Duty:
         inside = {a.id for a in clause if at <= a.start < end}
         own = self.start <= at < self.end
         derived = self._read("condition_for", inside or (set() if own else self._concerned()))
-        if set(req.condition_for) != derived:
+        given = set(req.condition_for)
+        # a condition of the duty's own sentence naming no one may be read either way:
+        # for every owner, or for the owners named as 有关 (市政府有关部门) only
+        either = own and not inside and not self._reads("condition_for")
+        if given != derived and not (either and given == self._concerned()):
             message = msg("owners.condition_for", condition=req.condition,
                           says=_ids(derived) if derived else msg("owners.every_owner"),
                           given=_ids(set(req.condition_for)))  # fmt: skip

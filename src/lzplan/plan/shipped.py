@@ -30,6 +30,10 @@ _BESIDE = ("waivers-", "scores-")
 _BESIDE_SUFFIX = (".breakdown.yaml",)
 
 
+def _is_plan(name: str) -> bool:
+    return not name.startswith(_BESIDE) and not name.endswith(_BESIDE_SUFFIX)
+
+
 @dataclass(frozen=True)
 class Shipped:
     id: str
@@ -42,8 +46,7 @@ def shipped() -> list[Shipped]:
     root = Path(str(resources.files("lzplan") / "shipped"))
     found = []
     for folder in sorted(root.iterdir()) if root.is_dir() else []:
-        plans = [p for p in sorted(folder.glob("*.yaml"))
-                 if not p.name.startswith(_BESIDE) and not p.name.endswith(_BESIDE_SUFFIX)]  # fmt: skip
+        plans = [p for p in sorted(folder.glob("*.yaml")) if _is_plan(p.name)]
         if folder.name != "schemas" and len(plans) == 1:
             found.append(Shipped(folder.name, plans[0]))
     return found

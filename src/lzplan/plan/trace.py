@@ -108,12 +108,12 @@ class _Tracer:
         (or the 任务分解 it cites): ``lzplan.plan.provenance``."""
         spans = [(s.start, s.end) for s in self.statements]
         rows = self.breakdown.breakdown if self.breakdown else None
-        ctx = provenance.Context(self.plan, self.notice, self.where, self._at, rows,
+        ctx = provenance.Tracing(self.plan, self.notice, self.where, self._at, rows,
                                  PlanIndex(self.plan).members, spans)  # fmt: skip
         quotes = {q.requirement.id: (q.start, q.end) for q in self.quotes if q.requirement}
         for block in self.blocks:
             owner = (block.owner.start, block.owner.end) if block.owner else None
-            found = provenance.Block(block.t, block.task, self._floor(block), block.end, owner)
+            found = provenance.TaskText(block.t, block.task, self._floor(block), block.end, owner)
             yield from provenance.check(ctx, found, quotes)
         yield from self._breakdown_words()
 

@@ -13,6 +13,7 @@ from lzplan.messages import Lang, say
 from lzplan.plan.index import PlanIndex
 from lzplan.plan.load import LoadedPlan
 from lzplan.plan.model import Requirement
+from lzplan.plan.provenance import judged
 from lzplan.plan.requirement import Reading
 from lzplan.reporters import labels
 from lzplan.reporters.console import show
@@ -77,8 +78,10 @@ def show_plan(console: Console, loaded: LoadedPlan, lang: Lang = "en") -> None:
             due = labels.date(req.due.date, lang)
             if req.due.wording:
                 due = say("report.due_wording", lang, date=req.due.date, wording=req.due.wording)
-            elif req.due.follows and req.due.follows != "period":
-                due = say("show.due_follows", lang, date=due, id=req.due.follows)
+            elif req.due.follows and req.due.follows in loaded.index.requirements:
+                followed = loaded.index.requirements[req.due.follows][1]
+                shown = labels.requirement_label(followed, lang)
+                due = say("show.due_follows", lang, date=due, requirement=shown)
             kind = labels.kind(req.kind, lang)
             _row(
                 table,
@@ -130,14 +133,10 @@ def _show_groups(console: Console, loaded: LoadedPlan, lang: Lang) -> None:
     for group, name in groups:
         members = index.members[group.id]
         assumed = sum(not index.units[unit].named_in_notice for unit in members)
-        line = say(
-            "show.group_line" if assumed else "show.group_line_named",
-            lang,
-            id=group.id,
-            name=name,
-            units=len(members),
-            assumed=assumed,
-        )
+        by = _by(loaded) if judged(group) else "_universal" if _by(loaded) else ""
+        key = "show.group_line" + by if assumed else "show.group_line_named"
+        line = say(key, lang, id=group.id, name=name, units=len(members), assumed=assumed,
+                   number=_number(loaded))  # fmt: skip
         console.print("  " + _with_note(line, group.note, lang), soft_wrap=True)
     for unit in index.unit_order():
         if unit.note:
@@ -191,8 +190,20 @@ def show_units(console: Console, loaded: LoadedPlan, lang: Lang = "en") -> None:
             labels.kind_name(loaded.plan, unit.kind, lang),
             ", ".join(unit.tags),
             ", ".join(member_of),
-            say("show.named" if unit.named_in_notice else "show.assumed", lang),
+            say("show.named" if unit.named_in_notice else "show.assumed" + _by(loaded), lang),
         )
     show(console, table)
     assumed = sum(not unit.named_in_notice for unit in loaded.plan.units)
-    console.print(say("show.units", lang, units=len(loaded.plan.units), assumed=assumed))
+    console.print(say("show.units" + _by(loaded), lang, units=len(loaded.plan.units),
+                      assumed=assumed, number=_number(loaded)))  # fmt: skip
+
+
+def _by(loaded: LoadedPlan) -> str:
+    """The key suffix for units the notice does not name: by the 任务分解 the plan cites,
+    or (with none) assumed by the encoder."""
+    return "_breakdown" if loaded.plan.plan.breakdown else ""
+
+
+def _number(loaded: LoadedPlan) -> str:
+    ref = loaded.plan.plan.breakdown
+    return ref.number if ref else ""

@@ -29,11 +29,11 @@ def render(
         "requirements:",
     ]
     for owed in loaded.index.owed_by(unit_id):
-        lines += ["", *_entry(owed, lang)]
+        lines += ["", *_entry(owed, lang, loaded.index.members)]
     return "\n".join(lines) + "\n"
 
 
-def _entry(owed: Owed, lang: Lang) -> list[str]:
+def _entry(owed: Owed, lang: Lang, members: dict[str, tuple[str, ...]]) -> list[str]:
     req = owed.requirement
     due = f"{req.due.date}" + (f" ({req.due.wording})" if req.due.wording else "")
     needs, body = kinds.of(req).template(req, owed.threshold, partial(_say, lang))
@@ -43,9 +43,17 @@ def _entry(owed: Owed, lang: Lang) -> list[str]:
         f"  # {kind}{labels.colon(lang)}{needs}{say('template.sep', lang)}{due_word} {due}",
         f"  # {say('template.notice', lang)}{labels.colon(lang)}{req.source}",
     ]
-    if req.condition:
+    if req.condition and _may_file_nil(owed, members):
         head.append(f"  # {say('template.nil_return', lang, condition=req.condition)}")
     return head + body
+
+
+def _may_file_nil(owed: Owed, members: dict[str, tuple[str, ...]]) -> bool:
+    """The condition applies to this unit: ``condition_for`` names it (or is empty), so
+    a nil return is open to it; the others owe the duty whatever happens."""
+    keys = owed.requirement.condition_for
+    unit = owed.unit.id
+    return not keys or any(unit == key or unit in members.get(key, ()) for key in keys)
 
 
 def _say(lang: Lang, key: str, /, **params: object) -> str:
