@@ -75,6 +75,7 @@ class Reason(StrEnum):
     AFTER_AS_OF = "after_as_of"
     OUTSIDE_PERIOD = "outside_period"
     DUPLICATE_DOC_NO = "duplicate_doc_no"
+    DUPLICATE_ITEM = "duplicate_item"  # no 文号 to tell it apart: same title and date
 
     @property
     def counts(self) -> bool:

@@ -15,7 +15,7 @@ from typing import Annotated, Any, ClassVar, NamedTuple
 from pydantic import Field
 
 from lzplan.check.result import ItemVerdict, Notice, Reason, Status
-from lzplan.grammar.docno import canonical
+from lzplan.grammar.docno import canonical, title
 from lzplan.location import Location, PathKey, PositionMap
 from lzplan.messages import Message, msg
 from lzplan.model import Date, Id, Model, NonEmpty, Positive
@@ -190,6 +190,7 @@ def judge_items(
     """
     start, end, due = ctx.start, ctx.end, ctx.due
     seen: dict[str, str] = {}  # canonical 文号 → its spelling where it first counted
+    titled: dict[tuple[str, dt.date], bool] = {}  # (title, date) counted → had a 文号
     reasons: dict[int, Reason] = {}
     notices = []
     for i in sorted(range(len(evidence)), key=lambda i: _item_key(evidence[i])):
@@ -199,6 +200,11 @@ def judge_items(
             first = seen[canonical(item.doc_no)]
             key = "notice.duplicate_doc_no" if first == item.doc_no else "notice.doc_no_respelled"
             message = msg(key, doc_no=item.doc_no, first=first, requirement=ref(requirement))
+            notices.append(Notice(claim.item(i), message))
+        elif reasons[i].counts and _listed_again(item, titled):
+            reasons[i] = Reason.DUPLICATE_ITEM
+            message = msg("notice.duplicate_item", title=item.title, date=item.date,
+                          requirement=ref(requirement))  # fmt: skip
             notices.append(Notice(claim.item(i), message))
     items = tuple(
         ItemVerdict(item.title, item.date, item.doc_no, reasons[i], claim.item(i), item.sha256)
@@ -215,6 +221,15 @@ def ref(requirement: RequirementBase) -> Message:
 def who(index: Any, key: str) -> Message:
     """A unit or group a quota is for: its id in English, its name in Chinese."""
     return msg("ref.who", id=key, name=index.name_of(key))
+
+
+def _listed_again(item: Evidence, titled: dict[tuple[str, dt.date], bool]) -> bool:
+    """The item repeats one counted before it: the same title and date, and one of the two
+    has no 文号 to tell them apart (two documents may share a title, not a 文号)."""
+    key = (title(item.title), item.date)
+    had = titled.get(key)
+    titled[key] = bool(had) or bool(item.doc_no)
+    return had is not None and not (had and item.doc_no)
 
 
 def _item_key(item: Evidence) -> tuple[dt.date, str, str]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import pkgutil
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -38,6 +39,19 @@ class Message:
 
     def __str__(self) -> str:
         return self.render(REFERENCE)
+
+
+def numeral(n: int) -> Message:
+    """A number as a heading or an ordinal writes it, in any language: 一…二十 from the
+    catalogue, 二十一…九十九 composed from them, and digits beyond (no count of headings
+    is too many)."""
+    if 1 <= n <= 20:
+        return msg(f"numeral.{n}")
+    if 21 <= n <= 99:
+        tens, ones = divmod(n, 10)
+        return msg("numeral.tens", n=n, tens=msg(f"numeral.{tens}"),
+                   ones=msg(f"numeral.{ones}") if ones else "")  # fmt: skip
+    return msg("numeral.digits", n=n)
 
 
 def msg(key: str, /, **params: object) -> Message:
@@ -82,12 +96,19 @@ def printable(text: str) -> str:
     """Text from an input, made safe to print: a control character (a line break, ESC,
     DEL…) shown as its escape, so no input can start a line of its own or steer a
     terminal."""
-    if text.isprintable():
+    if text.isprintable() and not _HIDDEN.search(text):
         return text
     return "".join(
-        ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii")
+        ch
+        if (ch.isprintable() and not _HIDDEN.match(ch)) or ch == " "
+        else ch.encode("unicode_escape").decode("ascii")
         for ch in text
     )
+
+
+# Printable characters that show nothing — letters that render blank and variation
+# selectors — shown as escapes too, so a 文号 padded with them is seen for what it is.
+_HIDDEN = re.compile("[\u3164\u115f\u1160\uffa0\u2800\ufe00-\ufe0f\U000e0100-\U000e01ef]")
 
 
 def date(value: dt.date, lang: Lang) -> str:

@@ -666,4 +666,10 @@ MESSAGES: dict[str, str] = {
     "show.units_breakdown": "{units} units ({assumed} not named in the notice: they owe by its words for all departments or by the task breakdown {number})",
     "show.assumed_breakdown": "by the breakdown",
     "show.group_line_universal": "{id} ({name}): {units} units, {assumed} not named in the notice (the words name them all)",
+    "notice.completed_before_evidence": "completed {completed} is earlier than its earliest evidence ({date}): judged as completed {date}",
+    "notice.duplicate_item": "'{title}' ({date}) is listed again in {requirement} with no 文号 to tell them apart; it counts once",
+    "reason.duplicate_item": "not counted: the same document listed again (same title and date)",
+    "usage.date_range": "{option} '{value}' is outside the dates lzplan reads ({first} to {last})",
+    "numeral.tens": "{n}",
+    "numeral.digits": "{n}",
 }

@@ -666,4 +666,10 @@ MESSAGES: dict[str, str] = {
     "show.units_breakdown": "共{units}个单位，其中{assumed}个通知未列名，依通知对市政府各部门的要求或任务分解（{number}）承担",
     "show.assumed_breakdown": "依任务分解",
     "show.group_line_universal": "{name}：{units}个单位，其中通知未列名{assumed}个（均在通知所称范围内）",
+    "notice.completed_before_evidence": "填报的完成日期{completed}早于最早的佐证材料（{date}），按{date}完成认定",
+    "notice.duplicate_item": "“{title}”（{date}）在{requirement}中重复列出，且无文号可资区分，只计一次",
+    "reason.duplicate_item": "不计入：同一文件重复列出（标题、日期相同）",
+    "usage.date_range": "{option} '{value}' 超出可识别的日期范围（{first}至{last}）",
+    "numeral.tens": "{tens}十{ones}",
+    "numeral.digits": "{n}",
 }
