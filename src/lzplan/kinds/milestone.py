@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import Field
 
+from lzplan.check.result import ItemVerdict, Notice
 from lzplan.kinds.base import Claim, Context, Evidenced, Judgment, Say, evidence_example
 from lzplan.kinds.base import judge_items as judge_evidence
 from lzplan.kinds.defaults import can_recur as can_recur
@@ -63,8 +64,10 @@ def judge(
 ) -> Judgment:
     entry: MilestoneEntry = claim.entry
     items, notices = judge_evidence(ctx, claim, requirement, entry.evidence)
-    done = entry.completed
     backed = any(item.reason.counts for item in items)
+    done, backdated = _completed(entry.completed, items)
+    if backdated is not None:
+        notices = (*notices, Notice(claim.where("completed"), backdated))
     reached = done is not None and done <= ctx.as_of and backed
     on_time = reached and done is not None and done <= ctx.due
     status = ctx.status(on_time, reached)
@@ -77,6 +80,19 @@ def judge(
     else:
         detail = msg("kind.milestone.completed_unbacked", date=done)
     return Judgment(status, int(reached), 1, detail, items, notices)
+
+
+def _completed(
+    completed: dt.date | None, items: tuple[ItemVerdict, ...]
+) -> tuple[dt.date | None, Message | None]:
+    """The completion date the evidence shows: a milestone is done no earlier than the
+    earliest evidence that counts for it. A ``completed`` before it is back-dated: it is
+    judged at the evidence's date, and a notice says so."""
+    dates = [item.date for item in items if item.reason.counts]
+    if completed is None or not dates or completed >= min(dates):
+        return completed, None
+    earliest = min(dates)
+    return earliest, msg("notice.completed_before_evidence", completed=completed, date=earliest)
 
 
 def needs(requirement: MilestoneRequirement, required: float) -> Message:
