@@ -344,6 +344,8 @@ YearOption = Annotated[
     typer.Option(
         "--year",
         metavar="YEAR",
+        min=1949,
+        max=2199,
         help="The plan year, where the text gives none. Default: the text's.",
     ),
 ]
@@ -452,9 +454,18 @@ def _date(value: str | None, option: str = "--as-of") -> dt.date:
     if value is None:
         return dt.date.today()  # the only place lzplan reads the clock
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         raise UsageError(msg("usage.date", option=option, value=value)) from None
+    if not FIRST_DAY <= day <= LAST_DAY:  # what follows a date (due, fix-by) stays a date
+        raise UsageError(msg("usage.date_range", option=option, value=value,
+                             first=FIRST_DAY, last=LAST_DAY))  # fmt: skip
+    return day
+
+
+# The dates lzplan reads from the command line: a work plan of any year a government
+# has issued one, with room for the days counted after it (--within, --fix-by).
+FIRST_DAY, LAST_DAY = dt.date(1949, 10, 1), dt.date(2199, 12, 31)
 
 
 def _console(color: Color):  # type: ignore[no-untyped-def]
@@ -863,7 +874,11 @@ def due(
     within: Annotated[
         int,
         typer.Option(
-            "--within", metavar="DAYS", min=1, help="How many days ahead of --as-of to look."
+            "--within",
+            metavar="DAYS",
+            min=1,
+            max=3660,
+            help="How many days ahead of --as-of to look (at most ten years).",
         ),
     ] = 30,
     as_of: AsOfOption = None,

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from lzplan import __version__, kinds
 from lzplan.bulletin.document import Block, Draft, Role, block, table
 from lzplan.check.result import Outcome, Result, Status, UnitResult, UnitStatus
-from lzplan.messages import Lang, msg, say
+from lzplan.messages import Lang, numeral, say
 from lzplan.plan.load import LoadedPlan
 from lzplan.reporters import common, labels
 
@@ -52,7 +52,7 @@ class Numbers:
 
 
 def _numeral(n: int) -> object:
-    return msg(f"numeral.{n}")
+    return numeral(n)
 
 
 # ---------------------------------------------------------------- the 通报

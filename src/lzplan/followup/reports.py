@@ -3,16 +3,27 @@ parts a comparison needs, every problem located as file:line:column."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import AfterValidator, BaseModel, ConfigDict
 
 from lzplan.errors import InputError, Problem
 from lzplan.inputs import loader
 from lzplan.inputs.validation import to_model
 from lzplan.messages import msg
 from lzplan.reporters.json_report import StatusName
+
+
+def _iso_day(text: str) -> str:
+    """A day written YYYY-MM-DD that is a real day (a report edited by hand may say
+    2011-02-30): the comparison reads it as a date."""
+    dt.date.fromisoformat(text)  # ValueError: pydantic's located "value error"
+    return text
+
+
+IsoDay = Annotated[str, AfterValidator(_iso_day)]
 
 
 class _View(BaseModel):
@@ -25,7 +36,7 @@ class OutcomeView(_View):
     title: str | None = None  # schema 3; a report of schema 2 shows the id
     status: StatusName
     detail: str
-    due: str
+    due: IsoDay
     shortfall: float
 
 
@@ -45,7 +56,7 @@ class PlanView(_View):
 class ReportView(_View):
     schema_version: Literal[2, 3]
     plan: PlanView
-    as_of: str
+    as_of: IsoDay
     units: list[UnitView]
 
 

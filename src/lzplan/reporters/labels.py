@@ -7,7 +7,7 @@ import re
 
 from lzplan import kinds, messages
 from lzplan.check.result import Reason, Status, UnitStatus
-from lzplan.messages import Lang, msg, say
+from lzplan.messages import Lang, say
 from lzplan.plan.index import PlanIndex
 from lzplan.plan.model import Plan, Requirement, Unit
 
@@ -109,7 +109,7 @@ def task_columns(plan: Plan, lang: Lang) -> dict[str, str]:
         same = [t for t in plan.tasks if t.section == task.section]
         part = same.index(task) + 1 if len(same) > 1 else None
         section = task.section.translate(_FULL_WIDTH)
-        nth = say("report.nth", lang, n=msg(f"numeral.{part}")) if part else ""
+        nth = say("report.nth", lang, n=messages.numeral(part)) if part else ""
         columns[task.id] = say("report.column", lang, id=column(task.id),
                                section=section, nth=nth)  # fmt: skip
     return columns

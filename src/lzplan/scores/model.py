@@ -40,7 +40,7 @@ class Deductions(Model):
 
 class ScoresFile(Model):
     plan: Id = Field(description="The plan's id the weights are for.")
-    points: dict[Id, Annotated[float, Field(ge=0)]] = Field(
+    points: dict[Id, Annotated[float, Field(ge=0, allow_inf_nan=False)]] = Field(
         description="Points per requirement or task id; `default` for every other "
         "requirement. A task's points are shared equally among the requirements of it "
         "a unit owes that have no points of their own."
