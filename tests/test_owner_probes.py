@@ -62,3 +62,15 @@ def _copy(folder: Path, tmp_path: Path) -> Path:
     work = tmp_path / "plan"
     shutil.copytree(folder, work)
     return work
+
+
+def test_a_plan_written_before_readings_validates_where_the_notice_allows(tmp_path: Path) -> None:
+    """Upgrading: the 2013 plan as written before owners, conditions and dates were traced
+    (no readings, no follows; judgements kept in notes) validates unchanged — but for the
+    condition the notice does not write (出庭应诉不少于3件), taken out here."""
+    work = _copy(CASES / "upgrade" / "2013", tmp_path)
+    result = invoke("plan", "validate", "2013.yaml", cwd=work)
+    assert result.exit_code == 0, result.stderr
+    plan = (work / "2013.yaml").read_text(encoding="utf-8")
+    assert "readings:" not in plan
+    assert "follows:" not in plan

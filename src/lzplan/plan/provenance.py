@@ -262,9 +262,14 @@ class _Duty:
         yield from self._follows()
 
     def _task_date(self) -> bool:
-        """The date is one a deadline of the task's own text sets: inherited from its
-        task, as the requirement's note says (``follows`` names the requirement)."""
-        text = self.ctx.notice[self.block.floor : self.block.end]
+        """The date is one a deadline next to the duty sets (in its own sentence, the one
+        before or the one after): inherited, as the requirement's note says (``follows``
+        names the requirement precisely)."""
+        notice, floor = self.ctx.notice, self.block.floor
+        begin = _previous_sentence(notice, self.start, floor)
+        after = notice.find("。", self.end)
+        after = notice.find("。", after + 1) if after >= 0 else -1
+        text = notice[begin : min(after + 1 if after >= 0 else self.block.end, self.block.end)]
         year = self.ctx.plan.plan.period.start.year
         return any(d.date == self.req.due.date for d in deadlines.find(text, year) if not d.scope)
 
