@@ -73,7 +73,7 @@ def test_annotations_worst_first_one_per_unit_not_submitted() -> None:
 
 
 def test_annotations_stay_within_github_s_limits(tmp_path: Path) -> None:
-    # every unit's file missing: 49 units not submitted, more errors than GitHub shows
+    # every unit's file missing: 53 units not submitted, more errors than GitHub shows
     empty = tmp_path / "empty"
     empty.mkdir()
     lines = github(str(empty), "--plan", str(ROOT / "plan" / "2011.yaml"))

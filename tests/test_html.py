@@ -70,9 +70,9 @@ def test_chromium_renders_every_cell_and_status(
     units = report["units"]
     assert isinstance(units, list)
     expected = [status for unit in units for status in unit["cells"].values()]
-    assert len(cells) == 49 * 13
+    assert len(cells) == 53 * 13
     assert cells == expected
-    assert dom.count("<details ") == 49
+    assert dom.count("<details ") == 53
     assert '<b id="as-of" data-date="2011-12-31">2011-12-31</b>' in dom
 
 
@@ -84,7 +84,7 @@ def test_chromium_renders_the_chinese_page_as_a_bulletin_attachment(tmp_path: Pa
     text = re.sub(r"<[^>]+>", " ", dom.split("<body", 1)[1])
     text = re.sub(r"submissions/[\w.-]+", "", text)  # file paths stay as they are
     assert "市旅游局＊" in text
-    assert "＊ 通知未列名，按职能认定" in text
+    assert "＊ 通知未列名，依通知对市政府各部门的要求或任务分解（泸府法〔2011〕8号）承担" in text
     for english in ("gulin", "t1-1", "risk-assessment", "missed", "compliant"):
         assert english not in text
 
