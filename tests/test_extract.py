@@ -70,7 +70,15 @@ def test_each_test_notice_against_its_reviewed_plan(case: Path) -> None:
     assert invoke("plan", "validate", "reviewed.yaml", cwd=case).exit_code == 0
     found = scores("notice.txt", "--units", str(REGISTRY), *case_args(case), cwd=case,
                    reviewed=case / "reviewed.yaml")  # fmt: skip
-    assert set(found) == {"requirements", "tasks", "owners", "kinds", "quotas", "due dates"}
+    assert set(found) == {
+        "requirements",
+        "tasks",
+        "owners",
+        "roles",
+        "kinds",
+        "quotas",
+        "due dates",
+    }
     low = {field: pr[:2] for field, pr in found.items() if min(pr[:2]) < 0.90}
     assert low == {}
 
@@ -98,7 +106,8 @@ def test_the_2011_notice_against_the_reviewed_plan(tmp_path: Path) -> None:
     for table in results.values():
         for field in ("requirements", "tasks", "kinds", "quotas", "due dates"):
             assert min(table[field][:2]) >= 0.93, field
-        assert min(table["owners"][:2]) >= 0.50
+        assert table["owners"][0] >= 0.65  # precision: the readings no grammar derives
+        assert table["owners"][1] >= 0.85  # recall: every owner the notice names is found
     assert results["no line breaks"] == results["as issued"]
     assert results["half-width"]["owners"] == results["as issued"]["owners"]
 

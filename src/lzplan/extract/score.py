@@ -26,7 +26,7 @@ def key(text: str) -> str:
     return "".join(text.translate(_WIDTH).split())
 
 
-FIELDS = ("requirements", "tasks", "owners", "kinds", "quotas", "due_dates")
+FIELDS = ("requirements", "tasks", "owners", "roles", "kinds", "quotas", "due_dates")
 Item = tuple[object, ...]
 
 
@@ -35,7 +35,8 @@ class Score:
     field: str
     draft: int
     reviewed: int
-    matched: int
+    matched: int  # the draft's values the reviewed plan has
+    found: int | None = None  # the reviewed plan's values the draft has (default: matched)
 
     @property
     def precision(self) -> float:
@@ -43,7 +44,8 @@ class Score:
 
     @property
     def recall(self) -> float:
-        return self.matched / self.reviewed if self.reviewed else 1.0
+        found = self.matched if self.found is None else self.found
+        return found / self.reviewed if self.reviewed else 1.0
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,8 @@ class _Req:
     source: str
     task: str
     owners: frozenset[tuple[str, str]]
+    roles: frozenset[tuple[str, str]]
+    owned: tuple[tuple[str, frozenset[str]], ...]  # each owner id and the units it means
     kind: str
     quotas: frozenset[tuple[object, ...]]
     due: tuple[dt.date, str | None]
@@ -62,26 +66,47 @@ def _flatten(plan: Plan, unowned: frozenset[str] = frozenset()) -> list[_Req]:
     found = []
     members = PlanIndex(plan).members
     for task in plan.tasks:
-        supporting = {("supporting", unit) for unit in task.owners.supporting}
+        supporting = frozenset(("supporting", unit) for unit in task.owners.supporting)
         for req in task.requirements:
             owners = () if req.id in unowned else (*req.units, *req.groups)
-            owed = {("owes", unit) for unit in _covered(owners, members)}
+            owed = frozenset(("owes", unit) for unit in owners)
+            owned = tuple((o, frozenset(members.get(o, (o,)))) for o in owners)
             # an activity's one item is no quota the notice states
             encoded = kinds.of(req).encoded(req) if req.kind != "activity" else []
             stated = frozenset((s.subject, s.value, s.measure, s.at_most) for s in encoded)
             every = req.recurs.every if req.recurs is not None else None
             found.append(
-                _Req(req.id, key(req.source), key(task.owners.source),
-                     frozenset(owed | supporting), req.kind, stated, (req.due.date, every))
+                _Req(req.id, key(req.source), key(task.owners.source), owed, supporting,
+                     owned, req.kind, stated, (req.due.date, every))
             )  # fmt: skip
     return found
 
 
-def _covered(owners: tuple[str, ...], members: dict[str, tuple[str, ...]]) -> set[str]:
-    """The owners as they mean units: a unit also owed as a member of a listed group
-    (市政府法制办 beside 市政府各部门) is one owner, as ``plan validate`` compares them."""
-    in_groups = {unit for key in owners if key in members for unit in members[key]}
-    return {key for key in owners if key in members or key not in in_groups}
+def _has_owner(owner: str, units: frozenset[str], other: _Req | None) -> bool:
+    """The other plan's requirement has this owner: by its id, or every unit it means."""
+    if other is None:
+        return False
+    if any(owner == theirs for theirs, _ in other.owned):
+        return True
+    return units <= frozenset().union(*(u for _, u in other.owned))
+
+
+def _owner_score(drafted: list[_Req], truth: list[_Req], paired: dict[str, str]) -> Score:
+    """Owners compared as the units they mean, as ``plan validate`` compares them: a
+    drafted owner is right when every unit it means owes the duty in the reviewed plan
+    (市政府法制办 beside 市政府各部门 is no error), and a reviewed owner is found when
+    every unit it means owes it in the draft."""
+    by_id = {r.id: r for r in truth}
+    right = found = 0
+    drafted_for = {paired[d.id]: d for d in drafted if d.id in paired}
+    for mine in drafted:
+        reviewed = by_id.get(paired.get(mine.id, ""))
+        right += sum(_has_owner(owner, units, reviewed) for owner, units in mine.owned)
+    for theirs in truth:
+        draft = drafted_for.get(theirs.id)
+        found += sum(_has_owner(owner, units, draft) for owner, units in theirs.owned)
+    total = (sum(len(d.owned) for d in drafted), sum(len(r.owned) for r in truth))
+    return Score("owners", total[0], total[1], right, found)
 
 
 def pairs(drafted: list[_Req], reviewed: list[_Req]) -> dict[str, str]:
@@ -130,6 +155,7 @@ def _values(reqs: list[_Req], name: dict[str, str]) -> dict[str, set[Item]]:
         values["requirements"].add((rid,))
         values["tasks"].add((rid, req.task))
         values["owners"] |= {(rid, *owner) for owner in req.owners}
+        values["roles"] |= {(rid, *role) for role in req.roles}
         values["kinds"].add((rid, req.kind))
         values["quotas"] |= {(rid, *stated) for stated in req.quotas}
         values["due_dates"].add((rid, *req.due))
@@ -142,7 +168,9 @@ def compare(draft: Plan, reviewed: Plan, unowned: frozenset[str] = frozenset()) 
     mine = _values(drafted, paired)
     theirs = _values(truth, {r.id: r.id for r in truth})
     return [
-        Score(field, len(mine[field]), len(theirs[field]), len(mine[field] & theirs[field]))
+        _owner_score(drafted, truth, paired)
+        if field == "owners"
+        else Score(field, len(mine[field]), len(theirs[field]), len(mine[field] & theirs[field]))
         for field in FIELDS
     ]
 
@@ -164,7 +192,7 @@ def misses(draft: Plan, reviewed: Plan, unowned: frozenset[str] = frozenset()) -
         r = by_id[paired[d.id]]
         for field, mine, theirs in (
             ("task", d.task, r.task),
-            ("owners", _shown(d.owners), _shown(r.owners)),
+            ("owners", _shown(d.owners | d.roles), _shown(r.owners | r.roles)),
             ("kind", d.kind, r.kind),
             ("quota", _shown(d.quotas), _shown(r.quotas)),
             ("due", _shown({d.due}), _shown({r.due})),

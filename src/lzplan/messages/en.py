@@ -672,4 +672,5 @@ MESSAGES: dict[str, str] = {
     "usage.date_range": "{option} '{value}' is outside the dates lzplan reads ({first} to {last})",
     "numeral.tens": "{n}",
     "numeral.digits": "{n}",
+    "extract.field.roles": "roles",
 }

@@ -672,4 +672,5 @@ MESSAGES: dict[str, str] = {
     "usage.date_range": "{option} '{value}' 超出可识别的日期范围（{first}至{last}）",
     "numeral.tens": "{tens}十{ones}",
     "numeral.digits": "{n}",
+    "extract.field.roles": "牵头/配合",
 }
