@@ -17,6 +17,11 @@ CASES = ROOT / "tests" / "cases"
 # The verdict cache of every run the tests make (in-process or child) goes to a folder
 # of the session's, never the user's ~/.cache; the whole suite then runs warm and cold.
 os.environ["LZPLAN_CACHE_DIR"] = tempfile.mkdtemp(prefix="lzplan-test-cache-")
+# lzplan speaks the locale's language by default: the tests expect English unless they
+# ask otherwise, whatever the machine running them is set to.
+for _name in ("LZPLAN_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+    os.environ.pop(_name, None)
+os.environ["LC_ALL"] = "C.UTF-8"
 
 
 @dataclass

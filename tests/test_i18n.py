@@ -65,6 +65,21 @@ def test_the_language_comes_from_the_environment() -> None:
     assert invoke("check", *YEAR_END, env={"LZPLAN_LANG": "zh"}).stdout == by_option
 
 
+@pytest.mark.parametrize(
+    ("env", "lang"),
+    [
+        ({"LC_ALL": "", "LANG": "zh_CN.UTF-8"}, "zh"),  # a Chinese desktop: 通报 in Chinese
+        ({"LC_ALL": "", "LC_MESSAGES": "zh_TW.UTF-8", "LANG": "en_US.UTF-8"}, "zh"),
+        ({"LC_ALL": "C.UTF-8", "LANG": "zh_CN.UTF-8"}, "en"),  # LC_ALL wins, as in gettext
+        ({"LC_ALL": "", "LANG": "fr_FR.UTF-8"}, "en"),  # no catalogue: the reference
+        ({"LC_ALL": "", "LANG": "zh_CN.UTF-8", "LZPLAN_LANG": "en"}, "en"),
+    ],
+)
+def test_the_language_follows_the_locale(env: dict[str, str], lang: str) -> None:
+    out = invoke("plan", "validate", env=env).stdout
+    assert out.startswith("plan/2011.yaml：有效" if lang == "zh" else "plan/2011.yaml: valid")
+
+
 def test_explain_in_chinese() -> None:
     out = invoke("explain", "gulin", "t1-5", *YEAR_END, "--lang", "zh").stdout
     assert out.startswith("古蔺县人民政府：进度滞后\n")

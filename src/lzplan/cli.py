@@ -73,6 +73,24 @@ def _choice(known: Callable[[], Iterable[str]], name: str) -> Callable[[str], st
     return check
 
 
+def _language(ctx: typer.Context, param: typer.CallbackParam, value: str) -> str:
+    """--lang, else LZPLAN_LANG, else the locale as gettext reads it (LC_ALL, then
+    LC_MESSAGES, then LANG: zh_CN.UTF-8 → zh), else English."""
+    source = ctx.get_parameter_source(param.name or "lang")
+    if source is not None and source.name == "DEFAULT":
+        value = locale_language(os.environ)
+    return _choice(languages, "--lang")(value)
+
+
+def locale_language(environ: os._Environ[str] | dict[str, str]) -> str:
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        setting = environ.get(name, "")
+        if setting:
+            language = setting.split("_")[0].split(".")[0].lower()
+            return language if language in languages() else REFERENCE
+    return REFERENCE
+
+
 class Color(StrEnum):
     auto = "auto"
     always = "always"
@@ -125,10 +143,11 @@ LangOption = Annotated[
         "--lang",
         envvar="LZPLAN_LANG",
         metavar="[" + "|".join(languages()) + "]",
-        callback=_choice(languages, "--lang"),
+        callback=_language,
         autocompletion=languages,
-        help="Language of labels, statuses, summaries and messages (env LZPLAN_LANG). "
-        "The plan's own text stays as written.",
+        help="Language of labels, statuses, summaries and messages. Default: env "
+        "LZPLAN_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG: zh_CN.UTF-8 gives zh), "
+        "else en. The plan's own text stays as written.",
     ),
 ]
 AsOfOption = Annotated[
