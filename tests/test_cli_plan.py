@@ -182,3 +182,12 @@ def test_as_of_defaults_to_today() -> None:
 
     result = invoke("check", "submissions/jiangyang.yaml", "--unit", "jiangyang")
     assert f"as of {dt.date.today().isoformat()}" in result.stdout.splitlines()[0]
+
+
+def test_a_shipped_plan_id_is_accepted_wherever_a_plan_path_is(tmp_path: Path) -> None:
+    for command in (("plan", "validate"), ("plan", "show")):
+        result = invoke(*command, "luzhou-2011", cwd=tmp_path)
+        assert result.exit_code == 0, result.stderr
+    result = invoke("plan", "validate", "no-such-plan", cwd=tmp_path)
+    assert result.exit_code == 2
+    assert "a shipped plan's id: luzhou-2011" in result.stderr

@@ -556,7 +556,7 @@ def plan_validate(
     from lzplan.plan.load import load
     from lzplan.reporters import plan_view
 
-    _echo(plan_view.validated(load(plan or _plan(plan_option, lang)), lang))
+    _echo(plan_view.validated(load(_plan(plan or plan_option, lang)), lang))
     return EXIT_OK
 
 
@@ -593,7 +593,7 @@ def plan_show(
     from lzplan.plan.load import load
     from lzplan.reporters import plan_view
 
-    plan_view.show_plan(_console(color), load(plan or _plan(plan_option, lang)), lang)
+    plan_view.show_plan(_console(color), load(_plan(plan or plan_option, lang)), lang)
     return EXIT_OK
 
 
@@ -645,7 +645,7 @@ def plan_breakdown(
     from lzplan.plan.load import load
     from lzplan.reporters import write
 
-    plan_path = plan or _plan(plan_option, lang)
+    plan_path = _plan(plan or plan_option, lang)
     targets = [breakdown.parse(spec) for spec in output or []]
     loaded = load(plan_path)
     breakdown.cited(loaded)
