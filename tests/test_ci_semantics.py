@@ -5,6 +5,7 @@ checked, and --fail-on."""
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -79,6 +80,22 @@ def test_annotations_stay_within_github_s_limits(tmp_path: Path) -> None:
     lines = github(str(empty), "--plan", str(ROOT / "plan" / "2011.yaml"))
     assert sum(line.startswith("::error") for line in lines) == 10
     assert lines[-1].startswith("::notice title=lzplan::43 more findings are in the step summary")
+
+
+def test_a_broken_file_is_annotated_first_whatever_else_fails(tmp_path: Path) -> None:
+    """52 units never filed; gulin's file is broken — the reason the run exits 2. Its
+    annotation comes first, within GitHub's ten, and the rest say missed before late."""
+    plan = tmp_path / "a-plan"  # its findings sort before the file's by place alone
+    shutil.copytree(ROOT / "plan", plan)
+    folder = tmp_path / "z-subs"
+    folder.mkdir()
+    (folder / "gulin.yaml").write_text("unit: gulin\nplan: luzhou-2011\nreported: 2011-13-01\n",
+                                       encoding="utf-8")  # fmt: skip
+    lines = github(str(folder), "--plan", str(plan / "2011.yaml"))
+    errors = [line for line in lines if line.startswith("::error")]
+    assert len(errors) == 10
+    assert "gulin.yaml" in errors[0]
+    assert lines[-1].startswith("::notice title=lzplan::")
 
 
 def test_a_unit_hears_only_of_itself(tmp_path: Path) -> None:

@@ -67,6 +67,12 @@ class Finding:
     rule: str
     title: str
     message: str
+    rank: int = 0  # what matters first within a level: see RANK
+
+
+# Within a level, what a reader must see first: a broken file (the reason a run exits
+# 2), then what is missed, what was never reported, what was late, what is pending.
+RANK = {Status.MISSED: 1, Status.NOT_SUBMITTED: 2, Status.MET_LATE: 3, Status.PENDING: 4}
 
 
 def findings(
@@ -118,7 +124,7 @@ def _unit_finding(
     message = say("report.unit_finding", lang, unit=unit.unit, name=info.name, word=word,
                   count=len(unit.outcomes), due=first.due)  # fmt: skip
     return Finding("error" if failing else "warning", where, unit.unit, f"{unit.unit} {word}",
-                   message)  # fmt: skip
+                   message, RANK[Status.NOT_SUBMITTED])  # fmt: skip
 
 
 def _finding(outcome: Outcome, level: str, loaded: LoadedPlan, lang: Lang) -> Finding:
@@ -136,7 +142,8 @@ def _finding(outcome: Outcome, level: str, loaded: LoadedPlan, lang: Lang) -> Fi
         detail=outcome.detail.render(lang),
         due=outcome.due,
     )
-    return Finding(level, location, outcome.requirement, f"{req.id} {word}", message)
+    return Finding(level, location, outcome.requirement, f"{req.id} {word}", message,
+                   RANK.get(outcome.status, 5))  # fmt: skip
 
 
 def _level(outcome: Outcome, result: Result, level: FailOn) -> str | None:

@@ -1,7 +1,8 @@
 """GitHub Actions workflow commands: an annotation per finding, the worst first.
 
 GitHub shows at most ten annotations of each kind (error, warning, notice) for a step,
-so the errors come first, a unit that filed nothing is one annotation (not one per
+so the errors come first — a broken file before what is missed, then what was never
+reported, late, pending — a unit that filed nothing is one annotation (not one per
 requirement), and a last line says how many more findings the step summary holds
 (the CLI appends the markdown report there).
 """
@@ -22,7 +23,8 @@ _ORDER = {"error": 0, "warning": 1, "notice": 2}
 def render(result: Result, loaded: LoadedPlan, options: Options) -> Iterable[str]:
     lang = options.lang
     found = common.findings(result, loaded, lang, options.fail_on, per_unit=True)
-    found.sort(key=lambda f: _ORDER[f.level])  # stable: file and line order within a kind
+    # stable: within a level and rank, file and line order
+    found.sort(key=lambda f: (_ORDER[f.level], f.rank))
     shown: list[common.Finding] = []
     for level in _ORDER:
         of_kind = [f for f in found if f.level == level]
