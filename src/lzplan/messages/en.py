@@ -673,4 +673,5 @@ MESSAGES: dict[str, str] = {
     "numeral.tens": "{n}",
     "numeral.digits": "{n}",
     "extract.field.roles": "roles",
+    "report.outcome_detail": "{detail}; due {due}",
 }

@@ -673,4 +673,5 @@ MESSAGES: dict[str, str] = {
     "numeral.tens": "{tens}十{ones}",
     "numeral.digits": "{n}",
     "extract.field.roles": "牵头/配合",
+    "report.outcome_detail": "{detail}；期限{due}",
 }

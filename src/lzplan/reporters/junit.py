@@ -1,7 +1,8 @@
 """JUnit XML: a test suite per unit, a test case per requirement.
 
 ``missed`` and ``not_submitted`` are failures, an invalid file is an error, and
-``pending`` (and waived) requirements are skipped. No timestamps: the same check gives
+``pending``, waived and nil-return (零报告) requirements are skipped: none of them is met,
+and none has failed. No timestamps: the same check gives
 the same bytes.
 """
 
@@ -84,13 +85,10 @@ def _case(
 ) -> ET.Element:
     _, req = loaded.index.requirements[outcome.requirement]
     case = ET.Element("testcase", classname=unit.unit, name=f"{req.id} {req.title}")
-    message = say(
-        "report.outcome",
-        lang,
-        word=labels.word(outcome.status, lang),
-        detail=outcome.detail.render(lang),
-        due=outcome.due,
-    )
+    word, detail = labels.word(outcome.status, lang), outcome.detail.render(lang)
+    # a detail that already says its status (nil return: …, waived by …) is not prefixed
+    key = "report.outcome_detail" if detail.lower().startswith(word.lower()) else "report.outcome"
+    message = say(key, lang, word=word, detail=detail, due=outcome.due)
     body = "\n".join([message, labels.labelled("report.source", req.source, lang)])
     if kind == "failure":
         ET.SubElement(case, "failure", type=str(outcome.status), message=message).text = body
