@@ -108,6 +108,8 @@ class SchemaName(StrEnum):
     submission = "submission"
     waivers = "waivers"
     report = "report"
+    scores = "scores"
+    breakdown = "breakdown"
 
 
 PlanOption = Annotated[
@@ -680,7 +682,9 @@ def units(
 def schema(
     name: Annotated[
         SchemaName,
-        typer.Argument(metavar="[plan|submission|waivers|report]", help="Which file format."),
+        typer.Argument(
+            metavar="[plan|submission|waivers|report|scores|breakdown]", help="Which file format."
+        ),
     ],
     plan_option: Annotated[
         Path | None,

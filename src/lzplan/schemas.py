@@ -16,21 +16,27 @@ from pydantic import BaseModel
 from lzplan import kinds
 from lzplan.check.submission import Submission, WaiverFile
 from lzplan.messages import say
+from lzplan.plan.breakdown import Breakdown
 from lzplan.plan.index import PlanIndex
 from lzplan.plan.model import Plan
 from lzplan.reporters.json_report import Report
+from lzplan.scores.model import ScoresFile
 
 MODELS: dict[str, type[BaseModel]] = {
     "plan": Plan,
     "submission": Submission,
     "waivers": WaiverFile,
     "report": Report,
+    "scores": ScoresFile,
+    "breakdown": Breakdown,
 }
 TITLES = {
     "plan": "lzplan plan file",
     "submission": "lzplan submission (one unit's report)",
     "waivers": "lzplan waiver file",
     "report": "lzplan JSON report (--format json)",
+    "scores": "lzplan 考核 weights file (--scores)",
+    "breakdown": "lzplan 任务分解 file (cited by a plan's plan.breakdown)",
 }
 # Examples an editor offers for each field a clerk types; their words are in the
 # catalogues (schema.label.*, schema.field.*).
