@@ -256,3 +256,12 @@ def test_matrix_columns_drop_only_the_t_of_numbered_tasks(task: str, column: str
     from lzplan.reporters import labels
 
     assert labels.column(task) == column
+
+
+def test_a_run_where_nothing_given_exists_says_only_that(tmp_path: Path) -> None:
+    """Outside the folder it means, check prints no matrix of every unit "not
+    submitted" above its error: the error alone, exit 2."""
+    result = invoke("check", "--as-of", "2011-12-31", cwd=tmp_path)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "submissions: error: no such file or folder" in result.stderr

@@ -87,6 +87,10 @@ def _check(request: Request) -> Checked:
         known = sorted(loaded.index.units)
         raise UsageError(msg("usage.unknown_unit", unit=request.unit, known=known))
     files, problems = collect.find_files(request.paths)
+    if not files and request.paths and len(problems) == len(request.paths):
+        # nothing given exists (a run outside the folder it means): say so, and only so,
+        # rather than a matrix of every unit "not submitted" above the error
+        raise InputError(problems)
     granted = bind(loaded.index, _waivers(request, loaded, problems), request.as_of)
     only = request.unit if request.unit_repository else None
     binding = Binding(compile_patterns(request.bind), only)
