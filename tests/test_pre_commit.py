@@ -96,3 +96,38 @@ def test_the_hook_in_a_unit_repository(
     if broken:
         assert f"submissions/{unit}.yaml:" in output
         assert "write 2011-03-" in output or "YYYY-MM-DD" in output
+
+
+def docs_snippet() -> str:
+    """The first yaml block under docs/ci.md's pre-commit heading, verbatim."""
+    text = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
+    section = text[text.index("### pre-commit") :]
+    return section.split("```yaml\n", 1)[1].split("```", 1)[0]
+
+
+@pytest.mark.parametrize(("broken", "passes"), [(False, True), (True, False)])
+def test_the_docs_snippet_works_when_pasted(broken: bool, passes: bool, tmp_path: Path) -> None:
+    """A clerk copies docs/ci.md's snippet into a fresh repository and commits."""
+    pytest.importorskip("pre_commit")
+    repo = unit_repo(tmp_path, "gulin", "shipped")
+    (repo / ".pre-commit-config.yaml").write_text(docs_snippet(), encoding="utf-8")
+    if broken:
+        path = repo / "submissions" / "gulin.yaml"
+        text = path.read_text(encoding="utf-8").replace("date: 2011-03-", "date: 2011年3月")
+        path.write_text(text, encoding="utf-8")
+    git(repo, "add", ".")
+    env = {
+        **os.environ,
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+        "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
+        "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid",
+        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.invalid",
+    }  # fmt: skip
+    subprocess.run([*PRE_COMMIT, "install"], cwd=repo, env=env, check=True, capture_output=True)
+    done = subprocess.run(["git", "commit", "-qm", "2011年落实情况"], cwd=repo, env=env,
+                          capture_output=True, text=True, timeout=600, check=False)  # fmt: skip
+    output = done.stdout + done.stderr
+    assert (done.returncode == 0) is passes, output
+    if broken:
+        assert "submissions/gulin.yaml:" in output
+        assert "YYYY-MM-DD" in output or "write 2011-03-" in output
