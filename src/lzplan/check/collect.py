@@ -94,12 +94,18 @@ def load_one(
 
 
 def _not_a_submission(data: object) -> bool:
-    """A plan (plan: and tasks:), a waiver file (waivers:) or a registry (units: a list),
-    with no unit: of its own."""
-    if not isinstance(data, dict) or "unit" in data:
+    """Another of lzplan's files, recognised by what it is: a plan (plan: and tasks:), a
+    waiver file (waivers:), a registry (units: a list), a scores file (points:,
+    rankings:), a 任务分解 (breakdown:, rows:) — with neither unit: nor requirements:,
+    which every submission has. A file that has one of them is read as a submission,
+    and its errors are reported."""
+    if not isinstance(data, dict) or "unit" in data or "requirements" in data:
         return False
-    plan = isinstance(data.get("plan"), dict) and "tasks" in data
-    return plan or "waivers" in data or isinstance(data.get("units"), list)
+    return bool(_OTHER_FILES & data.keys()) or isinstance(data.get("units"), list)
+
+
+# The top-level keys of lzplan's other files (plan, waivers, scores, breakdown).
+_OTHER_FILES = frozenset({"tasks", "waivers", "points", "rankings", "breakdown", "rows"})
 
 
 def waivers(path: Path, plan_id: str, owner: str) -> list[Granted]:

@@ -121,9 +121,10 @@ class Judge:
             bound = self.bound(item.place)
             if bound != claimed:
                 problem = Problem(where, self._misbound(claimed, bound))
-                # a unit's repository (--unit) holds a stray file: it is not the unit's
-                owner = None if self.binding.only is not None else bound
-                return FileVerdict(item.file, owner, where, (problem,), (), None)
+                # the file speaks for no one: an error naming both units, and no unit's
+                # standing changes (naxi's repository holding finance's file leaves both
+                # as their own files make them)
+                return FileVerdict(item.file, None, where, (problem,), (), None)
         problems = (*binding_problems(self.index, item), *found)
         unit = claimed if claimed in self.index.units else None
         result: UnitResult | None = None
