@@ -42,7 +42,6 @@ from lzplan.reporters.write import Output
 
 # Where the document goes: the 通知 as .docx or .md, the duties as .xlsx.
 SUFFIXES = {**documents.SUFFIXES, ".xlsx": "xlsx"}
-FORMATS = (*documents.FORMATS, "xlsx")
 
 _FULL_WIDTH = str.maketrans("()", "（）")
 
@@ -70,14 +69,7 @@ class Duty:
 def parse(spec: str) -> Output:
     """``分解.docx``, ``分解.xlsx``, ``分解.md`` (the format read from the suffix) or
     ``xlsx:PATH``; anything else is a usage error."""
-    name, sep, rest = spec.partition(":")
-    if sep and name in FORMATS and rest:
-        return Output(name, Path(rest))
-    path = Path(spec)
-    found = SUFFIXES.get(path.suffix.lower())
-    if found is None:
-        raise UsageError(msg("usage.breakdown_output", spec=spec, known=sorted(SUFFIXES)))
-    return Output(found, path)
+    return documents.target(spec, SUFFIXES, "usage.breakdown_output")
 
 
 def cited(loaded: LoadedPlan) -> BreakdownInfo:

@@ -11,19 +11,24 @@ from lzplan.messages import msg
 from lzplan.reporters.write import Output
 
 SUFFIXES = {".docx": "docx", ".md": "markdown", ".markdown": "markdown"}
-FORMATS = ("docx", "markdown")
 
 
 def parse(spec: str) -> Output:
     """``通报.docx`` or ``docx:通报-定稿`` → where and how to write it (the same value as a
     report's ``--output``); anything else is a usage error."""
+    return target(spec, SUFFIXES, "usage.bulletin_output")
+
+
+def target(spec: str, suffixes: dict[str, str], refused: str) -> Output:
+    """An office document's ``-o``: ``PATH`` with a known suffix, or ``FORMAT:PATH``;
+    anything else is a usage error (``refused`` its message key)."""
     name, sep, rest = spec.partition(":")
-    if sep and name in FORMATS and rest:
+    if sep and name in suffixes.values() and rest:
         return Output(name, Path(rest))
     path = Path(spec)
-    found = SUFFIXES.get(path.suffix.lower())
+    found = suffixes.get(path.suffix.lower())
     if found is None:
-        raise UsageError(msg("usage.bulletin_output", spec=spec, known=sorted(SUFFIXES)))
+        raise UsageError(msg(refused, spec=spec, known=sorted(suffixes)))
     return Output(found, path)
 
 
