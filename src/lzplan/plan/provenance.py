@@ -242,7 +242,7 @@ class _Duty:
         due, where = self.req.due, self.ctx.where
         period_end = self.ctx.plan.plan.period.end
         if due.wording is not None:
-            if due.wording.removeprefix("于").removeprefix("在") not in self.req.source:
+            if not self._own_wording(due.wording.removeprefix("于").removeprefix("在")):
                 message = msg("due.not_in_sentence", wording=due.wording,
                               sentence=_excerpt(self.req.source))  # fmt: skip
                 yield Problem(where((*self.path, "due", "wording")), message)
@@ -260,6 +260,19 @@ class _Duty:
                 yield Problem(where((*self.path, "due", "date")), message)
             return
         yield from self._follows()
+
+    def _own_wording(self, wording: str) -> bool:
+        """The wording is the duty's own: in its quote, or elsewhere in its sentence where
+        no other duty of the task quotes it (…要建立…制度，2014年6月底前完成: the one duty;
+        制定实施方案，于6月底前完成申报: the 申报's, which quotes it)."""
+        if wording in self.req.source:
+            return True
+        notice = self.ctx.notice
+        begin = max(notice.rfind("。", self.block.floor, self.start) + 1, self.block.floor)
+        end = notice.find("。", self.end)
+        sentence = notice[begin : end if end >= 0 else len(notice)]
+        others = [r for r in self.block.task.requirements if r.id != self.req.id]
+        return wording in sentence and not any(wording in r.source for r in others)
 
     def _task_date(self) -> bool:
         """The date is one a deadline next to the duty sets (in its own sentence, the one
