@@ -62,27 +62,46 @@ class Actor:
 def find(
     text: str, names: Sequence[Span], start: int = 0, end: int | None = None, floor: int = 0
 ) -> list[Actor]:
-    """The actors governing ``text[start:end]``: those standing in it, else the subject its
-    sentence gave before it (a subject carries over its sentence's clauses).
-
-    ``floor`` is where the text of the duty's part of the notice begins (after its
-    heading and title): nothing before it is read, and a clause may begin there."""
+    """The actors governing ``text[start:end]`` (see ``Subjects``)."""
     end = len(text) if end is None else end
-    # A half-width full stop ends a sentence too (not a decimal point: 1.5), so a subject
-    # never carries into the next sentence of a half-width notice. Same length, same spans.
-    text = _HALF_STOP.sub("。", text)
-    ordered = sorted((n for n in names if n.start >= floor), key=lambda n: n.start)
-    actors = _all(text, ordered, floor)
-    inside = [a for a in actors if start <= a.start < end]
-    if inside:
-        return inside
-    sentence = max(_sentence_start(text, start), floor)
-    before = [a for a in actors if sentence <= a.start < start]
-    if not before:
-        return []
-    # the last subject before the quote: the run of actors that ends nearest it
-    last = before[-1]
-    return [a for a in before if _same_subject(text, a, last, before)]
+    return Subjects.read(text, names, floor).governing(start, end)
+
+
+@dataclass(frozen=True)
+class Subjects:
+    """Every actor of a text from ``floor`` on, read once and asked of quote after quote
+    (a task's duties all read the same part of the notice).
+
+    ``floor`` is where the text of the duties' part of the notice begins (after its
+    heading and title): nothing before it is read, and a clause may begin there."""
+
+    text: str
+    floor: int
+    actors: tuple[Actor, ...]
+
+    @classmethod
+    def read(cls, text: str, names: Sequence[Span], floor: int = 0) -> Subjects:
+        # A half-width full stop ends a sentence too (not a decimal point: 1.5), so a
+        # subject never carries into the next sentence of a half-width notice. Same
+        # length, same spans.
+        text = _HALF_STOP.sub("。", text)
+        ordered = sorted((n for n in names if n.start >= floor), key=lambda n: n.start)
+        return cls(text, floor, tuple(_all(text, ordered, floor)))
+
+    def governing(self, start: int, end: int) -> list[Actor]:
+        """The actors governing ``text[start:end]``: those standing in it, else the
+        subject its sentence gave before it (a subject carries over its sentence's
+        clauses)."""
+        inside = [a for a in self.actors if start <= a.start < end]
+        if inside:
+            return inside
+        sentence = max(_sentence_start(self.text, start), self.floor)
+        before = [a for a in self.actors if sentence <= a.start < start]
+        if not before:
+            return []
+        # the last subject before the quote: the run of actors that ends nearest it
+        last = before[-1]
+        return [a for a in before if _same_subject(self.text, a, last, before)]
 
 
 def _sentence_start(text: str, index: int) -> int:

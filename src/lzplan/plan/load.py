@@ -11,7 +11,7 @@ from lzplan.code import digest, fingerprint
 from lzplan.errors import InputError, Problem
 from lzplan.inputs import loader
 from lzplan.inputs.validation import to_model
-from lzplan.location import PositionMap
+from lzplan.location import Location, PositionMap
 from lzplan.messages import msg
 from lzplan.plan import breakdown, crossref, trace
 from lzplan.plan.breakdown import LoadedBreakdown
@@ -45,18 +45,13 @@ def load(path: Path, display: str | None = None, cache: Path | None = None) -> L
     if problems:
         raise InputError(problems)
     notice_path = path.parent / plan.plan.source.file
-    try:
-        notice = loader.read_text(notice_path, str(Path(name).parent / plan.plan.source.file))
-    except InputError as exc:
-        where = document.positions.find(("plan", "source", "file"))
-        raise InputError(
-            [Problem(where, msg("plan.notice", problem=exc.problems[0].message))]
-        ) from None
+    at = document.positions.find(("plan", "source", "file"))
+    notice = _cited(path, name, plan.plan.source.file, at, "plan.notice")
     broken_down = _breakdown(path, name, plan, document.positions)
     extra = [broken_down.text] if broken_down else []
     passed = _traced_marker(cache, text, notice, *extra, name, str(notice_path))
     if passed is None or not passed.is_file():
-        problems = trace.check(plan, document.positions, notice, str(notice_path), broken_down)
+        problems = trace.check(index, document.positions, notice, str(notice_path), broken_down)
         if problems:
             raise InputError(problems)
         _mark(passed)
@@ -72,13 +67,8 @@ def _breakdown(
     if ref is None:
         return None
     name = str(Path(display).parent / ref.file)
-    try:
-        text = loader.read_text(path.parent / ref.file, name)
-    except InputError as exc:
-        where = positions.find(("plan", "breakdown", "file"))
-        raise InputError(
-            [Problem(where, msg("plan.breakdown", problem=exc.problems[0].message))]
-        ) from None
+    at = positions.find(("plan", "breakdown", "file"))
+    text = _cited(path, display, ref.file, at, "plan.breakdown")
     document = loader.parse(text, name)
     parsed = to_model(document, breakdown.Breakdown)
     loaded = LoadedBreakdown(name, parsed, document.positions, text)
@@ -86,6 +76,15 @@ def _breakdown(
     if problems:
         raise InputError(problems)
     return loaded
+
+
+def _cited(path: Path, display: str, file: str, at: Location, key: str) -> str:
+    """The text of a file the plan cites (its notice, its 任务分解), beside the plan; a
+    file that cannot be read is a problem at the plan's citation of it."""
+    try:
+        return loader.read_text(path.parent / file, str(Path(display).parent / file))
+    except InputError as exc:
+        raise InputError([Problem(at, msg(key, problem=exc.problems[0].message))]) from None
 
 
 def _traced_marker(cache: Path | None, *texts: str) -> Path | None:

@@ -30,7 +30,7 @@ from lzplan.location import Location, PathKey
 from lzplan.messages import msg
 from lzplan.plan.breakdown import Breakdown
 from lzplan.plan.model import Group, Plan, Requirement, Task
-from lzplan.plan.names import Named, NameIndex
+from lzplan.plan.names import NameIndex
 
 # Words that make a duty conditional: 对…, 凡…, 有…的, 涉及…, 发生…的, 在…过程中, …时.
 CONDITIONAL = re.compile(r"^(?:对|凡|有|涉及|发生|遇|如|若|在)|(?:的|时|中)$")
@@ -54,7 +54,6 @@ class Tracing:
     plan: Plan
     notice: str
     where: Callable[[PathKey], Location]
-    at: Callable[[int], Location]
     breakdown: Breakdown | None
     members: dict[str, tuple[str, ...]]
     statements: Sequence[tuple[int, int]]  # every owner statement's span
@@ -65,12 +64,13 @@ def check(ctx: Tracing, block: TaskText, quotes: dict[str, tuple[int, int]]) -> 
     names = NameIndex.of(ctx.plan, block.task.groups)
     found, _ = names.scan(ctx.notice)
     spans = [n for n in found if not any(a <= n.start < b for a, b in ctx.statements)]
+    subjects = actors.Subjects.read(ctx.notice, spans, block.floor)
     groups = {g.id: g for g in [*ctx.plan.groups, *block.task.groups]}
     for r, req in enumerate(block.task.requirements):
         if req.id not in quotes:
             continue
         path: PathKey = ("tasks", block.t, "requirements", r)
-        duty = _Duty(ctx, block, req, path, quotes[req.id], names, spans, groups)
+        duty = _Duty(ctx, block, req, path, quotes[req.id], names, subjects, groups)
         yield from duty.check()
 
 
@@ -83,12 +83,13 @@ class _Duty:
         path: PathKey,
         quote: tuple[int, int],
         names: NameIndex,
-        spans: list[Named],
+        subjects: actors.Subjects,
         groups: dict[str, Group],
     ) -> None:
         self.ctx, self.block, self.req, self.path = ctx, block, req, path
         self.start, self.end = quote
-        self.names, self.spans, self.groups = names, spans, groups
+        self.names, self.subjects, self.groups = names, subjects, groups
+        self.actors = subjects.governing(self.start, self.end)
         self.unused: list[int] = []
         statement = block.owner
         self.statement = ctx.notice[statement[0] : statement[1]] if statement else ""
@@ -137,9 +138,6 @@ class _Duty:
         """The units some ids mean: a group's members, a unit itself."""
         return {unit for key in ids for unit in self.ctx.members.get(key, (key,))}
 
-    def _actors(self) -> list[actors.Actor]:
-        return actors.find(self.ctx.notice, self.spans, self.start, self.end, self.block.floor)
-
     def _bracket(self) -> set[str]:
         """Who the owner statement makes answerable: its leads and groups. Units marked
         配合 or 协办 support; they owe a duty only where a sentence names them for it."""
@@ -151,7 +149,7 @@ class _Duty:
         (a group may be narrowed to the part of it the duty concerns), and no one else
         may; a sentence naming no one leaves it to its task's owner statement, any of
         whose units may owe it. Readings change what the words are taken to mean."""
-        actors = self._actors()
+        actors = self.actors
         found = {a.id for a in actors if a.role != "supporting"}
         helping = {a.id for a in actors if a.role == "supporting"}
         given = {*self.req.units, *self.req.groups}
@@ -180,7 +178,7 @@ class _Duty:
         of_group = getattr(self.req, "of_group", None)
         if of_group is None:
             return
-        actor_ids = {a.id for a in self._actors()}
+        actor_ids = {a.id for a in self.actors}
         named, _ = self.names.scan(self.req.source)
         in_sentence = {n.id for n in named if n.what == "group"} - actor_ids
         bracket = {g for g in self.block.task.owners.groups if g in self.groups}
@@ -204,7 +202,7 @@ class _Duty:
                           sentence=_excerpt(req.source))  # fmt: skip
             yield Problem(self.ctx.where((*self.path, "condition")), message)
             return
-        clause = actors.find(notice, self.spans, at, end, self.block.floor)
+        clause = self.subjects.governing(at, end)
         inside = {a.id for a in clause if at <= a.start < end}
         own = self.start <= at < self.end
         derived = self._read("condition_for", inside or (set() if own else self._concerned()))
@@ -230,7 +228,7 @@ class _Duty:
         names no one: the owners the duty's sentence (or its task's statement) names as
         有关 or 相关 (市级有关部门: the departments the matter concerns) beside others it
         names outright (各区县评估不少于3件); else every owner (empty)."""
-        named = [(self.ctx.notice[a.start : a.end], a.id) for a in self._actors()]
+        named = [(self.ctx.notice[a.start : a.end], a.id) for a in self.actors]
         if not named:
             named = [(n.text, n.id) for n in self.names.scan(self.statement)[0]]
         concerned = {key for text, key in named if _CONCERNED.search(text)}

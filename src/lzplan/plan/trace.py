@@ -28,7 +28,7 @@ from lzplan.messages import Message, msg
 from lzplan.plan import provenance
 from lzplan.plan.breakdown import LoadedBreakdown
 from lzplan.plan.index import PlanIndex
-from lzplan.plan.model import Plan, Requirement, Task
+from lzplan.plan.model import Requirement, Task
 from lzplan.plan.names import NameIndex
 
 _Found = TypeVar("_Found", QuotaPhrase, DeadlinePhrase)
@@ -56,25 +56,26 @@ class _Block:
 
 
 def check(
-    plan: Plan,
+    index: PlanIndex,
     positions: PositionMap,
     notice: str,
     notice_file: str,
     breakdown: LoadedBreakdown | None = None,
 ) -> list[Problem]:
-    return list(_Tracer(plan, positions, notice, notice_file, breakdown).run())
+    return list(_Tracer(index, positions, notice, notice_file, breakdown).run())
 
 
 class _Tracer:
     def __init__(
         self,
-        plan: Plan,
+        index: PlanIndex,
         positions: PositionMap,
         notice: str,
         notice_file: str,
         breakdown: LoadedBreakdown | None = None,
     ):
-        self.plan = plan
+        self.plan = plan = index.plan
+        self.members = index.members
         self.breakdown = breakdown
         self.where = positions.find
         self.notice = notice
@@ -108,8 +109,7 @@ class _Tracer:
         (or the 任务分解 it cites): ``lzplan.plan.provenance``."""
         spans = [(s.start, s.end) for s in self.statements]
         rows = self.breakdown.breakdown if self.breakdown else None
-        ctx = provenance.Tracing(self.plan, self.notice, self.where, self._at, rows,
-                                 PlanIndex(self.plan).members, spans)  # fmt: skip
+        ctx = provenance.Tracing(self.plan, self.notice, self.where, rows, self.members, spans)
         quotes = {q.requirement.id: (q.start, q.end) for q in self.quotes if q.requirement}
         for block in self.blocks:
             owner = (block.owner.start, block.owner.end) if block.owner else None
@@ -356,8 +356,7 @@ class _Tracer:
     def _sentences(self, block: _Block) -> Iterator[Problem]:
         """Every sentence of a task's block is quoted by a requirement, an unreported
         entry or a phrase (the task's title, headings and owner statement aside)."""
-        title = self.notice.find(block.task.title, block.start, block.end)
-        start = block.start if title < 0 else title + len(block.task.title)
+        start = self._floor(block)
         quoted = [q for q in self.quotes if q.path[:2] == ("tasks", block.t)]
         if block.owner is not None:
             quoted.append(_Quote((), block.owner.start, block.owner.end, None))
