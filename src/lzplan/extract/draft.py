@@ -175,7 +175,7 @@ def _task(
     end = statement.start if statement is not None and _closes(statement) else seg.end
     owner_text = statement.text if statement is not None else ""
     names = _names(text, seg.body_start, end, registry, owner_text, statements)
-    read: list[tuple[DraftRequirement, Clause, list[Actor]]] = []
+    read: list[tuple[DraftRequirement, Clause, list[Actor], str]] = []
     ended = _ends(text)
     n = 0
     for sentence in _sentences(text, seg.body_start, end):
@@ -192,13 +192,14 @@ def _task(
             req = _requirement(rid, clause, task, registry, owner_text, period, found)
             _supporting(task, found, clause.text, registry, owner_text)
             task.requirements.append(req)
-            read.append((req, clause, found))
+            read.append((req, clause, found, sentence.text))
     for req, after in zip(task.requirements, task.requirements[1:], strict=False):
         if req.follows is not None:  # done before the next duty, so by its date
             req.follows, req.wording = after.id, None
     bracket, _ = registry.scan(owner_text, owner_text)
-    for req, clause, found in read:  # once the sentences have moved the task's roles
-        _owe(req, _Who(text, clause, found, names, task, bracket))
+    _support_by_function(task, text[seg.body_start : end], registry)
+    for req, clause, found, said in read:  # once the sentences have moved the task's roles
+        _owe(req, _Who(text, clause, found, names, task, bracket, said, registry.functions))
     task.phrases = list(_unread(text, seg.body_start, end, period.year))
     used = {*task.groups, *task.supporting}
     used |= {g for r in task.requirements for g in (*r.groups, r.of_group) if g}
@@ -483,6 +484,17 @@ class _Who:
     names: list[Named]  # every name the task's text gives
     task: DraftTask
     bracket: list[Named]  # what its owner statement names
+    sentence: str  # the whole sentence the clause is part of
+    functions: dict[str, list[str]]  # each unit's function words (the registry's)
+
+    def off_function(self, units: list[str]) -> list[str]:
+        """Units with functions of record none of which the clause's sentence names:
+        市监察局 owes 实时监察, not 审核确认后统一编码. They are left out only where
+        another unit's functions are named: the functions tell units apart, they do not
+        find a duty its owners."""
+        said = self.sentence
+        return [u for u in units if self.functions.get(u) and
+                not any(word in said for word in self.functions[u])]  # fmt: skip
 
     def words(self, unit: str) -> str:
         """How the clause (else the statement) writes ``unit``'s name."""
@@ -539,6 +551,11 @@ def _owe(req: DraftRequirement, who: _Who) -> None:
         if passive and len(passive) < len(mine):
             mine = [unit for unit in mine if unit not in passive]
             why |= {unit: ("object", objects[unit]) for unit in passive}
+        off = who.off_function(mine)
+        if off and any(who.functions.get(unit) and unit not in off for unit in mine):
+            mine = [unit for unit in mine if unit not in off]
+            req.reviews.append(msg("extract.review.by_function",
+                                   names="、".join(who.words(unit) for unit in off)))  # fmt: skip
         units = [unit for unit in mine if unit in task.leads]
         if req.kind == "distinct_units" and units and len(units) < len(mine):
             why |= {unit: ("counted", who.counted()) for unit in mine if unit not in units}
@@ -557,6 +574,24 @@ def _owe(req: DraftRequirement, who: _Who) -> None:
         kind, grounds = why.get(unit, ("supporting", who.words(unit)))
         req.readings.append(DraftReading(who.words(unit), added, grounds, _WHY[kind]))
         added = ()
+
+
+def _support_by_function(task: DraftTask, body: str, registry: Registry) -> None:
+    """A unit the statement lists without a role (no 牵头) whose functions the task's
+    text never names, where another unit's are named, supports the task: 市委编办 and
+    市财政局 beside 行政复议规范化建设 see to 机构编制 and 经费, they do not build it."""
+    functions = registry.functions
+    named = [u for u in task.leads if any(word in body for word in functions.get(u, []))]
+    if not named:
+        return
+    moved = [u for u in task.leads if functions.get(u) and u not in named and u not in task.marked]
+    for unit in moved:
+        task.leads.remove(unit)
+        task.supporting = _once([*task.supporting, unit])
+    if moved:
+        called = {unit.id: unit.name for unit in registry.units}
+        names = "、".join(called[unit] for unit in moved)
+        task.reviews.append(msg("extract.review.supports_by_function", names=names))
 
 
 def _relative(clause: Clause) -> bool:

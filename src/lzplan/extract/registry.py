@@ -28,6 +28,11 @@ class Registry:
     task_groups: dict[str, list[Group]] = field(default_factory=dict)  # by statement
     _indexes: dict[str, NameIndex] = field(default_factory=dict, repr=False)
 
+    @property
+    def functions(self) -> dict[str, list[str]]:
+        """Each unit's function words (职能), where the registry records them."""
+        return {unit.id: unit.functions for unit in self.units if unit.functions}
+
     def own_groups(self, statement: str) -> list[Group]:
         return self.task_groups.get(statement_key(statement), [])
 

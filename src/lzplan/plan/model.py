@@ -97,6 +97,12 @@ class Unit(Model):
     named_in_notice: bool = Field(
         description="True when the notice names this unit; false when the encoder assumed it."
     )
+    functions: list[NonEmpty] = Field(
+        [],
+        description="Words of the unit's functions (职能, as its 三定 states them: 机构编制, "
+        "人民调解). `extract` reads a bracket's unit as owing a duty whose sentence says one; "
+        "`check` does not use them.",
+    )
     note: str | None = None
 
 
