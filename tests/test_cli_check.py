@@ -265,3 +265,26 @@ def test_a_run_where_nothing_given_exists_says_only_that(tmp_path: Path) -> None
     assert result.exit_code == 2
     assert result.stdout == ""
     assert "submissions: error: no such file or folder" in result.stderr
+
+
+def test_explain_needs_only_the_units_own_file_sound(tmp_path: Path) -> None:
+    """Another unit's broken file neither fails nor clutters `explain gulin` (a check of
+    every unit still reports it); gulin's own broken file does, with its located
+    message."""
+    shutil.copytree(ROOT / "submissions", tmp_path / "submissions")
+    naxi = tmp_path / "submissions" / "naxi.yaml"
+    text = naxi.read_text(encoding="utf-8")
+    naxi.write_text(text.replace("reported: 2011-12-", "reported: 2011-13-"), encoding="utf-8")
+    plan = ("--plan", str(ROOT / "plan" / "2011.yaml"), *YEAR_END)
+    result = invoke("explain", "gulin", "-s", "submissions", *plan, cwd=tmp_path)
+    assert result.exit_code in (0, 1), result.stderr
+    assert "naxi.yaml" not in result.stderr
+    whole = invoke("check", "submissions", *plan, cwd=tmp_path)
+    assert whole.exit_code == 2
+    assert "submissions/naxi.yaml:5:11: error: '2011-13-" in whole.stderr
+    gulin = tmp_path / "submissions" / "gulin.yaml"
+    gulin.write_text(gulin.read_text(encoding="utf-8") + "bogus: 1\n", encoding="utf-8")
+    mine = invoke("explain", "gulin", "-s", "submissions", *plan, cwd=tmp_path)
+    assert mine.exit_code == 2
+    assert "submissions/gulin.yaml:" in mine.stderr
+    assert "naxi.yaml" not in mine.stderr

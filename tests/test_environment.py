@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from lzplan import cli
-from lzplan.check import attachments, collect
+from lzplan.check import attachments, collect, engine
 from lzplan.errors import InputError, OutputError
 from lzplan.plan import shipped
 from lzplan.reporters import write
@@ -150,8 +150,7 @@ def test_attachments_the_verifier_refuses(
     path = tmp_path / "gulin.yaml"
     path.write_text(text, encoding="utf-8")
     loaded = collect.load_one(path, "gulin.yaml", "gulin.yaml")
-    assert not isinstance(loaded, tuple)
-    assert loaded is not None
+    assert isinstance(loaded, engine.Filed)
     found = attachments.verify(loaded, path)
     assert len(found) == 1
     assert message in str(found[0])

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from lzplan.check.engine import Filed, Rejected
@@ -14,8 +15,9 @@ from lzplan.check.submission import Submission, WaiverFile
 from lzplan.check.waivers import Granted
 from lzplan.errors import InputError, Problem
 from lzplan.inputs import loader
-from lzplan.inputs.validation import to_model
-from lzplan.location import Location
+from lzplan.inputs.loader import Document
+from lzplan.inputs.validation import every_problem, to_model
+from lzplan.location import Location, PathKey
 from lzplan.messages import msg
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -78,19 +80,31 @@ def _inside(path: Path, root: Path) -> bool:
         return False
 
 
-def load_one(
-    path: Path, display: str, place: str | None = None
-) -> Filed | tuple[list[Problem], Rejected] | None:
-    """One submission file: the validated submission, or its problems; None for a file
-    that is no submission (a copy of the plan, a waiver file, a unit registry), which a
-    unit's repository holds beside its own file."""
+@dataclass(frozen=True)
+class Broken:
+    """A submission file that failed: every problem found in it, and what the judge
+    needs to check its sound parts against the plan (none when it is no YAML at all)."""
+
+    problems: list[Problem]
+    rejected: Rejected
+    document: Document | None = None
+    broken: frozenset[PathKey] = frozenset()
+
+
+def load_one(path: Path, display: str, place: str | None = None) -> Filed | Broken | None:
+    """One submission file: the validated submission, or all its problems; None for a
+    file that is no submission (a copy of the plan, a waiver file, a unit registry),
+    which a unit's repository holds beside its own file."""
     try:
-        document = loader.load_file(path, display)
-        if _not_a_submission(document.data):
-            return None
-        return Filed(display, to_model(document, Submission), document.positions, place)
+        document = loader.load_file(path, display, lenient=True)
     except InputError as error:  # the unit it speaks for is its place's, not its claim
-        return error.problems, Rejected(display, None)
+        return Broken(error.problems, Rejected(display, None))
+    if _not_a_submission(document.data):
+        return None
+    submission, problems, broken = every_problem(document, Submission)
+    if submission is None:
+        return Broken(problems, Rejected(display, None), document, frozenset(broken))
+    return Filed(display, submission, document.positions, place)
 
 
 def _not_a_submission(data: object) -> bool:

@@ -11,7 +11,7 @@ give the same result. How a requirement is judged is its kind's business
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from lzplan import kinds
@@ -427,26 +427,65 @@ def unit_status(outcomes: Sequence[Outcome], *, filed: bool, invalid: bool) -> U
 
 def binding_problems(index: PlanIndex, item: Filed) -> Iterator[Problem]:
     """What ties a file to the plan: its plan id, its unit, and each entry it reports."""
-    sub, where = item.submission, item.positions.find
-    if sub.plan != index.plan.plan.id:
-        message = msg("sub.wrong_plan", got=sub.plan, plan=index.plan.plan.id)
+    sub = item.submission
+    entries: dict[str, Entry | None] = dict(sub.requirements)
+    yield from _claims(index, item.positions.find, sub.plan, sub.unit, sub.reported, entries)
+
+
+def sound_parts_problems(
+    index: PlanIndex, data: object, positions: PositionMap, broken: set[PathKey]
+) -> list[Problem]:
+    """A file that failed the schema, checked as far as it is sound: its plan id, its
+    unit, the ids it reports, and each entry that is itself valid, so that one run
+    lists every problem of the file."""
+    if not isinstance(data, dict):
+        return []
+
+    def sound(path: PathKey) -> bool:  # no problem at, above or inside it
+        return not any(spot[: len(path)] == path or path[: len(spot)] == spot for spot in broken)
+
+    plan_id, unit, reported = (
+        data.get(key) if sound((key,)) else None for key in ("plan", "unit", "reported")
+    )
+    requirements = data.get("requirements")
+    entries: dict[str, Entry | None] = {}
+    for req_id, raw in requirements.items() if isinstance(requirements, dict) else ():
+        path = ("requirements", req_id)
+        entries[req_id] = Entry.model_validate(raw) if sound(path) else None
+    day = reported if isinstance(reported, dt.date) else None
+    return list(_claims(index, positions.find, plan_id, unit, day, entries))
+
+
+def _claims(
+    index: PlanIndex,
+    where: Callable[[PathKey], Location],
+    plan_id: object,
+    unit: object,
+    reported: dt.date | None,
+    entries: dict[str, Entry | None],
+) -> Iterator[Problem]:
+    """The plan id, the unit, and each entry (None: one the schema refused, so only
+    its id is checked; with no date reported, neither are the entries)."""
+    if isinstance(plan_id, str) and plan_id != index.plan.plan.id:
+        message = msg("sub.wrong_plan", got=plan_id, plan=index.plan.plan.id)
         yield Problem(where(("plan",)), message)
-    if sub.unit not in index.units:
-        yield Problem(where(("unit",)), _unknown("unit", sub.unit))
+    known = isinstance(unit, str) and unit in index.units
+    if isinstance(unit, str) and not known:
+        yield Problem(where(("unit",)), _unknown("unit", unit))
         return
     issued = index.plan.plan.issued
-    if sub.reported < issued:
-        message = msg("sub.reported_before_issue", reported=sub.reported, issued=issued)
+    if reported is not None and reported < issued:
+        message = msg("sub.reported_before_issue", reported=reported, issued=issued)
         yield Problem(where(("reported",)), message)
-    owed = {o.requirement.id for o in index.owed_by(sub.unit)}
-    for req_id, entry in sub.requirements.items():
+    owed = {o.requirement.id for o in index.owed_by(unit)} if isinstance(unit, str) else None
+    for req_id, entry in entries.items():
         path: PathKey = ("requirements", req_id)
         if req_id not in index.requirements:
             yield Problem(where(path), _unknown("requirement", req_id))
-        elif req_id not in owed:
-            yield Problem(where(path), msg("sub.not_owed", unit=sub.unit, requirement=req_id))
-        else:
-            for sub_path, message in entry_problems(index, req_id, entry, sub.reported, sub.unit):
+        elif owed is not None and req_id not in owed:
+            yield Problem(where(path), msg("sub.not_owed", unit=unit, requirement=req_id))
+        elif entry is not None and reported is not None and isinstance(unit, str):
+            for sub_path, message in entry_problems(index, req_id, entry, reported, unit):
                 yield Problem(where((*path, *sub_path)), message)
 
 

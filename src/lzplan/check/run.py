@@ -109,6 +109,8 @@ def _check(request: Request) -> Checked:
             rejected.append(item[1])
     result = judge.merge(verdicts, rejected, _only_units(request, verdicts, rejected))
     problems += result.problems
+    if request.unit is not None:  # explain X, check --unit X: X's file alone must be sound
+        problems = _about(request.unit, problems, verdicts, rejected)
     result = replace(result, problems=tuple(sorted_problems(problems)))
     if request.scores is not None:
         result = replace(result, scored=scored(request.scores, result, loaded.index))
@@ -264,8 +266,25 @@ def _load_and_judge(judge: engine.Judge, file: collect.Found) -> FileResult:
         return judge.file(loaded, found)
     if loaded is None:
         return None
-    problems, rejected = loaded
-    return problems, judge.rejected(rejected.file, place)
+    problems = loaded.problems
+    if loaded.document is not None:
+        document = loaded.document
+        problems += engine.sound_parts_problems(
+            judge.index, document.data, document.positions, set(loaded.broken)
+        )
+    return problems, judge.rejected(loaded.rejected.file, place)
+
+
+def _about(
+    unit: str,
+    problems: list[Problem],
+    verdicts: list[engine.FileVerdict],
+    rejected: list[engine.Rejected],
+) -> list[Problem]:
+    """The problems that bear on ``unit``: all but those of files another unit's place
+    binds (a file bound to no one may be anyone's, so its problems stay)."""
+    owners = {v.file: v.unit for v in verdicts} | {r.file: r.unit for r in rejected}
+    return [p for p in problems if owners.get(p.location.file) in (None, unit)]
 
 
 def _only_units(

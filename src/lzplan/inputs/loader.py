@@ -74,6 +74,10 @@ class Document:
     file: str
     data: Any
     positions: PositionMap
+    # Read leniently (``parse(..., lenient=True)``): what the builder refused, and the
+    # paths it left empty for it, so the schema does not report the same spot again.
+    problems: tuple[Problem, ...] = ()
+    broken: frozenset[PathKey] = frozenset()
 
 
 def read_text(path: Path, display: str, most: int | None = None) -> str:
@@ -166,14 +170,16 @@ def sniff_text(raw: bytes) -> str:
     return raw.decode("utf-8", errors="replace")
 
 
-def load_file(path: Path, display: str | None = None) -> Document:
+def load_file(path: Path, display: str | None = None, *, lenient: bool = False) -> Document:
     """Load one YAML file from disk."""
     name = display if display is not None else str(path)
-    return parse(read_text(path, name), name)
+    return parse(read_text(path, name), name, lenient=lenient)
 
 
-def parse(text: str, file: str) -> Document:
-    """Parse YAML text holding exactly one document."""
+def parse(text: str, file: str, *, lenient: bool = False) -> Document:
+    """Parse YAML text holding exactly one document. A value the builder refuses (a bad
+    date, a tag, a duplicate key) raises, unless ``lenient``: then the document holds
+    it as None and carries the problems, so the rest of the file can still be checked."""
     positions = PositionMap(file)
     loader = _Loader(text)
     try:
@@ -193,9 +199,9 @@ def parse(text: str, file: str) -> Document:
         raise InputError([Problem(Location(file, 1, 1), msg("file.empty"))])
     builder = _Builder(positions)
     data = builder.build(node, ())
-    if builder.problems:
+    if builder.problems and not lenient:
         raise InputError(builder.problems)
-    return Document(file, data, positions)
+    return Document(file, data, positions, tuple(builder.problems), frozenset(builder.broken))
 
 
 def _yaml_problem(file: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
@@ -234,6 +240,7 @@ class _Builder:
     def __init__(self, positions: PositionMap) -> None:
         self.positions = positions
         self.problems: list[Problem] = []
+        self.broken: set[PathKey] = set()  # where a refused value was left out
         self._seen: set[int] = set()
         self._alias_reported = False
 
@@ -246,6 +253,7 @@ class _Builder:
     def build(self, node: yaml.Node, path: PathKey) -> Any:
         if len(path) > MAX_DEPTH:
             self._problem(node, msg("yaml.too_deep", limit=MAX_DEPTH))
+            self.broken.add(path)
             return None
         seen = self._seen
         if id(node) in seen:
@@ -254,6 +262,7 @@ class _Builder:
             if not self._alias_reported:
                 self._problem(node, msg("yaml.alias"))
                 self._alias_reported = True
+            self.broken.add(path)
             return None
         seen.add(id(node))
         tag = node.tag
@@ -264,8 +273,13 @@ class _Builder:
         if tag == _SEQ:
             return self._sequence(node, path)
         if isinstance(node, yaml.ScalarNode):
-            return self._scalar(node)
+            before = len(self.problems)
+            value = self._scalar(node)
+            if len(self.problems) > before:
+                self.broken.add(path)
+            return value
         self._problem(node, msg("yaml.tag", tag=tag))
+        self.broken.add(path)
         return None
 
     def _mapping(self, node: yaml.Node, path: PathKey) -> dict[str, Any]:

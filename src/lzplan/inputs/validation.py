@@ -10,6 +10,7 @@ from pydantic import BaseModel, ValidationError
 
 from lzplan.errors import InputError, Problem
 from lzplan.inputs.loader import Document
+from lzplan.location import PathKey
 from lzplan.messages import REFERENCE, Message, catalogue, either, msg
 
 M = TypeVar("M", bound=BaseModel)
@@ -30,22 +31,59 @@ def to_model(document: Document, model: type[M]) -> M:
         raise InputError(problems(exc, document)) from None
 
 
+def every_problem(
+    document: Document, model: type[M]
+) -> tuple[M | None, list[Problem], set[PathKey]]:
+    """Every problem of a leniently read document at once: the builder's, control
+    characters, and the schema's (less those at a spot already reported); the model
+    when there are none; and the paths the problems are at, so that a caller can
+    still check what is sound."""
+    found = list(document.problems)
+    broken = set(document.broken)
+    if not isinstance(document.data, dict):
+        what = type(document.data).__name__ if document.data is not None else "nothing"
+        return (
+            None,
+            [*found, Problem(document.positions.find(()), msg("yaml.top_level", what=what))],
+            {()},
+        )
+    for path, problem in _located_controls(document.data, (), document):
+        found.append(problem)
+        broken.add(path)
+    try:
+        model_found = model.model_validate(document.data)
+    except ValidationError as exc:
+        for path, problem in _located(exc, document):
+            if not any(path[: len(spot)] == spot for spot in document.broken):
+                found.append(problem)
+            broken.add(path)
+        return None, found, broken
+    return (None if found else model_found), found, broken
+
+
 def _controls(data: Any, path: tuple[str | int, ...], document: Document) -> Iterator[Problem]:
     """A control character in any key or text (a line break or ESC written with a YAML
     escape, "\\n", "\\e"): no title, 文号 or note holds one, and printed it could forge
     a line of lzplan's output or steer a terminal."""
+    for _, problem in _located_controls(data, path, document):
+        yield problem
+
+
+def _located_controls(
+    data: Any, path: tuple[str | int, ...], document: Document
+) -> Iterator[tuple[PathKey, Problem]]:
     items: list[tuple[Any, Any]] = []
     if isinstance(data, dict):
         items = list(data.items())
         for key in data:
             if isinstance(key, str) and (bad := _control(key)) is not None:
-                yield Problem(document.positions.find((*path, key)), _message(bad))
+                yield (*path, key), Problem(document.positions.find((*path, key)), _message(bad))
     elif isinstance(data, list):
         items = list(enumerate(data))
     elif isinstance(data, str) and (bad := _control(data)) is not None:
-        yield Problem(document.positions.find(path), _message(bad))
+        yield path, Problem(document.positions.find(path), _message(bad))
     for key, value in items:
-        yield from _controls(value, (*path, key), document)
+        yield from _located_controls(value, (*path, key), document)
 
 
 def _control(text: str) -> str | None:
@@ -65,6 +103,10 @@ def _message(char: str) -> Message:
 
 def problems(exc: ValidationError, document: Document) -> list[Problem]:
     """One problem per error; of a union's alternatives, only the most specific."""
+    return [problem for _, problem in _located(exc, document)]
+
+
+def _located(exc: ValidationError, document: Document) -> list[tuple[PathKey, Problem]]:
     errors = [(data_path(tuple(e["loc"]), document), e) for e in exc.errors(include_url=False)]
     paths = {path for path, _ in errors}
     found = []
@@ -74,7 +116,7 @@ def problems(exc: ValidationError, document: Document) -> list[Problem]:
         if error["type"] == "missing":
             path = (*path, error["loc"][-1])
         where = document.positions.find(path)
-        found.append(Problem(where, describe(error, path)))
+        found.append((path, Problem(where, describe(error, path))))
     return found
 
 
@@ -141,4 +183,10 @@ def describe(error: Any, path: tuple[str | int, ...]) -> Message:
 def _shown(value: Any) -> str:
     if value is None:
         return "null"
-    return f"{type(value).__name__} {value!r}"
+    text = repr(value)
+    if len(text) > _SHOWN:  # a nested value would fill the screen
+        text = text[: _SHOWN - 1] + "…"
+    return f"{type(value).__name__} {text}"
+
+
+_SHOWN = 60
