@@ -92,3 +92,22 @@ def test_a_closed_pipe_is_a_quiet_end(fmt: str) -> None:
     assert done.stdout.count("\n") == 1
     assert "Traceback" not in done.stderr
     assert "Error" not in done.stderr
+
+
+@pytest.mark.parametrize("fmt", ["json", "html", "junit", "xlsx"])
+def test_a_reader_that_leaves_early_ends_the_run_with_141(fmt: str) -> None:
+    """A report larger than the pipe holds, whose reader takes 10 bytes and leaves: the
+    run stops at the next write and exits 141, quietly — not 1 as if it had all been
+    written (Python drops the rest of one large write without a word)."""
+    child = subprocess.Popen(
+        lzplan("check", "--as-of", "2011-12-31", "--format", fmt),
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    assert child.stdout is not None
+    assert child.stderr is not None
+    assert len(child.stdout.read(10)) == 10
+    child.stdout.close()
+    stderr = child.stderr.read()
+    child.stderr.close()
+    assert child.wait(timeout=120) == 141
+    assert stderr == b""

@@ -77,12 +77,22 @@ def emit(
     printed = reporters.chunks(shown, result, loaded, options)
     if FORMATS[shown].binary:
         stdout.flush()
-        stdout.buffer.writelines(_bytes(printed))
+        for piece in _bytes(printed):
+            for start in range(0, len(piece), _PIECE):
+                stdout.buffer.write(piece[start : start + _PIECE])
         stdout.buffer.flush()
     else:
-        stdout.writelines(_text(printed))
+        for text in _text(printed):
+            for start in range(0, len(text), _PIECE // 4):  # ≤ 4 bytes a character
+                stdout.write(text[start : start + _PIECE // 4])
     for output in outputs:
         atomic_write(output.path, reporters.chunks(output.format, result, loaded, options))
+
+
+# What standard output is given at a time: no more than its buffer holds. Python drops
+# the rest of a larger write, silently, when the pipe's reader leaves mid-write (`| head`
+# after 64 KiB of a 600 KiB page): the run then ends as if all was written, not with 141.
+_PIECE = 8192
 
 
 def _bytes(chunks: Iterable[str] | Iterable[bytes]) -> Iterator[bytes]:
