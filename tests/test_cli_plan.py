@@ -65,7 +65,7 @@ def test_the_shipped_plans_serve_any_folder(tmp_path: Path) -> None:
     made = invoke("init", "gulin", "-o", "submissions/gulin.yaml", "--reported", "2011-12-20",
                   cwd=tmp_path)  # fmt: skip
     assert made.exit_code == 0, made.stderr
-    assert (tmp_path / "submissions" / "submission.schema.json").exists()
+    assert (tmp_path / "submissions" / "gulin.schema.json").exists()
     checked = invoke("check", "submissions/gulin.yaml", "--unit", "gulin", "--as-of", "2011-06-01",
                      cwd=tmp_path)  # fmt: skip
     assert checked.exit_code == 0, checked.stderr

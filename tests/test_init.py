@@ -12,7 +12,7 @@ def test_the_template_lists_exactly_what_the_unit_owes(tmp_path: Path) -> None:
     result = invoke("init", "gulin", "--reported", "2011-12-20")
     assert result.exit_code == 0
     text = result.stdout
-    assert text.startswith("# yaml-language-server: $schema=submission.schema.json\n")
+    assert text.startswith("# yaml-language-server: $schema=gulin.schema.json\n")
     data = loader.parse(text, "gulin.yaml").data
     assert data["unit"] == "gulin"
     owed = list(data["requirements"])
@@ -29,7 +29,7 @@ def test_the_template_is_a_valid_submission_with_nothing_met(tmp_path: Path) -> 
     path = tmp_path / "legal-affairs.yaml"
     created = invoke("init", "legal-affairs", "-o", str(path), "--reported", "2011-12-20")
     assert created.exit_code == 0
-    schema = tmp_path / "submission.schema.json"
+    schema = tmp_path / "legal-affairs.schema.json"
     assert created.stderr == f"wrote {path}\nwrote {schema}\n"  # the schema its first line names
     result = invoke("check", str(path), "--unit", "legal-affairs", "--as-of", "2011-03-01")
     assert result.stderr == ""

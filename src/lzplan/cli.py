@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
-from lzplan import __version__
+from lzplan import __version__, completion
 from lzplan.errors import (
     EXIT_FAILED,
     EXIT_INPUT,
@@ -122,6 +122,7 @@ PlanOption = Annotated[
         help="The plan: a file, or the id of a plan shipped with lzplan (`lzplan plan list`). "
         "Default: plan/2011.yaml when the folder has one, else the shipped plan the "
         "submissions name (env LZPLAN_PLAN).",
+        autocompletion=completion.plans,
     ),
 ]
 PlanArgument = Annotated[
@@ -187,6 +188,7 @@ UnitOption = Annotated[
         metavar="UNIT",
         help="Check only this unit, reading every file given as its own (what a unit's "
         "repository runs): a file claiming another unit is an error.",
+        autocompletion=completion.units,
     ),
 ]
 FiledOnlyOption = Annotated[
@@ -207,6 +209,19 @@ AllOption = Annotated[
         "--all",
         help="Show every unit and shortfall; by default a matrix of more than 60 units "
         "shows only those behind, not submitted or invalid, and says how many it hid.",
+    ),
+]
+WidthOption = Annotated[
+    int | None,
+    typer.Option(
+        "--width",
+        metavar="COLUMNS",
+        min=20,
+        max=1000,
+        help="Fit the terminal matrix in COLUMNS: long unit names wrap, and tasks that "
+        "still do not fit are split over blocks that each repeat the units. Default: the "
+        "terminal's width when the output is a terminal (COLUMNS is honoured); to a pipe "
+        "or a file, as wide as the content, so the bytes never depend on a terminal.",
     ),
 ]
 VerifyOption = Annotated[
@@ -294,6 +309,7 @@ NoticeUnitOption = Annotated[
         help="Write this unit's 整改通知 instead of the 通报: its open gaps (missed, not "
         "reported, filed in error), what each needs, its due date, and what falls due by "
         "--fix-by.",
+        autocompletion=completion.units,
     ),
 ]
 DocumentOutputOption = Annotated[
@@ -329,10 +345,16 @@ OutputOption = Annotated[
 ]
 ForceOption = Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")]
 UnitArgument = Annotated[
-    str, typer.Argument(metavar="UNIT", help="The unit id (see `lzplan units`).")
+    str,
+    typer.Argument(
+        metavar="UNIT", help="The unit id (see `lzplan units`).", autocompletion=completion.units
+    ),
 ]
 TaskArgument = Annotated[
-    str | None, typer.Argument(metavar="[TASK]", help="Only this task, e.g. t1-1.")
+    str | None,
+    typer.Argument(
+        metavar="[TASK]", help="Only this task, e.g. t1-1.", autocompletion=completion.tasks
+    ),
 ]
 SubmissionsOption = Annotated[
     list[Path] | None,
@@ -353,8 +375,8 @@ SchemaRefOption = Annotated[
     typer.Option(
         "--schema",
         metavar="URL|PATH",
-        help="Where editors find the submission schema. Default: written beside the file "
-        "(-o), else submission.schema.json.",
+        help="Where editors find the submission schema. Default: UNIT.schema.json, the "
+        "schema of what UNIT owes, written beside the file (-o).",
     ),
 ]
 NoticeArgument = Annotated[
@@ -469,6 +491,16 @@ def _use_color(choice: Color) -> bool:
     if os.environ.get("TERM") == "dumb":
         return False
     return sys.stdout.isatty()
+
+
+def _width(asked: int | None) -> int | None:
+    """--width; else, on a terminal, its width (COLUMNS first, as shells set it); else
+    None: a pipe or a file gets the report as wide as its content."""
+    if asked is not None or not sys.stdout.isatty():
+        return asked
+    import shutil
+
+    return max(20, shutil.get_terminal_size().columns)
 
 
 def _date(value: str | None, option: str = "--as-of") -> dt.date:
@@ -695,27 +727,43 @@ def schema(
             "requirement by id with its kind's fields, title and due date).",
         ),
     ] = None,
+    unit: Annotated[
+        str | None,
+        typer.Option(
+            "--unit",
+            metavar="UNIT",
+            help="submission: the schema of this unit's submission: only the requirements "
+            "it owes, so an editor completes those and flags any other id (the plan as "
+            "--plan says, else as `check` finds it).",
+            autocompletion=completion.units,
+        ),
+    ] = None,
     debug: DebugOption = False,
     lang: LangOption = REFERENCE,
 ) -> int:
     """Print the JSON Schema of a file format.
 
     Editors use it to autocomplete and check the YAML through a first line such as
-    `# yaml-language-server: $schema=submission.schema.json` (what `init -o` writes
-    beside the file).
+    `# yaml-language-server: $schema=gulin.schema.json` (`init -o` writes the one of
+    what the unit owes, `schema submission --unit`, beside the file).
     """
-    _echo(_schema_text(name.value, _plan(plan_option, lang) if plan_option else None))
+    if unit is not None and name.value != "submission":
+        raise UsageError(msg("usage.schema_unit", name=name.value))
+    plan = _plan(plan_option, lang) if plan_option or unit else None
+    _echo(_schema_text(name.value, plan, unit))
     return EXIT_OK
 
 
-def _schema_text(name: str, plan: Path | None) -> str:
+def _schema_text(name: str, plan: Path | None, unit: str | None = None) -> str:
     import json
 
     from lzplan import schemas
     from lzplan.plan.load import load
 
     index = load(plan).index if plan is not None else None
-    return json.dumps(schemas.build(name, index), ensure_ascii=False, indent=2)
+    if index is not None and unit is not None and unit not in index.units:
+        raise UsageError(msg("usage.unknown_unit_short", unit=unit))
+    return json.dumps(schemas.build(name, index, unit), ensure_ascii=False, indent=2)
 
 
 @app.command("check", epilog=EXIT_CODES_HELP)
@@ -730,6 +778,7 @@ def check(
     strict: StrictOption = False,
     fail_on: FailOnOption = FailOnChoice.missed,
     show_all: AllOption = False,
+    width: WidthOption = None,
     jobs: JobsOption = 0,
     bind: BindOption = None,
     verify_evidence: VerifyOption = False,
@@ -766,7 +815,7 @@ def check(
                           verify_evidence=verify_evidence, scores=scores,
                           cache=cache)  # fmt: skip
     level = "pending" if strict else fail_on.value
-    options = Options(lang, _use_color(color), show_all, level)
+    options = Options(lang, _use_color(color), show_all, level, _width(width))
     with run.no_gc():
         checked = run.check(request)
         try:
@@ -994,7 +1043,9 @@ def init(
 
     Each requirement comes with comments quoting the notice and giving its due date.
     The template is a valid submission with nothing reported yet; fill in the evidence.
-    Write the schema beside it with `lzplan schema submission > submission.schema.json`.
+    With -o, the schema of what UNIT owes is written beside it (UNIT.schema.json), so
+    an editor completes UNIT's requirement ids and flags any other; without, write it
+    with `lzplan schema submission --unit UNIT > UNIT.schema.json`.
     """
     from lzplan.plan.load import load
     from lzplan.reporters import template
@@ -1003,15 +1054,15 @@ def init(
     loaded = load(plan_path)
     if unit not in loaded.index.units:
         raise UsageError(msg("usage.unknown_unit_short", unit=unit))
-    ref = schema_ref or "submission.schema.json"
+    ref = schema_ref or f"{unit}.schema.json"
     text = template.render(loaded, unit, _date(reported, "--reported"), ref, lang)
     if output is None:
         sys.stdout.write(text)
         return EXIT_OK
     _write(output, text, force, lang, _plan_files(plan_path, None))
-    if schema_ref is None:  # the schema the first line names, beside the file: this plan's
-        beside = output.parent / "submission.schema.json"
-        _write(beside, _schema_text("submission", plan_path) + "\n", True, lang)
+    if schema_ref is None:  # the schema the first line names, beside the file: the unit's
+        beside = output.parent / ref
+        _write(beside, _schema_text("submission", plan_path, unit) + "\n", True, lang)
     return EXIT_OK
 
 

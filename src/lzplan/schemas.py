@@ -67,19 +67,23 @@ EXAMPLES: dict[str, list[Any]] = {
 _ID = r"^[a-z0-9][a-z0-9_.-]*$"
 
 
-def build(name: str, index: PlanIndex | None = None) -> dict[str, Any]:
-    """The schema of a format; of a submission to ``index``'s plan when given."""
+def build(name: str, index: PlanIndex | None = None, unit: str | None = None) -> dict[str, Any]:
+    """The schema of a format; of a submission to ``index``'s plan when given, and of
+    ``unit``'s submission (its id, and only what it owes) when given too."""
     schema = MODELS[name].model_json_schema()
     if name == "submission":
         _close_requirements(schema)
     _describe(schema)
     if name == "submission" and index is not None:
-        _for_plan(schema, index)
+        _for_plan(schema, index, unit)
+    title = TITLES[name] if index is None else f"{TITLES[name]}: {index.plan.plan.title}"
+    if index is not None and unit is not None:
+        title += f" — {index.units[unit].name}"
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": f"https://lzplan.invalid/schemas/{name}.schema.json",
+        "$id": f"https://lzplan.invalid/schemas/{unit or name}.schema.json",
         **schema,
-        "title": TITLES[name] if index is None else f"{TITLES[name]}: {index.plan.plan.title}",
+        "title": title,
     }
 
 
@@ -89,19 +93,25 @@ def _close_requirements(schema: dict[str, Any]) -> None:
     requirements.setdefault("propertyNames", {})["pattern"] = _ID
 
 
-def _for_plan(schema: dict[str, Any], index: PlanIndex) -> None:
+def _for_plan(schema: dict[str, Any], index: PlanIndex, unit: str | None = None) -> None:
+    """The plan's ids: its units, and each requirement (of ``unit``'s, only those it
+    owes, so that an editor offers those and flags any other)."""
     plan = index.plan
     props = schema["properties"]
     props["plan"] = {**props["plan"], "const": plan.plan.id, "examples": [plan.plan.id]}
-    names = "\n".join(f"- `{u.id}` {u.name}" for u in index.unit_order())
+    listed = [index.units[unit]] if unit is not None else index.unit_order()
+    names = "\n".join(f"- `{u.id}` {u.name}" for u in listed)
     props["unit"] = {
         **props["unit"],
-        "enum": [unit.id for unit in index.unit_order()],
+        "enum": [u.id for u in listed],
         "markdownDescription": f"{props['unit']['markdownDescription']}\n\n{names}",
     }
+    owes = {o.requirement.id for o in index.owed_by(unit)} if unit is not None else None
     owed: dict[str, Any] = {}
     for task in plan.tasks:
         for req in task.requirements:
+            if owes is not None and req.id not in owes:
+                continue
             entry = kinds.of(req).Entry
             name = f"Entry_{req.kind}"
             if name not in schema["$defs"]:

@@ -31,6 +31,8 @@ class Options:
     show_all: bool = False
     # what fails the run (--fail-on): JUnit and GitHub call a failure only what fails it
     fail_on: str = "missed"
+    # the terminal matrix fitted to this many columns (None: as wide as its content)
+    width: int | None = None
 
 
 @dataclass(frozen=True)

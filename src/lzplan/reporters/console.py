@@ -1,7 +1,8 @@
 """A rich Console whose output does not depend on the terminal it runs in.
 
 Width comes from the content, never from the terminal, so the same input gives the
-same bytes whether the output is a wide terminal, a narrow one or a pipe.
+same bytes whether the output is a wide terminal, a narrow one or a pipe; a report
+asked to fit a width (``check --width``) lays itself out for it.
 """
 
 from __future__ import annotations
@@ -29,13 +30,17 @@ def make(file: TextIO, *, color: bool) -> Console:
     )
 
 
+def natural_width(renderable: RenderableType) -> int:
+    """The columns ``renderable`` takes when nothing constrains it."""
+    return Console(width=100_000, _environ={}).measure(renderable).maximum
+
+
 def show(console: Console, renderable: RenderableType) -> None:
     """Print at the renderable's natural width (at least MIN_WIDTH), so nothing wraps.
 
     Trailing blanks that rich pads cells with are dropped, so output diffs cleanly.
     """
-    measure = Console(width=100_000, _environ={}).measure(renderable)
-    console.width = max(MIN_WIDTH, measure.maximum)
+    console.width = max(MIN_WIDTH, natural_width(renderable))
     with console.capture() as captured:
         console.print(renderable)
     lines = captured.get().splitlines()

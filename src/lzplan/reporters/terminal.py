@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -34,7 +36,7 @@ _NEEDS_ATTENTION = (
 def render(result: Result, loaded: LoadedPlan, options: Options) -> Iterable[str]:
     buffer = io.StringIO()
     console = consoles.make(buffer, color=options.color)
-    report(console, result, loaded, options.lang, options.show_all)
+    report(console, result, loaded, options.lang, options.show_all, options.width)
     return [buffer.getvalue()]
 
 
@@ -59,30 +61,47 @@ _WORST_FIRST = (UnitStatus.INVALID, UnitStatus.NOT_SUBMITTED, UnitStatus.BEHIND,
 
 
 def report(
-    console: Console, result: Result, loaded: LoadedPlan, lang: Lang = "en", show_all: bool = False
+    console: Console,
+    result: Result,
+    loaded: LoadedPlan,
+    lang: Lang = "en",
+    show_all: bool = False,
+    width: int | None = None,
 ) -> None:
     index = loaded.index
     title = index.plan.plan.title
-    console.print(say("report.title", lang, title=title, plan=result.plan_id, as_of=result.as_of))
-    console.print()
+
+    def line(text: str = "") -> None:
+        """A line of prose; given a width, wrapped to it."""
+        if width is None:
+            console.print(text)
+            return
+        console.width = width
+        console.print(text, soft_wrap=False, overflow="fold")
+
+    line(say("report.title", lang, title=title, plan=result.plan_id, as_of=result.as_of))
+    line()
     units, cut = (list(result.units), False) if show_all else _attention(result)
-    show(console, matrix(result, index, lang, units))
+    for i, block in enumerate(fitted(result, index, lang, units, width)):
+        if i:
+            line()
+        show(console, block)
     if len(units) < len(result.units):
         hidden = len(result.units) - len(units)
         key = "report.hidden_units_many" if cut else "report.hidden_units"
-        console.print(say(key, lang, count=hidden, shown=len(units)))
-    console.print(labels.labelled("report.legend", labels.legend(lang, loaded.plan), lang))
-    console.print()
-    for line in common.summary(result, lang):
-        console.print(line)
+        line(say(key, lang, count=hidden, shown=len(units)))
+    line(labels.labelled("report.legend", labels.legend(lang, loaded.plan), lang))
+    line()
+    for summary in common.summary(result, lang):
+        line(summary)
     _progress(console, result, loaded, lang, show_all)
     _scores(console, result, loaded, lang)
-    _shortfalls(console, result, index, lang, show_all)
+    _shortfalls(console, result, index, lang, show_all, width)
     if result.notices:
-        console.print()
-        console.print(labels.heading("report.notices", lang))
+        line()
+        line(labels.heading("report.notices", lang))
         for notice in result.notices:
-            console.print(f"  {notice.location}: {notice.message.render(lang)}")
+            line(f"  {notice.location}: {notice.message.render(lang)}")
 
 
 def _progress(
@@ -127,7 +146,12 @@ def _scores(console: Console, result: Result, loaded: LoadedPlan, lang: Lang) ->
 
 
 def _shortfalls(
-    console: Console, result: Result, index: PlanIndex, lang: Lang, show_all: bool
+    console: Console,
+    result: Result,
+    index: PlanIndex,
+    lang: Lang,
+    show_all: bool,
+    width: int | None = None,
 ) -> None:
     shortfalls = common.shortfalls(result)
     if not shortfalls:
@@ -135,7 +159,13 @@ def _shortfalls(
     console.print()
     console.print(labels.heading("report.shortfalls", lang))
     shown = shortfalls if show_all else shortfalls[:MAX_ROWS]
-    show(console, _shortfall_table(shown, index, lang))
+    listed = _shortfall_table(shown, index, lang)
+    if width is None or consoles.natural_width(listed) <= width:
+        show(console, listed)
+    else:  # too narrow for a table: each shortfall as a short paragraph
+        console.width = width
+        for line in _shortfall_lines(shown, index, lang):
+            console.print(line, soft_wrap=False, overflow="fold")
     if len(shown) < len(shortfalls):
         console.print(say("report.hidden_rows", lang, count=len(shortfalls) - len(shown)))
 
@@ -147,34 +177,136 @@ def table(*headers: str) -> Table:
     return table
 
 
+@dataclass(frozen=True)
+class Shape:
+    """How a matrix is laid out to fit a width: the tasks it shows, whether it ends with
+    the unit's standing, and the width a unit's name wraps at (None: never)."""
+
+    tasks: tuple[str, ...]
+    standing: bool = True
+    name_width: int | None = None
+
+
 def matrix(
-    result: Result, index: PlanIndex, lang: Lang = "en", units: list[UnitResult] | None = None
+    result: Result,
+    index: PlanIndex,
+    lang: Lang = "en",
+    units: list[UnitResult] | None = None,
+    shape: Shape | None = None,
 ) -> Table:
+    shape = shape or Shape(result.tasks)
     columns = labels.task_columns(index.plan, lang)
     ids = [say("report.unit", lang)] if labels.show_ids(lang) else []
-    headers = [*ids, say("report.name", lang)]
-    matrix = table(*headers, *(columns[task] for task in result.tasks), say("report.status", lang))
+    headers = [*ids, say("report.name", lang), *(columns[task] for task in shape.tasks)]
+    matrix = table(*headers, *([say("report.status", lang)] if shape.standing else []))
+    if shape.name_width is not None:
+        name = matrix.columns[len(ids)]
+        name.no_wrap, name.max_width, name.overflow = False, shape.name_width, "fold"
     previous_kind = None
     for unit in result.units if units is None else units:
         kind = index.units[unit.unit].kind
         if previous_kind is not None and kind != previous_kind:
             matrix.add_section()
         previous_kind = kind
-        matrix.add_row(*_row(unit, result.tasks, index, lang))
+        matrix.add_row(*_row(unit, shape, index, lang))
     return matrix
 
 
-def _row(
-    unit: UnitResult, tasks: tuple[str, ...], index: PlanIndex, lang: Lang
-) -> list[str | Text]:
+# The widths a unit's name may wrap at, widest first (None: not wrapped); 16 cells keep
+# eight Chinese characters, which most names are.
+_NAME_WIDTHS = (None, 24, 16)
+_GAP = 3  # between two columns: a blank, the (blank) rule, a blank
+
+
+def fitted(
+    result: Result, index: PlanIndex, lang: Lang, units: list[UnitResult], width: int | None
+) -> list[Table]:
+    """The matrix as wide as its content; given a width (--width, or the terminal's),
+    fitted to it: as few blocks of tasks as fit, each repeating the units (the standing
+    in the last), and of those the widest names — so the terminal never breaks a row."""
+    if width is None:
+        return [matrix(result, index, lang, units)]
+    columns = _column_widths(result, index, lang, units)
+    layouts = [(_pack(columns, width, name), i) for i, name in enumerate(_NAME_WIDTHS)]
+    parts, best = min(layouts, key=lambda layout: (len(layout[0]), layout[1]))
+    return [
+        matrix(result, index, lang, units, Shape(part, i == len(parts) - 1, _NAME_WIDTHS[best]))
+        for i, part in enumerate(parts)
+    ]
+
+
+@dataclass(frozen=True)
+class _Columns:
+    fixed: int  # the id column and its gap (English), else 0
+    name: int
+    tasks: dict[str, int]
+    standing: int
+
+
+def _column_widths(
+    result: Result, index: PlanIndex, lang: Lang, units: list[UnitResult]
+) -> _Columns:
+    """Each column's natural width in terminal cells (a CJK character is two)."""
+    rows = [_row(unit, Shape(result.tasks), index, lang) for unit in units]
+    cells = list(zip(*rows, strict=True)) if rows else []
+    ids = labels.show_ids(lang)
+    headers = [*([say("report.unit", lang)] if ids else []), say("report.name", lang)]
+    columns = labels.task_columns(index.plan, lang)
+    headers += [columns[task] for task in result.tasks] + [say("report.status", lang)]
+
+    def widest(i: int) -> int:
+        return max(cell_len(str(cell)) for cell in (headers[i], *(cells[i] if cells else ())))
+
+    first = 1 if ids else 0
+    tasks = {task: widest(first + 1 + i) for i, task in enumerate(result.tasks)}
+    fixed = widest(0) + _GAP if ids else 0
+    return _Columns(fixed, widest(first), tasks, widest(len(headers) - 1))
+
+
+def _pack(columns: _Columns, width: int, name_width: int | None) -> list[tuple[str, ...]]:
+    """The tasks in blocks, each as many as fit beside the units' names (the last also
+    holding the standing); a task too wide for any block still gets one of its own."""
+    name = columns.name if name_width is None else min(columns.name, name_width)
+    room = width - columns.fixed - name
+    blocks: list[list[str]] = [[]]
+    used = 0
+    for task, cells in columns.tasks.items():
+        if blocks[-1] and used + _GAP + cells > room:
+            blocks.append([])
+            used = 0
+        blocks[-1].append(task)
+        used += _GAP + cells
+    if used + _GAP + columns.standing > room and len(blocks[-1]) > 1:
+        blocks.append([blocks[-1].pop()])  # the standing needs room beside the last tasks
+    return [tuple(block) for block in blocks]
+
+
+def _row(unit: UnitResult, shape: Shape, index: PlanIndex, lang: Lang) -> list[str | Text]:
     ids: list[str | Text] = [unit.unit] if labels.show_ids(lang) else []
     cells: list[str | Text] = [*ids, labels.unit_name(index.units[unit.unit], lang)]
-    for task in tasks:
+    for task in shape.tasks:
         status = unit.cell(task)
         cells.append(Text(labels.symbol(status, lang), style=LOOK[status].style))
-    standing = labels.unit_status(unit.status, lang)
-    cells.append(Text(standing, style=UNIT_STYLE[unit.status]))
+    if shape.standing:
+        standing = labels.unit_status(unit.status, lang)
+        cells.append(Text(standing, style=UNIT_STYLE[unit.status]))
     return cells
+
+
+def _shortfall_lines(outcomes: list[Outcome], index: PlanIndex, lang: Lang) -> Iterable[Text]:
+    """A shortfall a paragraph: its status, unit and due date, then what is short."""
+    ids = labels.show_ids(lang)
+    everything = say("report.all", lang)
+    colon = labels.colon(lang)
+    for o in outcomes:
+        unit = labels.unit_name(index.units[o.unit], lang)
+        head = Text(labels.word(o.status, lang), style=LOOK[o.status].style)
+        head.append(f"  {o.unit} {unit}" if ids else f"  {unit}")
+        head.append(f"  {say('report.due', lang)}{colon}{labels.date(o.due, lang)}")
+        title = index.requirements[o.requirement][1].title if o.requirement else ""
+        what = f"{o.requirement} {title}" if ids and o.requirement else (title or everything)
+        yield head
+        yield Text(f"    {what}{colon}{o.detail.render(lang)}")
 
 
 def _shortfall_table(outcomes: list[Outcome], index: PlanIndex, lang: Lang) -> Table:
