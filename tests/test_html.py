@@ -141,3 +141,73 @@ def test_on_a_phone_the_unit_and_its_standing_stay_in_view(
     assert header.startswith('<th class="who">unit</th><th class="standing">status</th>')
     assert "#matrix .who{position:sticky;left:0" in text
     assert "#matrix .standing{position:sticky;left:8em" in text
+
+
+AXE = Path(__file__).resolve().parents[1] / ".ci-cache" / "npm" / "node_modules" / "axe-core"
+
+
+def axe_script() -> str:
+    found = Path(os.environ.get("LZPLAN_AXE", AXE / "axe.min.js"))
+    if not found.exists():
+        if os.environ.get("CI"):
+            pytest.fail("axe-core is missing; .ci/run installs it with npm")
+        pytest.skip("axe-core is not installed (npm install axe-core)")
+    return found.read_text(encoding="utf-8")
+
+
+# Run in a copy of the page (the report itself holds no script): how the matrix fits, and
+# axe-core's violations, written into the page for --dump-dom to return.
+PROBE = """<script>%s</script><script>
+var m = document.getElementById('matrix'), w = m.parentElement;
+var fit = {right: m.getBoundingClientRect().right, viewport: window.innerWidth,
+           scroll: w.scrollWidth, client: w.clientWidth,
+           page: document.documentElement.scrollWidth};
+axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa',
+                                                    'best-practice']}}).then(function (r) {
+  var out = document.createElement('pre'); out.id = 'probe';
+  out.textContent = JSON.stringify({fit: fit, violations: r.violations.map(function (v) {
+    return {id: v.id, impact: v.impact, nodes: v.nodes.length}; })});
+  document.body.appendChild(out);
+});
+</script>"""
+
+
+def probed(tmp_path: Path, html: Path, width: int) -> dict[str, object]:
+    copy = tmp_path / f"probe-{html.name}"
+    script = PROBE % axe_script().replace("</script>", "<\\/script>")
+    copy.write_text(html.read_text(encoding="utf-8").replace("</body>", script + "</body>"),
+                    encoding="utf-8")  # fmt: skip
+    dom = chromium(tmp_path, "--virtual-time-budget=30000", f"--window-size={width},900",
+                   "--dump-dom", copy.as_uri())  # fmt: skip
+    found = re.search(r'<pre id="probe">(.*?)</pre>', dom, re.S)
+    assert found is not None, dom[-2000:]
+    result: dict[str, object] = json.loads(found.group(1).replace("&quot;", '"'))
+    return result
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_axe_finds_nothing_and_the_matrix_fits_a_laptop(tmp_path: Path, lang: str) -> None:
+    """At 1366 px every task column is in view without scrolling; axe-core (WCAG 2.1 A and
+    AA, and its best practices: landmarks, regions) reports no violation."""
+    html = tmp_path / f"status-{lang}.html"
+    made = invoke("check", "--as-of", "2011-12-31", "--lang", lang, "-o", f"html:{html}")
+    assert made.exit_code == 1, made.stderr
+    found = probed(tmp_path, html, 1366)
+    assert found["violations"] == []
+    fit = found["fit"]
+    assert isinstance(fit, dict)
+    assert fit["scroll"] == fit["client"]  # nothing hidden sideways
+    assert fit["right"] <= fit["viewport"]
+    assert fit["page"] <= fit["viewport"]
+
+
+def test_on_a_phone_the_matrix_scrolls_inside_the_page_with_a_cue(
+    tmp_path: Path, page: tuple[Path, dict[str, object]]
+) -> None:
+    found = probed(tmp_path, page[0], 412)
+    fit = found["fit"]
+    assert isinstance(fit, dict)
+    assert fit["scroll"] > fit["client"]  # the table scrolls in its box…
+    assert fit["page"] <= fit["viewport"]  # …and the page itself does not
+    assert 'class="scroll-cue"' in page[0].read_text(encoding="utf-8")
+    assert found["violations"] == []

@@ -17,9 +17,13 @@ from lzplan.reporters.looks import LOOK, PACE
 
 STYLE = """
 body{font-family:system-ui,-apple-system,"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",
-sans-serif;margin:0 auto;padding:12px;max-width:1100px;color:#212121;line-height:1.45}
+sans-serif;margin:0;padding:12px;color:#212121;line-height:1.45}
+header,footer,main>*{max-width:1100px;margin-left:auto;margin-right:auto}
+main>.bleed{max-width:100%;width:fit-content}
 h1{font-size:1.3em}h2{font-size:1.1em;margin-top:1.6em}
 .wrap{overflow-x:auto;-webkit-overflow-scrolling:touch}
+.scroll-cue{display:none;color:#555;font-size:.85em}
+@media (max-width:900px){.scroll-cue{display:block}}
 table{border-collapse:collapse;font-size:.9em}
 th,td{border:1px solid #ddd;padding:3px 6px;text-align:left;vertical-align:top}
 td.cell{text-align:center;min-width:2.4em;font-weight:600}
@@ -28,6 +32,7 @@ td.cell{text-align:center;min-width:2.4em;font-weight:600}
 max-width:8em;overflow:hidden;text-overflow:ellipsis;z-index:1}
 #matrix .standing{position:sticky;left:8em;background:#fff;z-index:1;white-space:nowrap}
 .legend span{display:inline-block;margin:2px 8px 2px 0;white-space:nowrap}
+.legend span.basis{white-space:normal}
 .legend b{display:inline-block;width:1.1em;height:1.1em;vertical-align:middle;margin-right:4px}
 details{margin:4px 0;border:1px solid #ddd;border-radius:4px;padding:4px 8px}
 summary{cursor:pointer;font-weight:600}
@@ -61,13 +66,17 @@ def render(result: Result, loaded: LoadedPlan, options: Options) -> Iterable[str
         f"<style>{STYLE}{_status_css()}</style>",
         "</head>",
         "<body>",
+        "<header>",
         f"<h1>{_e(info.title)}</h1>",
         f'<p class="meta">{_e(say("html.as_of", lang))} '
         f'<b id="as-of" data-date="{result.as_of}">{_e(labels.date(result.as_of, lang))}</b>. '
         f"{provenance}</p>",
+        "</header>",
+        "<main>",
         *(f"<p>{_e(line)}</p>" for line in common.summary(result, lang)),
         _legend(lang, loaded.plan),
-        '<div class="wrap">',
+        f'<p class="scroll-cue" aria-hidden="true">{_e(say("html.scroll", lang))}</p>',
+        '<div class="wrap bleed">',
         _matrix(result, loaded, lang),
         "</div>",
         _progress(result, loaded, lang),
@@ -77,7 +86,9 @@ def render(result: Result, loaded: LoadedPlan, options: Options) -> Iterable[str
         *(_unit(unit, loaded, lang) for unit in result.units),
         _messages(say("report.notices", lang), result.notices, lang),
         _messages(say("report.problems", lang), result.problems, lang),
-        f'<p class="meta">{_e(say("html.made_by", lang, version=__version__))}</p>',
+        "</main>",
+        f'<footer><p class="meta">{_e(say("html.made_by", lang, version=__version__))}</p>'
+        "</footer>",
         "</body>",
         "</html>",
     ]
@@ -103,7 +114,7 @@ def _legend(lang: Lang, plan: Plan) -> str:
         f'<span><b class="{_css_class(s)}"></b>{_e(_symbol_and_word(s, lang))}</span>'
         for s in Status
     )
-    assumed = f"<span>{_e(labels.basis(plan, lang))}</span>"
+    assumed = f'<span class="basis">{_e(labels.basis(plan, lang))}</span>'
     return f'<p class="legend">{spans}{assumed}</p>'
 
 
