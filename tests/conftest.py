@@ -17,6 +17,9 @@ CASES = ROOT / "tests" / "cases"
 # The verdict cache of every run the tests make (in-process or child) goes to a folder
 # of the session's, never the user's ~/.cache; the whole suite then runs warm and cold.
 os.environ["LZPLAN_CACHE_DIR"] = tempfile.mkdtemp(prefix="lzplan-test-cache-")
+# …and the secret that signs its entries is made in a folder of the session's too.
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="lzplan-test-config-")
+os.environ.pop("LZPLAN_CACHE_KEY", None)
 # lzplan speaks the locale's language by default: the tests expect English unless they
 # ask otherwise, whatever the machine running them is set to.
 for _name in ("LZPLAN_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):

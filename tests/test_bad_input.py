@@ -47,14 +47,14 @@ def make(kind: str, root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     elif kind == "unreadable":
         target = subs / "naxi.yaml"
         shutil.copy(CASES / "check" / "all-met" / "submissions" / "naxi.yaml", target)
-        real = Path.open
+        real = os.open
 
-        def opened(path: Path, *args: Any, **kwargs: Any) -> Any:
-            if path.name == target.name:
+        def opened(path: Any, *args: Any, **kwargs: Any) -> Any:
+            if Path(path).name == target.name:  # as chmod 000 does, even for root
                 raise PermissionError(13, "Permission denied")
             return real(path, *args, **kwargs)
 
-        monkeypatch.setattr(Path, "open", opened)
+        monkeypatch.setattr(os, "open", opened)
     else:  # pragma: no cover - a typo in case.json
         raise ValueError(kind)
 

@@ -9,12 +9,14 @@ import pickle
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from lzplan.check import wire
-from lzplan.check.cache import MAGIC, default_folder
+from lzplan.check.cache import MAGIC, _sign, default_folder, key_file, secret
+from lzplan.check.result import Status, UnitStatus
 from lzplan.code import fingerprint
 from tests.conftest import ROOT, invoke
 
@@ -37,6 +39,13 @@ def _check(folder: Path, *args: str) -> tuple[int, bytes]:
 
 def _entries(cache: Path) -> list[Path]:
     return sorted((cache / "verdicts").glob("*/*"))
+
+
+def _signed(entry: Path, payload: bytes, cache: Path) -> bytes:
+    """An entry as lzplan writes it, signed with this machine's own secret: what only
+    lzplan (or whoever holds the secret) can make."""
+    signature = _sign(secret(os.environ, cache), entry.name, payload)
+    return MAGIC + entry.name.encode() + b"\n" + signature + b"\n" + payload
 
 
 @pytest.mark.parametrize("as_of", AS_OF)
@@ -130,11 +139,9 @@ def test_a_forged_entry_cannot_run_code(samples: Path) -> None:
     plain = _check(samples, "--as-of", "2011-12-31", "--no-cache")
     _check(samples, "--as-of", "2011-12-31", "--cache-dir", str(cache))
     owned = samples / "owned"
-    for entry in _entries(cache):
-        key = entry.name.encode()
+    for entry in _entries(cache):  # even signed with the secret: the unpickler refuses
         payload = pickle.dumps(("verdict", _Payload(owned)))
-        digest = hashlib.sha256(payload).hexdigest().encode()
-        entry.write_bytes(MAGIC + key + b"\n" + digest + b"\n" + payload)
+        entry.write_bytes(_signed(entry, payload, cache))
     assert _check(samples, "--as-of", "2011-12-31", "--cache-dir", str(cache)) == plain
     assert not owned.exists()
 
@@ -197,8 +204,7 @@ def test_a_well_formed_entry_of_the_wrong_shape_is_a_miss(samples: Path) -> None
     _check(samples, "--as-of", "2011-12-31", "--cache-dir", str(cache))
     for entry in _entries(cache):
         payload = pickle.dumps(("verdict", "only", "three"))
-        digest = hashlib.sha256(payload).hexdigest().encode()
-        entry.write_bytes(MAGIC + entry.name.encode() + b"\n" + digest + b"\n" + payload)
+        entry.write_bytes(_signed(entry, payload, cache))
     assert _check(samples, "--as-of", "2011-12-31", "--cache-dir", str(cache)) == plain
     assert not wire.sound(("verdict", "only", "three"))
     assert wire.sound(("skipped",))
@@ -233,3 +239,163 @@ def test_an_edited_lzplan_does_not_reuse_what_older_code_judged() -> None:
         os.utime(module, ns=(before.st_atime_ns, before.st_mtime_ns))
         fingerprint.cache_clear()
     assert fingerprint() == first
+
+
+def _gulin_met(entry: Path) -> bytes:
+    """gulin's kept verdict, rewritten as every requirement met: what a unit that can
+    write the cache folder would plant."""
+    packed = pickle.loads(entry.read_bytes().split(b"\n", 3)[3])
+    verdict = wire.unpack(packed)
+    assert isinstance(verdict, wire.FileVerdict)
+    assert verdict.result is not None
+    outcomes = tuple(o._replace(status=Status.MET) for o in verdict.result.outcomes)
+    forged = replace(verdict, result=replace(verdict.result, status=UnitStatus.COMPLIANT,
+                                             outcomes=outcomes))  # fmt: skip
+    return pickle.dumps(wire.pack(forged))
+
+
+def _gulin_entry(cache: Path) -> Path:
+    found = [e for e in _entries(cache) if b"gulin.yaml" in e.read_bytes()]
+    assert len(found) == 1
+    return found[0]
+
+
+def _standing(raw: bytes, unit: str) -> str:
+    import json
+
+    report = json.loads(raw)
+    return next(u["status"] for u in report["units"] if u["id"] == unit)
+
+
+def test_a_planted_entry_computed_from_public_inputs_decides_nothing(samples: Path) -> None:
+    """Everything in a key is public (the file, the plan, lzplan's code): a well-formed
+    entry for gulin, every requirement met, with the digest anyone can compute (or an
+    HMAC under a guessed secret), changes no verdict. The control: the same entry signed
+    with the secret kept outside the folder would."""
+    cache = samples / "cache"
+    plain = _check(samples, "--as-of", "2011-12-31", "--no-cache")
+    assert _standing(plain[1], "gulin") == "behind"
+    _check(samples, "--as-of", "2011-12-31", "--cache-dir", str(cache))
+    entry = _gulin_entry(cache)
+    payload = _gulin_met(entry)
+    public = hashlib.sha256(payload).hexdigest().encode()
+    guessed = (_sign(b"", entry.name, payload), _sign(b"lzplan", entry.name, payload))
+    for signature in (public, *guessed):
+        entry.write_bytes(MAGIC + entry.name.encode() + b"\n" + signature + b"\n" + payload)
+        assert _check(samples, "--as-of", "2011-12-31", "--cache-dir", str(cache)) == plain
+    entry.write_bytes(_signed(entry, payload, cache))
+    planted = _check(samples, "--as-of", "2011-12-31", "--cache-dir", str(cache))
+    assert _standing(planted[1], "gulin") == "compliant"  # the control: the test can fail
+
+
+def test_a_planted_trace_note_skips_no_check(samples: Path) -> None:
+    """The note that a plan passed its trace against the notice is signed too: planted
+    (its name is public), a plan whose quota the notice does not say is still refused.
+    The control: signed with the secret, the note would skip the trace."""
+    from lzplan.plan import load as plans
+
+    cache = samples / "cache"
+    plan = samples / "plan" / "2011.yaml"
+    text = plan.read_text(encoding="utf-8").replace(
+        "min: {districts: 3, decision-departments: 1}",
+        "min: {districts: 2, decision-departments: 1}", 1)  # fmt: skip
+    plan.write_text(text, encoding="utf-8")
+    texts = [(samples / "plan" / name).read_text(encoding="utf-8")
+             for name in ("2011.source.txt", "2011.breakdown.yaml")]  # fmt: skip
+    note = plans._traced_marker(cache, text, *texts, "plan/2011.yaml", "plan/2011.source.txt")
+    assert note is not None
+    note.parent.mkdir(parents=True)
+    args = ("--as-of", "2011-12-31", "--cache-dir", str(cache))
+    for planted in (b"", hashlib.sha256(note.name.encode()).hexdigest().encode()):
+        note.write_bytes(planted)
+        refused = invoke("check", "submissions", "--plan", "plan/2011.yaml", *args, cwd=samples)
+        assert refused.exit_code == 2
+        assert "不少于3件" in refused.stderr
+    note.write_bytes(plans._signature(note, secret(os.environ, cache)))
+    skipped = invoke("check", "submissions", "--plan", "plan/2011.yaml", *args, cwd=samples)
+    assert skipped.exit_code != 2  # the control: a signed note does skip the trace
+
+
+@pytest.mark.parametrize("kind", ["fifo", "dev-zero", "folder"])
+def test_an_entry_that_is_no_regular_file_is_a_miss(samples: Path, kind: str) -> None:
+    """A FIFO where an entry goes does not hang the run, a link to /dev/zero is not read
+    until memory runs out: each is a miss, judged again."""
+    cache = samples / "cache"
+    plain = _check(samples, "--as-of", "2011-12-31", "--no-cache")
+    _check(samples, "--as-of", "2011-12-31", "--cache-dir", str(cache))
+    entry = _gulin_entry(cache)
+    entry.unlink()
+    if kind == "fifo":
+        os.mkfifo(entry)
+    elif kind == "dev-zero":
+        entry.symlink_to("/dev/zero")
+    else:
+        entry.mkdir()
+    assert _check(samples, "--as-of", "2011-12-31", "--cache-dir", str(cache)) == plain
+
+
+def _contents(cache: Path) -> dict[str, bytes]:
+    return {e.name: e.read_bytes() for e in _entries(cache)}
+
+
+def test_the_secret_is_the_users_alone(samples: Path, tmp_path: Path,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    """Made on first use, 0600; a key file others can read is not used (each run then
+    signs with a secret of its own, and the cache only costs time); LZPLAN_CACHE_KEY,
+    a CI's secret, lets jobs share a cache."""
+    config = tmp_path / "config"
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
+    cache = samples / "cache"
+    _check(samples, "--as-of", "2011-12-31", "--cache-dir", str(cache))
+    key = key_file(os.environ)
+    assert key.stat().st_mode & 0o777 == 0o600
+    first = _contents(cache)
+    _check(samples, "--as-of", "2011-12-31", "--cache-dir", str(cache))
+    assert _contents(cache) == first  # kept: read back and trusted
+    key.chmod(0o644)
+    _check(samples, "--as-of", "2011-12-31", "--cache-dir", str(cache))
+    rewritten = _contents(cache)
+    assert all(rewritten[name] != first[name] for name in first)  # none trusted
+    monkeypatch.setenv("LZPLAN_CACHE_KEY", "a secret of the CI's")
+    _check(samples, "--as-of", "2011-12-31", "--cache-dir", str(cache))
+    shared = _contents(cache)
+    _check(samples, "--as-of", "2011-12-31", "--cache-dir", str(cache))
+    assert _contents(cache) == shared
+
+
+def test_each_file_is_read_once(samples: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its key and its verdict come from the same bytes: a file rewritten between two
+    reads cannot have one content's verdict kept under the other's key."""
+    from lzplan.inputs import loader
+
+    reads: list[str] = []
+    real = loader.read_regular
+
+    def counted(path: Path, most: int) -> bytes:
+        reads.append(Path(path).name)
+        return real(path, most)
+
+    monkeypatch.setattr(loader, "read_regular", counted)
+    _check(samples, "--as-of", "2011-12-31", "--cache-dir", str(samples / "cache"))
+    files = sorted(p.name for p in (samples / "submissions").glob("*.yaml"))
+    assert sorted(name for name in reads if name in files) == files
+
+
+def test_a_signed_entry_whose_messages_do_not_render_is_a_miss(samples: Path) -> None:
+    """Even an entry that passes the signature (a secret leaked, an older lzplan's) is
+    used only if every message it holds renders: one naming no message of the
+    catalogue is judged again, never a crash (exit 3) when the report is printed."""
+    from lzplan.messages import Message
+
+    cache = samples / "cache"
+    plain = _check(samples, "--as-of", "2011-12-31", "--no-cache")
+    _check(samples, "--as-of", "2011-12-31", "--cache-dir", str(cache))
+    entry = _gulin_entry(cache)
+    verdict = wire.unpack(pickle.loads(entry.read_bytes().split(b"\n", 3)[3]))
+    assert isinstance(verdict, wire.FileVerdict)
+    assert verdict.result is not None
+    unknown = Message("no.such.message", (("x", 1),))
+    outcomes = tuple(o._replace(detail=unknown) for o in verdict.result.outcomes)
+    forged = replace(verdict, result=replace(verdict.result, outcomes=outcomes))
+    entry.write_bytes(_signed(entry, pickle.dumps(wire.pack(forged)), cache))
+    assert _check(samples, "--as-of", "2011-12-31", "--cache-dir", str(cache)) == plain

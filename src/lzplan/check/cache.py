@@ -5,13 +5,17 @@ and the check's context: the plan's sha256, the waivers file's, the as-of date, 
 binding patterns, and lzplan's version. The key is the sha256 of all of these, so a
 change to any one misses; nothing is ever invalidated by hand.
 
-An entry is ``MAGIC``, its key, the sha256 of its payload, then the payload: the packed
-verdict (``check.wire``) pickled. Reading trusts nothing: a wrong magic, another key,
-a digest that does not match (a torn or edited file) or a payload naming any class
-outside lzplan's value objects is a miss, and the verdict is judged again and written
-over it. The unpickler resolves only the classes in ``_ALLOWED``, so an entry cannot
-run code. Entries are written whole (a temporary file, then a rename): two runs at
-once at worst judge a file twice.
+An entry is ``MAGIC``, its key, an HMAC-SHA256 of key and payload, then the payload:
+the packed verdict (``check.wire``) pickled. The HMAC's secret is not in the cache
+folder (``secret``): whoever can write the folder — a CI cache restored from another
+branch, a shared runner — can compute every key, but cannot sign an entry, so no
+entry lzplan did not write decides a verdict. Reading trusts nothing: anything but a
+regular file of bounded size, a wrong magic, another key, a signature that does not
+match (a torn, edited or planted file), a payload naming any class outside lzplan's
+value objects, or a verdict whose messages do not render (``wire.sound``) is a miss,
+and the verdict is judged again and written over it. The unpickler resolves only the
+classes in ``_ALLOWED``, so an entry cannot run code. Entries are written whole (a
+temporary file, then a rename): two runs at once at worst judge a file twice.
 
 The folder is ``--cache-dir``, else ``$LZPLAN_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/lzplan`` (``~/.cache/lzplan``). A cache that cannot be written (a
@@ -21,9 +25,12 @@ read-only home in CI) is used for reading only, silently: it can only ever save 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import io
 import os
 import pickle
+import secrets
+import stat
 import tempfile
 from collections.abc import Mapping
 from contextlib import suppress
@@ -33,8 +40,12 @@ from typing import Any
 
 from lzplan.check.wire import Packed
 from lzplan.code import digest, fingerprint
+from lzplan.inputs.loader import read_regular
 
-MAGIC = b"lzplan-verdict 1\n"
+MAGIC = b"lzplan-verdict 2\n"
+# No verdict of one file comes near this; a larger "entry" (a link to /dev/zero, a
+# planted giant) is a miss, not a read until memory runs out.
+MAX_ENTRY_BYTES = 16 * 1024 * 1024
 _ALLOWED = {
     ("datetime", "date"),
     ("lzplan.errors", "Problem"),
@@ -64,10 +75,61 @@ def context(*parts: bytes | str) -> bytes:
     return digest(fingerprint(), *parts)
 
 
+def key_file(environ: Mapping[str, str]) -> Path:
+    """Where the cache's secret is kept: ``$XDG_CONFIG_HOME/lzplan/cache.key``
+    (``~/.config/lzplan/cache.key``), never the cache folder."""
+    base = environ.get("XDG_CONFIG_HOME") or str(Path(environ.get("HOME", "~")) / ".config")
+    return Path(base).expanduser() / "lzplan" / "cache.key"
+
+
+def secret(environ: Mapping[str, str], folder: Path) -> bytes:
+    """The secret entries are signed with: ``$LZPLAN_CACHE_KEY`` (a CI's secret, so jobs
+    share a cache), else the key file, made on first use (0600, its folder 0700). A key
+    file that is not the user's alone, or that lies inside the cache folder, is not
+    used: then this run's secret is random, and the cache only costs a re-judging."""
+    given = environ.get("LZPLAN_CACHE_KEY", "")
+    if given:
+        return given.encode("utf-8")
+    path = key_file(environ)
+    try:
+        if path.resolve().is_relative_to(folder.resolve()):
+            return os.urandom(32)
+        return _own_key(path)
+    except (OSError, RuntimeError, ValueError):
+        return os.urandom(32)
+
+
+def _own_key(path: Path) -> bytes:
+    try:
+        return _read_key(path)
+    except FileNotFoundError:
+        pass
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        handle = os.open(path, flags, 0o600)
+    except FileExistsError:  # another run made it first
+        return _read_key(path)
+    with os.fdopen(handle, "wb") as file:
+        file.write(secrets.token_bytes(32))
+    return _read_key(path)
+
+
+def _read_key(path: Path) -> bytes:
+    info = os.lstat(path)
+    if not stat.S_ISREG(info.st_mode) or info.st_uid != os.getuid() or info.st_mode & 0o077:
+        raise PermissionError(f"{path}: not a key of this user's alone")
+    key = read_regular(path, 4096)
+    if len(key) < 16:
+        raise ValueError(f"{path}: too short to be a key")
+    return key
+
+
 @dataclass(frozen=True)
 class Cache:
     folder: Path
     context: bytes
+    secret: bytes  # signs the entries; kept outside the folder (``secret``)
 
     def key(self, data: bytes, display: str, place: str) -> str:
         return digest(self.context, display, place, data).hex()
@@ -78,15 +140,15 @@ class Cache:
     def get(self, key: str) -> Packed | None:
         """The verdict kept under ``key``, or None: missing, torn, foreign or forged."""
         try:
-            data = self.path(key).read_bytes()
+            data = read_regular(self.path(key), MAX_ENTRY_BYTES)
         except OSError:
             return None
-        return _entry(data, key)
+        return _entry(data, key, self.secret)
 
     def put(self, key: str, packed: Packed) -> None:
         """Keep a verdict; a folder that cannot be written only costs the saving."""
         payload = pickle.dumps(packed, protocol=pickle.HIGHEST_PROTOCOL)
-        head = MAGIC + key.encode() + b"\n" + hashlib.sha256(payload).hexdigest().encode()
+        head = MAGIC + key.encode() + b"\n" + _sign(self.secret, key, payload)
         target = self.path(key)
         with suppress(OSError):
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -100,12 +162,16 @@ class Cache:
                     os.unlink(temporary)
 
 
-def _entry(data: bytes, key: str) -> Packed | None:
+def _sign(secret: bytes, key: str, payload: bytes) -> bytes:
+    return hmac.new(secret, key.encode() + b"\n" + payload, hashlib.sha256).hexdigest().encode()
+
+
+def _entry(data: bytes, key: str, secret: bytes) -> Packed | None:
     head, _, rest = data.partition(b"\n" + key.encode() + b"\n")
     if head + b"\n" != MAGIC or len(rest) < 65:
         return None
-    digest, payload = rest[:64], rest[65:]
-    if hashlib.sha256(payload).hexdigest().encode() != digest:
+    signature, payload = rest[:64], rest[65:]
+    if not hmac.compare_digest(_sign(secret, key, payload), signature):
         return None
     try:
         found = _Unpickler(io.BytesIO(payload)).load()

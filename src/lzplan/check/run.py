@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import os
+import signal
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -12,7 +13,7 @@ from pathlib import Path
 
 from lzplan.check import attachments, collect, engine, jobs, wire
 from lzplan.check.binding import Binding, compile_patterns
-from lzplan.check.cache import Cache, context, default_folder
+from lzplan.check.cache import Cache, context, default_folder, secret
 from lzplan.check.result import Result
 from lzplan.check.waivers import Granted, bind
 from lzplan.errors import InputError, Problem, UsageError, sorted_problems
@@ -82,7 +83,8 @@ def check(request: Request) -> Checked:
 
 
 def _check(request: Request) -> Checked:
-    loaded = load(request.plan, cache=None if request.verify_evidence else request.cache)
+    signing = secret(os.environ, request.cache) if request.cache is not None else b""
+    loaded = load(request.plan, None, None if request.verify_evidence else request.cache, signing)
     if request.unit is not None and request.unit not in loaded.index.units:
         known = sorted(loaded.index.units)
         raise UsageError(msg("usage.unknown_unit", unit=request.unit, known=known))
@@ -96,7 +98,7 @@ def _check(request: Request) -> Checked:
     binding = Binding(compile_patterns(request.bind), only)
     judge = engine.Judge(loaded.index, request.as_of, granted, binding)
     judge.verify_evidence = request.verify_evidence
-    cache = _cache(request, loaded)
+    cache = _cache(request, loaded, signing)
     verdicts: list[engine.FileVerdict] = []
     rejected: list[engine.Rejected] = []
     for item in _judge_files(judge, files, jobs.count(request.jobs, len(files)), cache):
@@ -126,7 +128,7 @@ def cache_folder(asked: Path | None, inputs: tuple[Path, ...]) -> Path:
     return folder
 
 
-def _cache(request: Request, loaded: LoadedPlan) -> Cache | None:
+def _cache(request: Request, loaded: LoadedPlan, signing: bytes) -> Cache | None:
     """The verdict cache for this check's context; none when asked for none, or when
     evidence is verified (the documents an item names are not in the key)."""
     if request.cache is None or request.verify_evidence:
@@ -139,7 +141,7 @@ def _cache(request: Request, loaded: LoadedPlan) -> Cache | None:
     only = (request.unit if request.unit_repository else None) or ""
     parts = (loaded.sha256, loaded.display, waived, request.as_of.isoformat(),
              "\0".join(request.bind), only)  # fmt: skip
-    return Cache(request.cache, context(*parts))
+    return Cache(request.cache, context(*parts), signing)
 
 
 def _waivers(request: Request, loaded: LoadedPlan, problems: list[Problem]) -> list[Granted]:
@@ -179,14 +181,13 @@ def _judge_files(
         yield from (_cached(judge, file, cache) for file in files)
         return
     import multiprocessing
-    import signal
 
     global _WORKER_JUDGE, _WORKER_CACHE
     _WORKER_JUDGE, _WORKER_CACHE = judge, cache
     # Ctrl-C while the workers are being forked would reach a worker before it can
     # ignore it, and a pool whose worker died waits for ever: hold SIGINT until the
     # pool stands; then it interrupts the parent, which stops the pool.
-    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPPING)
     try:
         pool = multiprocessing.get_context("fork").Pool(processes, initializer=_quiet_worker)
     finally:
@@ -201,12 +202,20 @@ def _judge_files(
         _WORKER_JUDGE = _WORKER_CACHE = None
 
 
+# Ctrl-C, a cancelled job (SIGTERM), a closed terminal (SIGHUP): held while workers fork.
+_STOPPING = {
+    signal.SIGINT,
+    *(getattr(signal, n) for n in ("SIGTERM", "SIGHUP") if hasattr(signal, n)),
+}
+
+
 def _quiet_worker() -> None:  # pragma: no cover - runs in a worker
     """Ctrl-C is the parent's to handle: a worker neither stops on it nor prints."""
-    import signal
-
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    for name in ("SIGTERM", "SIGHUP"):  # the parent's handlers unwind the parent, not us
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPPING)
 
 
 def _worker(file: collect.Found) -> wire.Packed:  # pragma: no cover - runs in a worker
@@ -216,17 +225,17 @@ def _worker(file: collect.Found) -> wire.Packed:  # pragma: no cover - runs in a
 
 def _cached(judge: engine.Judge, file: collect.Found, cache: Cache | None) -> FileResult:
     """A file's verdict: kept from an earlier run when its key is there and sound, else
-    judged now (and kept)."""
-    key = _key(cache, file)
-    if cache is None or key is None:
+    judged now (and kept). The file is read once: its key and its verdict come from the
+    same bytes, so a file rewritten during the run cannot have one content's verdict
+    kept under another's key."""
+    data = _read(cache, file)
+    if cache is None or data is None:
         return _load_and_judge(judge, file)
+    key = cache.key(data, file[1], file[2])
     kept = cache.get(key)
-    if kept is not None:
-        try:
-            return wire.unpack(kept)
-        except Exception:  # a malformed entry is a miss, judged again
-            pass
-    found = _load_and_judge(judge, file)
+    if kept is not None and wire.sound(kept):
+        return wire.unpack(kept)
+    found = _load_and_judge(judge, file, data)
     cache.put(key, wire.pack(found))
     return found
 
@@ -235,32 +244,37 @@ def _packed(  # pragma: no cover - runs in a worker (tests/test_cache.py runs it
     judge: engine.Judge, file: collect.Found, cache: Cache | None
 ) -> wire.Packed:
     """The same, packed, for a worker to send back."""
-    key = _key(cache, file)
-    if cache is None or key is None:
+    data = _read(cache, file)
+    if cache is None or data is None:
         return wire.pack(_load_and_judge(judge, file))
+    key = cache.key(data, file[1], file[2])
     kept = cache.get(key)
     if kept is not None and wire.sound(kept):
         return kept
-    packed = wire.pack(_load_and_judge(judge, file))
+    packed = wire.pack(_load_and_judge(judge, file, data))
     cache.put(key, packed)
     return packed
 
 
-def _key(cache: Cache | None, file: collect.Found) -> str | None:
-    """The file's cache key; None without a cache, or for what the loader refuses to read
-    (a FIFO, a device, a folder, a huge file): judging it then says why, located."""
+def _read(cache: Cache | None, file: collect.Found) -> bytes | None:
+    """The file's bytes, when there is a cache; None without one, or for what the loader
+    refuses to read (a FIFO, a device, a folder, a huge file): judging it then says why,
+    located."""
     if cache is None:
         return None
-    path, display, place = file
+    path, display, _ = file
     try:
-        return cache.key(loader.read_bytes(path, display), display, place)
+        return loader.read_bytes(path, display)
     except InputError:
         return None
 
 
-def _load_and_judge(judge: engine.Judge, file: collect.Found) -> FileResult:
+def _load_and_judge(
+    judge: engine.Judge, file: collect.Found, data: bytes | None = None
+) -> FileResult:
+    """One file judged: from ``data`` when its bytes are already read."""
     path, display, place = file
-    loaded = collect.load_one(path, display, place)
+    loaded = collect.load_one(path, display, place, data)
     if isinstance(loaded, engine.Filed):
         found = attachments.verify(loaded, path) if judge.verify_evidence else []
         return judge.file(loaded, found)

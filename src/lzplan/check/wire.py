@@ -8,6 +8,8 @@ and dates cost a fraction. `unpack(pack(v)) == v` (tested).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from dataclasses import fields, is_dataclass
 from typing import Any
 
 from lzplan.check.engine import FileVerdict, Rejected
@@ -22,7 +24,7 @@ from lzplan.check.result import (
 )
 from lzplan.errors import Problem
 from lzplan.location import Location
-from lzplan.messages import Message
+from lzplan.messages import Message, languages
 
 _STATUS = {str(s): s for s in Status}
 _UNIT_STATUS = {str(s): s for s in UnitStatus}
@@ -94,12 +96,32 @@ def _outcome(o: Outcome) -> Packed:
 
 
 def sound(packed: Packed) -> bool:
-    """Whether a packed verdict from elsewhere (the cache) unpacks to a verdict at all."""
+    """Whether a packed verdict from elsewhere (the cache) unpacks to a verdict whose
+    every message renders in every language: an entry naming a message lzplan does not
+    have, or with the wrong parameters, is a miss, never a crash at output time."""
     try:
-        unpack(packed)
+        found = unpack(packed)
+        langs = languages()
+        for message in _messages(found):
+            for lang in langs:
+                message.render(lang)
     except Exception:  # any shape error means: judge the file again
         return False
     return True
+
+
+def _messages(value: object) -> Iterator[Message]:
+    """Every message a verdict holds, however deep."""
+    if isinstance(value, Message):
+        yield value
+        for _, param in value.params:
+            yield from _messages(param)
+    elif isinstance(value, (tuple, list)):
+        for item in value:
+            yield from _messages(item)
+    elif is_dataclass(value) and not isinstance(value, type):
+        for item in fields(value):
+            yield from _messages(getattr(value, item.name))
 
 
 def unpack(packed: Packed) -> FileVerdict | tuple[list[Problem], Rejected] | None:

@@ -93,20 +93,42 @@ def read_bytes(path: Path, display: str, most: int | None = None) -> bytes:
     where = Location(display)
     limit = most // (1024 * 1024)
     try:
-        # By type first: opening a FIFO would block, and a device never ends.
-        info = os.stat(path)
-        if stat.S_ISDIR(info.st_mode):
-            raise InputError([Problem(where, msg("file.is_folder"))])
-        if not stat.S_ISREG(info.st_mode):
-            raise InputError([Problem(where, msg("file.not_regular"))])
-        if info.st_size > most:
-            raise InputError([Problem(where, msg("file.too_large", limit=limit))])
-        with path.open("rb") as file:  # the limit holds while reading: a file may grow
-            raw = file.read(most + 1)
+        return read_regular(path, most)
+    except _NotRegular as exc:
+        message = msg(exc.key, limit=limit) if exc.key == "file.too_large" else msg(exc.key)
+        raise InputError([Problem(where, message)]) from None
     except OSError as exc:
         raise InputError([Problem(where, msg("file.unreadable", reason=exc.strerror))]) from None
+
+
+class _NotRegular(OSError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def read_regular(path: Path, most: int) -> bytes:
+    """The bytes of a regular file of at most ``most`` bytes. It is opened without
+    waiting (a FIFO would block, a device never ends) and judged by what it is once
+    open, so nothing swapped in between the look and the read is read; anything else
+    raises OSError."""
+    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+    handle = os.open(path, flags)
+    try:
+        info = os.fstat(handle)
+        if stat.S_ISDIR(info.st_mode):
+            raise _NotRegular("file.is_folder")
+        if not stat.S_ISREG(info.st_mode):
+            raise _NotRegular("file.not_regular")
+        if info.st_size > most:
+            raise _NotRegular("file.too_large")
+    except OSError:
+        os.close(handle)
+        raise
+    with os.fdopen(handle, "rb") as file:
+        raw = file.read(most + 1)  # the limit holds while reading: a file may grow
     if len(raw) > most:
-        raise InputError([Problem(where, msg("file.too_large", limit=limit))])
+        raise _NotRegular("file.too_large")
     return raw
 
 

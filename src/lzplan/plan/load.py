@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import hmac
+import os
+import tempfile
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,11 +34,15 @@ class LoadedPlan:
     breakdown: LoadedBreakdown | None = None
 
 
-def load(path: Path, display: str | None = None, cache: Path | None = None) -> LoadedPlan:
+def load(
+    path: Path, display: str | None = None, cache: Path | None = None, secret: bytes = b""
+) -> LoadedPlan:
     """Load and fully validate a plan file; raise InputError listing every problem.
 
     With a cache folder, tracing the plan against its notice (the dearest check, and a
-    pure function of the two texts) is skipped when the same texts passed it before."""
+    pure function of the two texts) is skipped when the same texts passed it before:
+    the note of that pass is signed with ``secret`` (the verdict cache's, kept outside
+    the folder), so a note anyone else planted skips nothing."""
     name = display or str(path)
     text = loader.read_text(path, name, loader.MAX_PLAN_BYTES)
     document = loader.parse(text, name)
@@ -50,11 +57,11 @@ def load(path: Path, display: str | None = None, cache: Path | None = None) -> L
     broken_down = _breakdown(path, name, plan, document.positions)
     extra = [broken_down.text] if broken_down else []
     passed = _traced_marker(cache, text, notice, *extra, name, str(notice_path))
-    if passed is None or not passed.is_file():
+    if passed is None or not _signed(passed, secret):
         problems = trace.check(index, document.positions, notice, str(notice_path), broken_down)
         if problems:
             raise InputError(problems)
-        _mark(passed)
+        _mark(passed, secret)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return LoadedPlan(path, name, digest, plan, index, document.positions, notice, broken_down)
 
@@ -95,8 +102,30 @@ def _traced_marker(cache: Path | None, *texts: str) -> Path | None:
     return cache / "traced" / digest(fingerprint(), *texts).hex()
 
 
-def _mark(marker: Path | None) -> None:
-    if marker is not None:
+def _signature(marker: Path, secret: bytes) -> bytes:
+    return hmac.new(secret, marker.name.encode(), hashlib.sha256).hexdigest().encode()
+
+
+def _signed(marker: Path, secret: bytes) -> bool:
+    """Whether the note holds this run's signature of its name (no secret: never)."""
+    if not secret:
+        return False
+    try:
+        found = loader.read_regular(marker, 128)
+    except OSError:
+        return False
+    return hmac.compare_digest(found, _signature(marker, secret))
+
+
+def _mark(marker: Path | None, secret: bytes) -> None:
+    if marker is not None and secret:
         with suppress(OSError):  # a cache that cannot be written only costs the saving
             marker.parent.mkdir(parents=True, exist_ok=True)
-            marker.touch()
+            handle, temporary = tempfile.mkstemp(prefix=".", dir=marker.parent)
+            try:
+                with os.fdopen(handle, "wb") as file:
+                    file.write(_signature(marker, secret))
+                os.replace(temporary, marker)
+            finally:
+                with suppress(FileNotFoundError):
+                    os.unlink(temporary)
