@@ -111,3 +111,37 @@ def test_a_reader_that_leaves_early_ends_the_run_with_141(fmt: str) -> None:
     child.stderr.close()
     assert child.wait(timeout=120) == 141
     assert stderr == b""
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGHUP"), reason="SIGTERM and SIGHUP are POSIX")
+@pytest.mark.parametrize("name", ["SIGTERM", "SIGHUP"])
+def test_a_cancelled_job_or_a_closed_terminal_cleans_up_like_ctrl_c(
+    corpus: Path, name: str
+) -> None:
+    """SIGTERM (a cancelled CI job) and SIGHUP (a closed terminal) to the command: exit
+    128 + the signal (or the run had finished), no traceback, and the report is the
+    previous one or a whole new one, with no temporary file left."""
+    number = getattr(signal, name)
+    report = corpus / "out" / f"{name}.md"
+    report.parent.mkdir(exist_ok=True)
+    command = lzplan(
+        "check", "submissions", "--plan", "plan/2011.yaml", "--as-of", "2011-12-31",
+        "--jobs", "2", "--output", f"markdown:{report}", "--format", "json", "--no-cache",
+    )  # fmt: skip
+    subprocess.run(command, cwd=corpus, capture_output=True, check=False)
+    whole = report.read_text(encoding="utf-8")
+    codes = []
+    for trial in range(8):
+        report.write_text(PREVIOUS, encoding="utf-8")
+        child = subprocess.Popen(command, cwd=corpus, stdout=subprocess.DEVNULL,
+                                 stderr=subprocess.PIPE)  # fmt: skip
+        time.sleep(0.3 + trial * 0.15)  # from the workers' start to the report's writing
+        child.send_signal(number)
+        _, stderr = child.communicate(timeout=60)
+        text = stderr.decode("utf-8")
+        assert "Traceback" not in text, text
+        assert child.returncode in (128 + number, -number, 0, 1), (trial, child.returncode)
+        assert report.read_text(encoding="utf-8") in (PREVIOUS, whole), trial
+        assert sorted(p.name for p in report.parent.iterdir() if p.name.startswith(".")) == []
+        codes.append(child.returncode)
+    assert codes.count(128 + number) >= 3  # most trials stopped a running check

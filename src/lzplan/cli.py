@@ -430,9 +430,9 @@ def guarded(command: Callable[..., int]) -> Callable[..., None]:
             sys.stdout.flush()
         except LzplanError as error:
             _fail(error, lang)
-        except KeyboardInterrupt:  # Ctrl-C: no traceback, no partial report
+        except (KeyboardInterrupt, Stopped) as stopped:  # Ctrl-C: no traceback, no half report
             _echo(say("cli.interrupted", lang), err=True)
-            raise typer.Exit(EXIT_INTERRUPTED) from None
+            raise typer.Exit(_interrupted_code(stopped)) from None
         except BrokenPipeError:  # | head: the reader has all it wanted
             _silence_stdout()
             raise typer.Exit(EXIT_BROKEN_PIPE) from None
@@ -1111,11 +1111,32 @@ def extract(
     return EXIT_OK
 
 
+class Stopped(BaseException):
+    """SIGTERM (a cancelled CI job) or SIGHUP (a closed terminal): unwound as Ctrl-C is,
+    so no report is left half written and no temporary file stays behind. Not a
+    KeyboardInterrupt: typer would turn that into 130 while it reads the command line."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.code = 128 + signum  # as shells report a command the signal ended
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise Stopped(signum)
+
+
 def main() -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.default_int_handler)  # KeyboardInterrupt from here
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _stop)
     try:
         app()
-    except KeyboardInterrupt:  # while the command line is read, before a command runs
-        raise SystemExit(EXIT_INTERRUPTED) from None
+    except (KeyboardInterrupt, Stopped) as stopped:  # while the command line is read
+        raise SystemExit(_interrupted_code(stopped)) from None
+
+
+def _interrupted_code(stopped: BaseException) -> int:
+    return stopped.code if isinstance(stopped, Stopped) else EXIT_INTERRUPTED

@@ -91,12 +91,18 @@ class Broken:
     broken: frozenset[PathKey] = frozenset()
 
 
-def load_one(path: Path, display: str, place: str | None = None) -> Filed | Broken | None:
-    """One submission file: the validated submission, or all its problems; None for a
-    file that is no submission (a copy of the plan, a waiver file, a unit registry),
-    which a unit's repository holds beside its own file."""
+def load_one(
+    path: Path, display: str, place: str | None = None, data: bytes | None = None
+) -> Filed | Broken | None:
+    """One submission file (from ``data``, its bytes, when already read): the validated
+    submission, or all its problems; None for a file that is no submission (a copy of
+    the plan, a waiver file, a unit registry), which a unit's repository holds beside
+    its own file."""
     try:
-        document = loader.load_file(path, display, lenient=True)
+        if data is None:
+            document = loader.load_file(path, display, lenient=True)
+        else:
+            document = loader.parse(loader.decode(data, display), display, lenient=True)
     except InputError as error:  # the unit it speaks for is its place's, not its claim
         return Broken(error.problems, Rejected(display, None))
     if _not_a_submission(document.data):
