@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -168,3 +169,26 @@ def test_junit_counts() -> None:
     ]
     assert len(skipped) == 1  # waived (as of its due date, nothing is pending any more)
     assert ROOT.exists()
+
+
+def test_the_step_summary_never_lands_on_an_input(tmp_path: Path) -> None:
+    """$GITHUB_STEP_SUMMARY pointing at the waivers file, into the submissions folder, or
+    at a FIFO nobody reads: exit 2 with the reason, nothing written, no hang."""
+    shutil.copytree(ROOT / "plan", tmp_path / "plan")
+    shutil.copytree(ROOT / "submissions", tmp_path / "submissions")
+    waivers = tmp_path / "plan" / "waivers-2011.yaml"
+    before = waivers.read_bytes()
+    fifo = tmp_path / "summary.fifo"
+    os.mkfifo(fifo)
+    cases = [
+        (waivers, "is an input of this run"),
+        (tmp_path / "submissions" / "summary.md", "does not write into a folder it reads"),
+        (fifo, "cannot write"),
+    ]
+    for target, message in cases:
+        result = invoke("check", "--as-of", "2011-12-31", "--format", "github", cwd=tmp_path,
+                        env={"GITHUB_STEP_SUMMARY": str(target)})  # fmt: skip
+        assert result.exit_code == 2
+        assert message in result.stderr
+    assert waivers.read_bytes() == before
+    assert not (tmp_path / "submissions" / "summary.md").exists()

@@ -808,6 +808,11 @@ def check(
     for spec, target in zip(output or [], targets, strict=True):
         write.refuse_inputs([target.path], [*inputs, *_plan_files(plan_path, waivers, scores)],
                             spec)  # fmt: skip
+    formats = [output_format, *(target.format for target in targets)]
+    summary = write.summary_target(formats, os.environ)
+    if summary is not None:  # GitHub's step summary is an output too: never onto an input
+        write.refuse_inputs([summary], [*inputs, *_plan_files(plan_path, waivers, scores)],
+                            "$GITHUB_STEP_SUMMARY")  # fmt: skip
     run.refuse_waivers_inside(waivers, inputs)
     cache = None if no_cache else run.cache_folder(cache_dir, inputs)
     request = run.Request(inputs, plan_path, _date(as_of), waivers, unit, filed_only, jobs,
@@ -820,7 +825,6 @@ def check(
         checked = run.check(request)
         try:
             write.emit(checked.result, checked.plan, output_format, targets, options, sys.stdout)
-            formats = [output_format, *(target.format for target in targets)]
             write.step_summary(checked.result, checked.plan, formats, options, os.environ)
         except OutputError as error:  # the run's own input problems still come first
             _print_problems(checked, lang)

@@ -175,11 +175,23 @@ def step_summary(
 ) -> None:
     """Append the markdown report to $GITHUB_STEP_SUMMARY when GitHub Actions set it and a
     format that implies it (github) was asked for."""
+    target = summary_target(formats, environ)
+    if target is None:
+        return
+    flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+    try:
+        handle = os.open(target, flags, 0o644)  # never waits: a FIFO without reader fails
+        with os.fdopen(handle, "a", encoding="utf-8") as summary:
+            summary.write(reporters.text("markdown", result, loaded, options))
+    except OSError as error:
+        message = msg("output.failed", path=str(target), reason=_reason(error))
+        raise OutputError(message) from None
+
+
+def summary_target(formats: Sequence[str], environ: Mapping[str, str]) -> Path | None:
+    """The step summary a run will append to: $GITHUB_STEP_SUMMARY, when set and a format
+    that implies it (github) is asked for."""
     target = environ.get("GITHUB_STEP_SUMMARY")
     if target and any(FORMATS[name].step_summary for name in formats):
-        try:
-            with Path(target).open("a", encoding="utf-8") as summary:
-                summary.write(reporters.text("markdown", result, loaded, options))
-        except OSError as error:
-            message = msg("output.failed", path=target, reason=_reason(error))
-            raise OutputError(message) from None
+        return Path(target)
+    return None
