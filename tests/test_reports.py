@@ -192,3 +192,38 @@ def test_the_step_summary_never_lands_on_an_input(tmp_path: Path) -> None:
         assert message in result.stderr
     assert waivers.read_bytes() == before
     assert not (tmp_path / "submissions" / "summary.md").exists()
+
+
+def test_the_workbook_is_linear_in_items(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A unit padding its file with thousands of items: the workbook writes each row once
+    and never rescans the sheet for its last row (openpyxl's max_row reads every cell;
+    asked per row, 6,000 items took a minute)."""
+    from openpyxl.worksheet.worksheet import Worksheet
+
+    shutil.copytree(ROOT / "plan", tmp_path / "plan")
+    shutil.copytree(ROOT / "submissions", tmp_path / "submissions")
+    gulin = tmp_path / "submissions" / "gulin.yaml"
+    padding = "".join(
+        f"    - title: 补充佐证材料第{i}号\n      date: 2011-05-{i % 28 + 1:02d}\n"
+        f"      doc_no: 古府函〔2011〕{1000 + i}号\n"
+        for i in range(2000)
+    )
+    marker = "  t1-1.risk-assessment:\n    evidence:\n"
+    gulin.write_text(gulin.read_text(encoding="utf-8").replace(marker, marker + padding, 1),
+                     encoding="utf-8")  # fmt: skip
+    scans = 0
+    real = Worksheet.max_row
+
+    def counted(self: Worksheet) -> int:
+        nonlocal scans
+        scans += 1
+        value: int = real.fget(self)  # type: ignore[attr-defined]
+        return value
+
+    monkeypatch.setattr(Worksheet, "max_row", property(counted))
+    out = tmp_path / "status.xlsx"
+    result = invoke("check", "--as-of", "2011-12-31", "--no-cache", "-o", f"xlsx:{out}",
+                    cwd=tmp_path)  # fmt: skip
+    assert result.exit_code == 1, result.stderr
+    assert "补充佐证材料第1999号" in xlsx_text(out.read_bytes())
+    assert scans <= 30  # a few per sheet (openpyxl itself asks when saving), not one a row

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import weakref
 import zipfile
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -76,9 +77,15 @@ def _properties(book: Workbook, result: Result, loaded: LoadedPlan) -> None:
 # ---------------------------------------------------------------- writing cells
 
 
+# The last row written on each sheet. openpyxl's ``max_row`` scans every cell, so asking
+# it for each new row made the workbook quadratic in items (6,000 items of one unit: 60 s).
+_LAST_ROW: weakref.WeakKeyDictionary[Worksheet, int] = weakref.WeakKeyDictionary()
+
+
 def _row(sheet: Worksheet, values: Sequence[Value], *, bold: bool = False) -> int:
     """Append a row; text is always text (never a formula), dates are dates."""
-    row = sheet.max_row + 1 if sheet.max_row > 1 or sheet["A1"].value is not None else 1
+    row = _LAST_ROW.get(sheet, 0) + 1
+    _LAST_ROW[sheet] = row
     for column, value in enumerate(values, start=1):
         cell = sheet.cell(row=row, column=column)
         if isinstance(value, str):
