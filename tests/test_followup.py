@@ -4,6 +4,7 @@ one) and `lzplan due` lists what falls due; the exit codes a scheduled job relie
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -156,3 +157,56 @@ def test_due_lists_exactly_what_is_open_and_due_in_the_window() -> None:
     listed = sorted((u["id"], i["requirement"]) for u in due["units"] for i in u["items"])
     assert listed == expected
     assert listed
+
+
+def _province(report: Path, copies: int, out: Path) -> Path:
+    """The report as a province's would be: every unit again under new ids, well past
+    the 5 MiB a unit's file may hold."""
+    data = json.loads(report.read_text(encoding="utf-8"))
+    units = data["units"]
+    data["units"] = [{**unit, "id": f"{unit['id']}-{i}"} for i in range(copies) for unit in units]
+    out.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    return out
+
+
+def test_diff_reads_reports_of_any_size_lzplan_writes(
+    reports: dict[str, Path], tmp_path: Path
+) -> None:
+    old = _province(reports["2011-06-30"], 7, tmp_path / "old.json")
+    new = _province(reports["2011-12-31"], 7, tmp_path / "new.json")
+    assert old.stat().st_size > 5 * 1024 * 1024
+    result = invoke("diff", str(old), str(new), "-f", "json")
+    assert result.exit_code in (0, 1), result.stderr
+    small = invoke("diff", str(reports["2011-06-30"]), str(reports["2011-12-31"]), "-f", "json")
+    changes, few = json.loads(result.stdout), json.loads(small.stdout)
+    assert len(changes["newly_met"]) == 7 * len(few["newly_met"])
+
+
+def test_a_large_report_that_is_not_sound_is_refused_where_json_says(
+    reports: dict[str, Path], tmp_path: Path
+) -> None:
+    big = _province(reports["2011-12-31"], 7, tmp_path / "big.json")
+    text = big.read_text(encoding="utf-8")
+    big.write_text(text[: len(text) // 2], encoding="utf-8")  # cut short
+    result = invoke("diff", str(big), str(reports["2011-12-31"]))
+    assert result.exit_code == 2
+    assert re.match(rf"{re.escape(str(big))}:\d+:\d+: error: ", result.stderr), result.stderr
+    twice = _province(reports["2011-12-31"], 7, tmp_path / "twice.json")
+    data = json.loads(twice.read_text(encoding="utf-8"))
+    data["units"].append(data["units"][0])
+    twice.write_text(json.dumps(data), encoding="utf-8")
+    again = invoke("diff", str(twice), str(reports["2011-12-31"]))
+    assert again.exit_code == 2
+    assert "appears twice" in again.stderr
+
+
+def test_a_report_written_as_yaml_reads_alike(reports: dict[str, Path], tmp_path: Path) -> None:
+    import yaml
+
+    data = json.loads(reports["2011-06-30"].read_text(encoding="utf-8"))
+    converted = tmp_path / "old.yaml"
+    converted.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    as_yaml = invoke("diff", str(converted), str(reports["2011-12-31"]), "-f", "json")
+    as_json = invoke("diff", str(reports["2011-06-30"]), str(reports["2011-12-31"]), "-f", "json")
+    assert as_yaml.exit_code == as_json.exit_code
+    assert json.loads(as_yaml.stdout)["newly_met"] == json.loads(as_json.stdout)["newly_met"]
