@@ -55,35 +55,51 @@ def _flat(text: str) -> str:
 def year_end(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, object]]:
     tmp = tmp_path_factory.mktemp("bulletin")
     result = invoke("bulletin", *YEAR_END, "--lang", "zh", "--fix-by", "2012-01-31",
-                    "-o", f"{tmp}/通报.docx")  # fmt: skip
+                    "--date", "2012-01-10", "-o", f"{tmp}/通报.docx")  # fmt: skip
     assert result.exit_code == 0, result.stderr
     report = invoke("check", *YEAR_END, "-f", "json")
     return tmp / "通报.docx", json.loads(report.stdout)
 
 
+def _pages(pdf: Path) -> list[str]:
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True,
+                          capture_output=True, text=True).stdout  # fmt: skip
+    return [_flat(page) for page in text.split("\f")]
+
+
 @needs_office
-def test_libreoffice_reads_each_unit_under_its_group(
+def test_libreoffice_reads_the_bulletin_as_the_office_issues_it(
     year_end: tuple[Path, dict[str, object]], tmp_path: Path
 ) -> None:
+    """发文机关 in the title, the notice's 主送, the five parts in order, each unit that
+    fell short under its kind, every unit in 附件1, 落款 and 成文日期 on one page, the 版记
+    last; nothing of the tool in the text."""
     document, report = year_end
     pdf = _to_pdf(document, tmp_path)
-    text = _flat(subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True,
-                                capture_output=True, text=True).stdout)  # fmt: skip
-    districts, departments = text.index("一、区县"), text.index("二、市级部门")
-    vertical = text.index("三、垂直管理部门")
-    after = text.index("四、", vertical)
+    pages = _pages(pdf)
+    text = "".join(pages)
+    assert text.startswith("泸州市人民政府办公室关于《泸州市人民政府2011年度依法行政工作安排》")
+    assert "各区、县人民政府，市级各部门：" in text
+    parts = ["一、基本情况", "二、主要成效", "三、存在的问题", "四、表扬与批评",
+             "五、下一步工作要求", "附件：1.", "附件1", "附件2"]  # fmt: skip
+    places = [text.index(part) for part in parts]
+    assert places == sorted(places)
+    problems = text[places[2] : places[3]]
+    assert (
+        problems.index("（一）区县") < problems.index("古蔺县人民政府") < problems.index("（二）")
+    )
+    assert problems.index("（二）市级部门") < problems.index("市旅游局")
     units = report["units"]
     assert isinstance(units, list)
-    for unit in units:
-        name = unit["name"]
-        if unit["kind"] == "district":
-            assert districts < text.index(name, districts) < departments, name
-        elif unit["kind"] == "vertical":  # 省以下垂直管理: a kind of its own
-            assert vertical < text.index(name, vertical) < after, name
-        else:
-            assert departments < text.index(name, departments) < vertical, name
-    assert "市政府法制办" in text[-400:]
-    assert "2011年12月31日" in text[-400:]
+    annex = text[places[6] : places[7]]
+    owing = [u["name"] for u in units if u["status"] != "nothing_owed"]
+    assert [name for name in owing if name[:6] not in annex] == []  # a cell's first line
+    signed = [page for page in pages if "2012年1月10日" in page and "印发" not in page]
+    assert len(signed) == 1
+    assert "泸州市人民政府办公室2012年1月10日" in signed[0]  # 落款 over 成文日期, one page
+    assert text.rstrip("—0123456789").endswith("泸州市人民政府办公室2012年1月10日印发")
+    for tool in ("lzplan", "sha256", "＊", "plan/"):
+        assert tool not in text
     info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True,
                           text=True).stdout  # fmt: skip
     assert re.search(r"Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)", info), info
@@ -98,18 +114,29 @@ def test_libreoffice_reads_each_unit_under_its_group(
     assert png.stat().st_size > 10_000
 
 
+def test_what_it_was_made_from_is_in_the_files_properties(
+    year_end: tuple[Path, dict[str, object]],
+) -> None:
+    properties = docx.Document(io.BytesIO(year_end[0].read_bytes())).core_properties
+    assert properties.author == "泸州市人民政府办公室"
+    assert "lzplan" in properties.comments
+    assert "sha256" in properties.comments
+    assert "2011年12月31日" in properties.comments
+
+
 @needs_office
 def test_libreoffice_opens_a_rectification_notice(tmp_path: Path) -> None:
     result = invoke("bulletin", "--unit", "gulin", *YEAR_END, "--lang", "zh",
                     "--fix-by", "2012-01-15", "-o", f"docx:{tmp_path}/整改通知")  # fmt: skip
     assert result.exit_code == 0, result.stderr
     (tmp_path / "整改通知").rename(tmp_path / "notice.docx")
-    pdf = _to_pdf(tmp_path / "notice.docx", tmp_path)
-    text = _flat(subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True,
-                                text=True).stdout)  # fmt: skip
-    assert text.startswith("关于古蔺县人民政府落实")
-    assert "社会稳定风险评估" in text
+    pages = _pages(_to_pdf(tmp_path / "notice.docx", tmp_path))
+    text = "".join(pages)
+    assert text.startswith("泸州市人民政府办公室关于限期整改")
+    assert text.index("通知古蔺县人民政府：") < text.index("社会稳定风险评估")
     assert "请你单位于2012年1月15日前完成整改" in text
+    signed = [page for page in pages if "年月日" in page and "印发" not in page.split("年月日")[0]]
+    assert signed  # 落款 and its (blank) 成文日期 on one page
 
 
 def test_the_page_is_laid_out_after_gb_t_9704(year_end: tuple[Path, dict[str, object]]) -> None:
@@ -175,3 +202,41 @@ def test_an_invalid_file_fails_the_bulletin(tmp_path: Path) -> None:
     result = invoke("bulletin", str(tmp_path), "--plan", "plan/2011.yaml", "--as-of", "2011-12-31")
     assert result.exit_code == 2
     assert "gulin.yaml:" in result.stderr
+
+
+def _plan_copy(tmp_path: Path) -> Path:
+    shutil.copytree(ROOT / "plan", tmp_path / "plan")
+    shutil.copytree(ROOT / "submissions", tmp_path / "submissions")
+    return tmp_path / "plan" / "documents-2011.yaml"
+
+
+def test_the_issuer_and_the_edition_come_from_the_settings_beside_the_plan(
+    tmp_path: Path,
+) -> None:
+    settings = _plan_copy(tmp_path)
+    text = ("plan: luzhou-2011\nissuer: 泸州市推进依法行政工作领导小组办公室\n"
+            "copy_to: [市委办公室]\nprinted_by: 泸州市人民政府法制办公室\n")  # fmt: skip
+    settings.write_text(text, encoding="utf-8")
+    out = invoke("bulletin", "--as-of", "2011-12-31", "--lang", "zh", "--date", "2012-01-10",
+                 cwd=tmp_path).stdout  # fmt: skip
+    assert out.startswith("# 泸州市推进依法行政工作领导小组办公室关于《")
+    assert "\n\n各区、县人民政府，市级各部门：\n\n" in out  # the notice's own 主送
+    assert "\n\n泸州市推进依法行政工作领导小组办公室\n\n2012年1月10日\n\n" in out
+    assert "抄送：市委办公室。\n\n泸州市人民政府法制办公室　　2012年1月10日印发\n" in out
+
+
+def test_without_settings_the_notices_publisher_issues_it(tmp_path: Path) -> None:
+    _plan_copy(tmp_path).unlink()
+    out = invoke("bulletin", "--as-of", "2011-12-31", "--lang", "zh", cwd=tmp_path).stdout
+    assert out.startswith("# 泸州市人民政府办公室关于《")
+    assert "抄送" not in out
+    assert "\n\n泸州市人民政府办公室　　　　年　月　日印发\n" in out  # the date left blank
+
+
+def test_settings_for_another_plan_are_refused_where_they_say_so(tmp_path: Path) -> None:
+    _plan_copy(tmp_path).write_text("plan: luzhou-2012\nissuer: 某办\n", encoding="utf-8")
+    result = invoke("bulletin", "--as-of", "2011-12-31", cwd=tmp_path)
+    assert result.exit_code == 2
+    assert (
+        "plan/documents-2011.yaml:1:1: error: plan 'luzhou-2012' is not this plan" in result.stderr
+    )

@@ -177,7 +177,9 @@ def test_explain_unknown_task() -> None:
     assert "'t9' is not a task of the plan" in result.stderr
 
 
-@pytest.mark.parametrize("name", ["plan", "submission", "waivers"])
+@pytest.mark.parametrize(
+    "name", ["plan", "submission", "waivers", "report", "scores", "breakdown", "documents"]
+)
 def test_schemas_are_committed(name: str) -> None:
     schema = json.loads(invoke("schema", name).stdout)
     committed = ROOT / "schemas" / f"{name}.schema.json"

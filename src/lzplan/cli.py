@@ -110,6 +110,7 @@ class SchemaName(StrEnum):
     report = "report"
     scores = "scores"
     breakdown = "breakdown"
+    documents = "documents"
 
 
 PlanOption = Annotated[
@@ -299,6 +300,15 @@ FixByOption = Annotated[
         metavar="YYYY-MM-DD",
         help="The date to remedy the gaps by: in a 整改通知 (--unit; default 30 days after "
         "--as-of), and in the 通报's closing request.",
+    ),
+]
+DocumentDateOption = Annotated[
+    str | None,
+    typer.Option(
+        "--date",
+        metavar="YYYY-MM-DD",
+        help="成文日期 and 印发日期 of the document (the day it is signed, after the "
+        "statistics it reports, which stop at --as-of). Default: left blank for the drafter.",
     ),
 ]
 NoticeUnitOption = Annotated[
@@ -715,7 +725,8 @@ def schema(
     name: Annotated[
         SchemaName,
         typer.Argument(
-            metavar="[plan|submission|waivers|report|scores|breakdown]", help="Which file format."
+            metavar="[plan|submission|waivers|report|scores|breakdown|documents]",
+            help="Which file format.",
         ),
     ],
     plan_option: Annotated[
@@ -848,20 +859,26 @@ def bulletin(
     scores: ScoresOption = None,
     unit: NoticeUnitOption = None,
     fix_by: FixByOption = None,
+    date: DocumentDateOption = None,
     output: DocumentOutputOption = None,
     debug: DebugOption = False,
     lang: LangOption = REFERENCE,
 ) -> int:
-    """Draft the 通报 of a check: by kind of unit (区县, then 市级部门), the units that
-    finished on time, late, not at all (with what is missing) and those that never
-    reported; waivers granted; progress against time while the year runs; scores with
-    --scores; and what the units behind must do.
+    """Draft the 通报 of a check for its issuer to sign (代拟稿).
 
-    With --unit, draft that unit's 整改通知 instead. Review the draft before it is sent:
-    its date is the --as-of day, its signature the plan's owner.
+    Headed and signed by the issuer (documents-<plan>.yaml beside the plan, else the
+    notice's publisher), to the notice's addressees: 一、基本情况 (units and tasks
+    counted, waivers, progress while the year runs); 二、主要成效, left for the drafter;
+    三、存在的问题 by kind of unit (late, not finished with what is missing, not
+    reported, filed in error); 四、表扬与批评; 五、下一步工作要求; the attachments (the
+    standing of every unit; with --scores, the points); 落款, 成文日期 (--date, else
+    blank) and 版记. What it was made from goes into the file's properties.
+
+    With --unit, draft that unit's 限期整改 通知 instead.
     """
     from lzplan.bulletin import build
     from lzplan.bulletin import output as documents
+    from lzplan.bulletin.settings import load as load_settings
     from lzplan.check import run
     from lzplan.reporters import write
 
@@ -877,8 +894,10 @@ def bulletin(
         raise UsageError(msg("usage.fix_by_before", fix_by=deadline, as_of=day))
     checked = run.check(run.Request(inputs, plan_path, day, waivers, scores=scores))
     result, loaded = checked.result, checked.plan
+    settings = load_settings(loaded, build.addressees(loaded, lang))
+    issue = build.Issue(settings, _date(date, "--date") if date else None)
     if unit is None:
-        document = build.bulletin(result, loaded, lang, deadline)
+        document = build.bulletin(result, loaded, lang, deadline, issue)
     else:
         if unit not in loaded.index.units:
             raise UsageError(msg("usage.unknown_unit", unit=unit, known=sorted(loaded.index.units)))
@@ -888,8 +907,8 @@ def bulletin(
             _echo(say("bulletin.nothing_to_fix", lang, unit=name, as_of=day, fix_by=deadline),
                   err=True)  # fmt: skip
             return _finish(checked, lang, fail_on="invalid")
-        document = build.rectification(result, loaded, unit, deadline, lang)
-    author = loaded.index.units[loaded.plan.plan.owner].name
+        document = build.rectification(result, loaded, unit, deadline, lang, issue)
+    author = settings.issuer
     if not targets:
         sys.stdout.write(documents.render("markdown", document, author).decode("utf-8"))
     for target in targets:

@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from lzplan import kinds
+from lzplan.bulletin.settings import DocumentSettings
 from lzplan.check.submission import Submission, WaiverFile
 from lzplan.messages import say
 from lzplan.plan.breakdown import Breakdown
@@ -29,6 +30,7 @@ MODELS: dict[str, type[BaseModel]] = {
     "report": Report,
     "scores": ScoresFile,
     "breakdown": Breakdown,
+    "documents": DocumentSettings,
 }
 TITLES = {
     "plan": "lzplan plan file",
@@ -37,6 +39,7 @@ TITLES = {
     "report": "lzplan JSON report (--format json)",
     "scores": "lzplan 考核 weights file (--scores)",
     "breakdown": "lzplan 任务分解 file (cited by a plan's plan.breakdown)",
+    "documents": "lzplan documents' settings (documents-<plan>.yaml: issuer, 主送, 抄送, 印发机关)",
 }
 # Examples an editor offers for each field a clerk types; their words are in the
 # catalogues (schema.label.*, schema.field.*).

@@ -216,7 +216,7 @@ def notice(loaded: LoadedPlan, lang: Lang) -> Draft:
     info = cited(loaded)
     plan = loaded.plan.plan
     title = say("breakdown.title", lang, issuer=info.issuer, title=info.title)
-    addressees = info.main_to or build._addressees(loaded, lang)
+    addressees = info.main_to or build.addressees(loaded, lang)
     owner = loaded.index.units[plan.owner].name
     blocks = [
         # The layout has no 版头: the 发文字号 stands flush left above the title, where

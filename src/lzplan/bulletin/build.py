@@ -12,9 +12,11 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from lzplan import __version__, kinds
 from lzplan.bulletin.document import Block, Draft, Role, block, table
+from lzplan.bulletin.settings import Settings
 from lzplan.check.result import Outcome, Result, Status, UnitResult, UnitStatus
 from lzplan.messages import Lang, numeral, say
 from lzplan.plan.load import LoadedPlan
@@ -58,34 +60,50 @@ def _numeral(n: int) -> object:
 # ---------------------------------------------------------------- the 通报
 
 
+@dataclass(frozen=True)
+class Issue:
+    """How the document goes out: its settings (issuer, 主送, 抄送, 印发机关) and its date
+    (成文日期 and 印发日期; None: left blank for the drafter to fill in)."""
+
+    settings: Settings
+    date: dt.date | None = None
+
+
 def bulletin(
-    result: Result, loaded: LoadedPlan, lang: Lang, fix_by: dt.date | None = None
+    result: Result, loaded: LoadedPlan, lang: Lang, fix_by: dt.date | None, issue: Issue
 ) -> Draft:
+    """The 通报 as a draft for its issuer (代拟稿): 一、基本情况, 二、主要成效 (left for
+    the drafter), 三、存在的问题, 四、表扬与批评, 五、下一步工作要求, the attachments
+    listed and attached, 落款, 成文日期 and 版记."""
     plan = loaded.plan.plan
-    title = say("bulletin.title", lang, plan=plan.title)
+    title = say("bulletin.title", lang, issuer=issue.settings.issuer, plan=plan.title)
     numbers = Numbers(lang)
+    annexes = _annexes(result, loaded, lang)
     blocks = [
         block(Role.TITLE, title),
         block(
             Role.TO,
-            say(
-                "bulletin.to", lang, to=say("bulletin.to_sep", lang).join(_addressees(loaded, lang))
-            ),
+            say("bulletin.to", lang, to=say("bulletin.to_sep", lang).join(issue.settings.to)),
         ),
-        block(Role.BODY, _lead(result, loaded, lang)),
+        block(Role.BODY, _lead(result, loaded, lang, issue)),
+        numbers.heading(say("bulletin.basic", lang)),
+        *_basic(result, loaded, lang),
+        *_waived(result, loaded, lang),
+        *_progress(result, loaded, lang),
+        numbers.heading(say("bulletin.results", lang)),
+        block(Role.BODY, say("bulletin.results_placeholder", lang, plan=plan.title)),
+        numbers.heading(say("bulletin.problems", lang)),
+        *_problems(result, loaded, numbers, lang),
+        numbers.heading(say("bulletin.praise_blame", lang)),
+        *_praise_blame(result, loaded, lang),
+        *_asks(result, loaded, numbers, lang, fix_by),
+        *_attachment_list(annexes, lang),
+        *_ending(result, loaded, lang, issue),
+        *(part for annex in annexes for part in annex),
+        *_edition(lang, issue),
     ]
-    for kind in loaded.plan.kind_ids():
-        units = [u for u in result.units if _kind(u, loaded) == kind and _owes(u)]
-        if units:
-            blocks.append(numbers.heading(_kind_heading(loaded, kind, lang)))
-            blocks += _categories(units, loaded, numbers, lang)
-    blocks += _waived(result, loaded, numbers, lang)
-    blocks += _progress(result, loaded, numbers, lang)
-    blocks += _scores(result, loaded, numbers, lang)
-    blocks += _asks(result, loaded, numbers, lang, fix_by)
-    named = {u.unit for u in result.units if _owes(u)}
-    blocks += _ending(result, loaded, lang, named)
-    return Draft(title, result.as_of, tuple(blocks))
+    return Draft(title, issue.date or result.as_of, tuple(blocks), issue.settings.issuer,
+                 _provenance(result, loaded, lang, "bulletin"))  # fmt: skip
 
 
 def _kind(unit: UnitResult, loaded: LoadedPlan) -> str:
@@ -102,7 +120,7 @@ def _kind_heading(loaded: LoadedPlan, kind: str, lang: Lang) -> str:
     return declared.get(kind) or say(f"bulletin.kind.{kind}", lang)
 
 
-def _addressees(loaded: LoadedPlan, lang: Lang) -> list[str]:
+def addressees(loaded: LoadedPlan, lang: Lang) -> list[str]:
     """Each kind of unit as the notice addresses it: the name of the plan's group that
     selects that kind alone (各区县人民政府, 市政府各部门), else the kind's name."""
     found = []
@@ -121,55 +139,87 @@ def _join(names: list[str], lang: Lang) -> str:
     return say("bulletin.sep", lang).join(names)
 
 
-def _lead(result: Result, loaded: LoadedPlan, lang: Lang) -> str:
-    owing = [u for u in result.units if _owes(u)]
-    filed = sum(u.status is not UnitStatus.NOT_SUBMITTED for u in owing)
-    statuses = Counter(o.status for o in result.outcomes())
-    parts = say("report.sep", lang).join(
-        say("report.part_item", lang, count=statuses[s], word=labels.word(s, lang))
-        for s in Status
-        if statuses[s] and s is not Status.NOT_APPLICABLE
-    )
+def _lead(result: Result, loaded: LoadedPlan, lang: Lang, issue: Issue) -> str:
     owner = loaded.index.units[loaded.plan.plan.owner].name
     return say("bulletin.lead", lang, plan=loaded.plan.plan.title, owner=owner,
-               to=say("bulletin.sep_and", lang).join(_addressees(loaded, lang)),
-               as_of=labels.date(result.as_of, lang), count=len(owing), filed=filed,
-               total=sum(statuses.values()) - statuses[Status.NOT_APPLICABLE],
-               parts=parts)  # fmt: skip
+               to=say("bulletin.sep_and", lang).join(issue.settings.to),
+               as_of=labels.date(result.as_of, lang))  # fmt: skip
 
 
-def _categories(
-    units: list[UnitResult], loaded: LoadedPlan, numbers: Numbers, lang: Lang
-) -> Iterator[Block]:
-    for i, (standing, key) in enumerate(CATEGORIES):
+# The standings 一、基本情况 counts units by, in its order.
+_COUNTED = (UnitStatus.COMPLIANT, UnitStatus.COMPLIANT_LATE, UnitStatus.ON_TRACK,
+            UnitStatus.BEHIND, UnitStatus.NOT_SUBMITTED, UnitStatus.INVALID)  # fmt: skip
+# What a requirement done looks like: met, late or not, waived, or nothing to do (nil).
+_DONE = (Status.MET, Status.MET_LATE, Status.WAIVED, Status.NIL)
+
+
+def _basic(result: Result, loaded: LoadedPlan, lang: Lang) -> list[Block]:
+    """Units and tasks counted as officials count them: so many units reported, so many
+    finished; so many of the plan's tasks done by every unit owing them."""
+    owing = [u for u in result.units if _owes(u)]
+    standings = Counter(u.status for u in owing)
+    filed = len(owing) - standings[UnitStatus.NOT_SUBMITTED]
+    parts = say("bulletin.part_sep", lang).join(
+        say(f"bulletin.part.{s.name.lower()}", lang, count=standings[s])
+        for s in _COUNTED
+        if standings[s]
+    )
+    units = say("bulletin.basic_units", lang, count=len(owing), filed=filed, parts=parts)
+    tasks = loaded.plan.tasks
+    owed = [o for o in result.outcomes() if o.status is not Status.NOT_APPLICABLE]
+    done = [t for t in tasks if all(o.status in _DONE for o in owed if o.task == t.id)]
+    line = say("bulletin.basic_tasks", lang, plan=loaded.plan.plan.title, tasks=len(tasks),
+               done=len(done))  # fmt: skip
+    return [block(Role.BODY, units), block(Role.BODY, line)]
+
+
+def _problems(result: Result, loaded: LoadedPlan, numbers: Numbers, lang: Lang) -> Iterator[Block]:
+    """Kind by kind of unit, the units late, behind, silent or in error, each with what
+    it lacks; "none" when every unit finished on time."""
+    found = False
+    for kind in loaded.plan.kind_ids():
+        units = [u for u in result.units if _kind(u, loaded) == kind and _owes(u)]
+        lines = list(_categories(units, loaded, lang))
+        if lines:
+            found = True
+            yield numbers.subheading(_kind_heading(loaded, kind, lang))
+            yield from lines
+    if not found:
+        yield block(Role.BODY, say("bulletin.no_problems", lang))
+
+
+def _categories(units: list[UnitResult], loaded: LoadedPlan, lang: Lang) -> Iterator[Block]:
+    """1.逾期完成任务的单位（2个） and each of them with what it lacks; the units that
+    never reported, named in one line."""
+    n = 0
+    for standing, key in CATEGORIES:
         members = [u for u in units if u.status is standing]
-        if not members and i >= ALWAYS:
+        if not members or standing in (UnitStatus.COMPLIANT, UnitStatus.ON_TRACK):
             continue
-        yield numbers.subheading(say(key, lang, count=len(members)))
-        if not members:
-            yield block(Role.BODY, say("bulletin.none", lang))
-        elif standing is UnitStatus.COMPLIANT_LATE:
-            yield from (_unit_gaps(u, (Status.MET_LATE,), loaded, lang) for u in members)
-        elif standing is UnitStatus.BEHIND:
-            yield from (_unit_gaps(u, (Status.MISSED,), loaded, lang) for u in members)
-        elif standing is UnitStatus.INVALID:
-            yield from (_invalid(u, loaded, lang) for u in members)
-        else:
-            names = [_name(u.unit, loaded, lang) for u in members]
-            yield block(Role.BODY, say("bulletin.names", lang, names=_join(names, lang)))
+        n += 1
+        label = say("bulletin.h3", lang, n=n, text=say(key, lang, count=len(members)))
+        if standing is UnitStatus.NOT_SUBMITTED:
+            names = _join([_name(u.unit, loaded) for u in members], lang)
+            yield block(Role.BODY, say("bulletin.named", lang, label=label, names=names))
+            continue
+        yield block(Role.BODY, label)
+        for unit in members:
+            yield block(Role.BODY, _unit_text(unit, standing, loaded, lang))
 
 
-def _name(unit: str, loaded: LoadedPlan, lang: Lang) -> str:
-    return labels.unit_name(loaded.index.units[unit], lang)
-
-
-def _unit_gaps(
-    unit: UnitResult, statuses: tuple[Status, ...], loaded: LoadedPlan, lang: Lang
-) -> Block:
-    """古蔺县人民政府：社会稳定风险评估（2件（要求不少于3件），还差1件，期限…）；…。"""
+def _unit_text(unit: UnitResult, standing: UnitStatus, loaded: LoadedPlan, lang: Lang) -> str:
+    if standing is UnitStatus.INVALID:
+        return say("bulletin.invalid_unit", lang, name=_name(unit.unit, loaded),
+                   file=unit.file or "")  # fmt: skip
+    statuses = (Status.MET_LATE,) if standing is UnitStatus.COMPLIANT_LATE else (Status.MISSED,)
     items = [_item(o, loaded, lang) for o in unit.outcomes if o.status in statuses]
-    return block(Role.BODY, say("bulletin.unit_items", lang, name=_name(unit.unit, loaded, lang),
-                                items=say("bulletin.item_sep", lang).join(items)))  # fmt: skip
+    return say("bulletin.unit_items", lang, name=_name(unit.unit, loaded),
+               items=say("bulletin.item_sep", lang).join(items))  # fmt: skip
+
+
+def _name(unit: str, loaded: LoadedPlan) -> str:
+    """A unit as a 公文 names it: its full name, no mark of how it came to owe."""
+    return loaded.index.units[unit].name
 
 
 def _nest(text: str) -> str:
@@ -183,62 +233,110 @@ def _item(outcome: Outcome, loaded: LoadedPlan, lang: Lang) -> str:
                due=labels.date(outcome.due, lang))  # fmt: skip
 
 
-def _invalid(unit: UnitResult, loaded: LoadedPlan, lang: Lang) -> Block:
-    name = _name(unit.unit, loaded, lang)
-    return block(Role.BODY, say("bulletin.invalid_unit", lang, name=name, file=unit.file or ""))
+def _praise_blame(result: Result, loaded: LoadedPlan, lang: Lang) -> list[Block]:
+    """表扬 the units that finished everything on time, 批评 those behind, silent or in
+    error; the plan's owner (who organises the work) and Party bodies (not a 市政府
+    document's to judge) are left out of both, and the document says so once."""
+    owner = loaded.plan.plan.owner
+    apart = {u.id: ("owner" if u.id == owner else "party") for u in loaded.plan.units
+             if u.id == owner or "party" in u.tags}  # fmt: skip
+    judged = [u for u in result.units if _owes(u) and u.unit not in apart]
+    praised = [_name(u.unit, loaded) for u in judged if u.status is UnitStatus.COMPLIANT]
+    blamed = [_name(u.unit, loaded) for u in judged if u.status in _TO_REMEDY]
+    blocks = []
+    if praised:
+        text = say("bulletin.praise", lang, names=_join(praised, lang), count=len(praised))
+        blocks.append(block(Role.BODY, text))
+    if blamed:
+        blocks.append(block(Role.BODY, say("bulletin.blame", lang, names=_join(blamed, lang))))
+    owing = {u.unit for u in result.units if _owes(u)}
+    left = [say(f"bulletin.apart.{why}", lang, name=_name(unit, loaded))
+            for unit, why in apart.items() if unit in owing]  # fmt: skip
+    if left:
+        who = say("bulletin.part_sep", lang).join(left)
+        blocks.append(block(Role.BODY, say("bulletin.apart", lang, who=who)))
+    return blocks or [block(Role.BODY, say("bulletin.none", lang))]
 
 
-def _waived(result: Result, loaded: LoadedPlan, numbers: Numbers, lang: Lang) -> list[Block]:
+def _waived(result: Result, loaded: LoadedPlan, lang: Lang) -> list[Block]:
+    """经审核同意不列入年度考核: a 考核 waiver has no period of validity."""
     waived = [o for o in result.outcomes() if o.status is Status.WAIVED and o.waiver]
     if not waived:
         return []
-    blocks = [numbers.heading(say("bulletin.waivers", lang))]
+    items = []
     for o in waived:
         req = loaded.index.requirements[o.requirement][1]
         assert o.waiver is not None
-        blocks.append(block(Role.BODY, say("bulletin.waived_item", lang,
-                                           name=_name(o.unit, loaded, lang), title=_nest(req.title),
-                                           waiver=o.waiver.render(lang))))  # fmt: skip
-    return blocks
+        given = dict(o.waiver.params)
+        items.append(say("bulletin.waived_item", lang, name=_name(o.unit, loaded),
+                         title=_nest(req.title), number=given.get("approved_by", ""),
+                         reason=given.get("reason", "")))  # fmt: skip
+    return [block(Role.BODY, say("bulletin.waivers", lang, count=len(waived),
+                                 items=say("bulletin.item_sep", lang).join(items)))]  # fmt: skip
 
 
-def _progress(result: Result, loaded: LoadedPlan, numbers: Numbers, lang: Lang) -> list[Block]:
+def _progress(result: Result, loaded: LoadedPlan, lang: Lang) -> list[Block]:
     """While the year runs: time gone against work done (时间过半、任务过半)."""
     rows = common.progress(result, loaded)
     if not rows:
         return []
-    behind = [
-        say("bulletin.share", lang, name=_name(r.unit, loaded, lang), share=common.percent(r.share))
-        for r in rows
-        if not r.on_pace
-    ]
+    behind = [say("bulletin.share", lang, name=_name(r.unit, loaded),
+                  share=common.percent(r.share)) for r in rows if not r.on_pace]  # fmt: skip
     line = (
         say("bulletin.behind_pace", lang, names=_join(behind, lang))
         if behind
         else say("bulletin.all_on_pace", lang)
     )
+    return [block(Role.BODY, common.progress_line(result, loaded, lang) + line)]
+
+
+def _annexes(result: Result, loaded: LoadedPlan, lang: Lang) -> list[tuple[Block, ...]]:
+    """附件1, the table of every unit's standing; 附件2 with --scores, the points."""
+    plan = loaded.plan.plan.title
+    found = [(say("bulletin.annex.table", lang, plan=plan), _standing_table(result, loaded, lang))]
+    rows = common.score_rows(result, loaded, lang)
+    if rows:
+        header = tuple(say(k, lang) for k in ("report.ranking", "report.rank", "report.name",
+                                              "report.points", "report.percent"))  # fmt: skip
+        scores: list[tuple[str, ...]] = [
+            (r.ranking, str(r.rank), _name(r.unit, loaded), r.points, r.percent) for r in rows
+        ]
+        found.append((say("bulletin.annex.scores", lang, plan=plan), table(header, scores)))
     return [
-        numbers.heading(say("report.progress", lang)),
-        block(Role.BODY, common.progress_line(result, loaded, lang)),
-        block(Role.BODY, line),
+        (block(Role.ANNEX, say("bulletin.annex", lang, n=i)), block(Role.ANNEX_TITLE, title), part)
+        for i, (title, part) in enumerate(found, start=1)
     ]
 
 
-def _scores(result: Result, loaded: LoadedPlan, numbers: Numbers, lang: Lang) -> list[Block]:
-    rows = common.score_rows(result, loaded, lang)
-    if not rows:
-        return []
-    blocks = [numbers.heading(say("report.scores", lang)),
-              block(Role.BODY, common.scores_line(result, lang))]  # fmt: skip
-    header = tuple(say(k, lang) for k in ("report.rank", "report.name", "report.points",
-                                          "report.percent"))  # fmt: skip
-    for ranking in dict.fromkeys(row.ranking for row in rows):
-        blocks.append(numbers.subheading(ranking))
-        mine: list[tuple[str, ...]] = [
-            (str(r.rank), r.name, r.points, r.percent) for r in rows if r.ranking == ranking
-        ]
-        blocks.append(table(header, mine))
-    return blocks
+def _standing_table(result: Result, loaded: LoadedPlan, lang: Lang) -> Block:
+    columns = ("number", "unit", "owed", "done", "late", "missed", "not_submitted", "standing")
+    header = tuple(say(f"bulletin.col.{c}", lang) for c in columns)
+    rows: list[tuple[str, ...]] = []
+    for unit in (u for u in result.units if _owes(u)):
+        counts = Counter(o.status for o in unit.outcomes if o.status is not Status.NOT_APPLICABLE)
+        done = counts[Status.MET] + counts[Status.NIL] + counts[Status.WAIVED]
+        numbers = (counts.total(), done, counts[Status.MET_LATE], counts[Status.MISSED],
+                   counts[Status.NOT_SUBMITTED])  # fmt: skip
+        rows.append((str(len(rows) + 1), _name(unit.unit, loaded), *map(str, numbers),
+                     _standing(unit, result, loaded, lang)))  # fmt: skip
+    return table(header, rows)
+
+
+def _standing(unit: UnitResult, result: Result, loaded: LoadedPlan, lang: Lang) -> str:
+    """A unit behind is 进度滞后 while the year runs, and 未完成 once it is over."""
+    over = result.as_of >= loaded.plan.plan.period.end
+    if unit.status is UnitStatus.BEHIND and over:
+        return say("bulletin.col.unfinished", lang)
+    return labels.unit_status(unit.status, lang)
+
+
+def _attachment_list(annexes: list[tuple[Block, ...]], lang: Lang) -> list[Block]:
+    """附件：1.…, with the next ones under the first's number."""
+    titles = [annex[1].text for annex in annexes]
+    lines = [say("bulletin.attachments_first", lang, n=1, title=titles[0])]
+    lines += [say("bulletin.attachments_next", lang, n=i, title=t)
+              for i, t in enumerate(titles[1:], start=2)]  # fmt: skip
+    return [block(Role.ATTACHMENTS, "\n".join(lines))]
 
 
 def _asks(
@@ -270,26 +368,30 @@ def _either(parts: list[str], lang: Lang) -> str:
     return say("bulletin.sep", lang).join(parts[:-1]) + say("bulletin.or", lang) + parts[-1]
 
 
-def _ending(
-    result: Result, loaded: LoadedPlan, lang: Lang, named: set[str], what: str = "bulletin"
-) -> list[Block]:
-    """署名, 成文日期 (the as-of day, so the same inputs give the same document), 附注:
-    what the document was made from, and the mark of the units ``named`` that the
-    notice does not name."""
-    owner = loaded.index.units[loaded.plan.plan.owner].name
-    note = say("bulletin.made_from", lang, what=say(f"bulletin.this.{what}", lang),
-               file=loaded.display, sha=loaded.sha256[:12],
-               as_of=labels.date(result.as_of, lang), version=__version__)  # fmt: skip
-    if any(not loaded.index.units[u].named_in_notice for u in named):
-        ref = loaded.plan.plan.breakdown
-        mark = say("mark.assumed", lang)
-        note += (say("bulletin.assumed", lang, mark=mark) if ref is None
-                 else say("bulletin.breakdown", lang, mark=mark, number=ref.number))  # fmt: skip
-    return [
-        block(Role.SIGNATURE, owner),
-        block(Role.DATE, labels.date(result.as_of, lang)),
-        block(Role.NOTE, say("bulletin.note", lang, text=note)),
-    ]
+def _ending(result: Result, loaded: LoadedPlan, lang: Lang, issue: Issue) -> list[Block]:
+    """落款 (the issuer, in full) and 成文日期 (the date given; blank for the drafter to
+    fill in, never the day the statistics stop)."""
+    date = labels.date(issue.date, lang) if issue.date else say("bulletin.date_blank", lang)
+    return [block(Role.SIGNATURE, issue.settings.issuer), block(Role.DATE, date)]
+
+
+def _edition(lang: Lang, issue: Issue) -> list[Block]:
+    """版记: 抄送 (when the settings name any), 印发机关 and 印发日期."""
+    settings = issue.settings
+    blocks = []
+    if settings.copy_to:
+        names = say("bulletin.to_sep", lang).join(settings.copy_to)
+        blocks.append(block(Role.COPY_TO, say("bulletin.copy_to", lang, names=names)))
+    when = (say("bulletin.printed", lang, date=labels.date(issue.date, lang)) if issue.date
+            else say("bulletin.printed_blank", lang))  # fmt: skip
+    return [*blocks, block(Role.PRINTED, f"{settings.printed_by}\t{when}")]
+
+
+def _provenance(result: Result, loaded: LoadedPlan, lang: Lang, what: str) -> str:
+    """What the document was made from: for the file's properties, not its text."""
+    return say("bulletin.made_from", lang, what=say(f"bulletin.this.{what}", lang),
+               file=loaded.display, sha=loaded.sha256, as_of=labels.date(result.as_of, lang),
+               version=__version__)  # fmt: skip
 
 
 # ---------------------------------------------------------------- the 整改通知
@@ -315,44 +417,37 @@ def due_soon(result: Result, unit: str, fix_by: dt.date) -> list[Outcome]:
     ]
 
 
-# (reported nothing, has open gaps) -> the lead: never "the following 0 items".
-_FIX_LEADS = {
-    (False, True): "bulletin.fix_lead",
-    (False, False): "bulletin.fix_lead_ahead",
-    (True, True): "bulletin.fix_lead_none",
-    (True, False): "bulletin.fix_lead_silent",
-}
-
-
 def rectification(
-    result: Result, loaded: LoadedPlan, unit: str, fix_by: dt.date, lang: Lang
+    result: Result, loaded: LoadedPlan, unit: str, fix_by: dt.date, lang: Lang, issue: Issue
 ) -> Draft:
+    """The 通知 asking one unit to remedy its gaps by ``fix_by``: each gap with what the
+    notice requires; a unit that never reported is asked, in one paragraph, to 补报."""
     plan = loaded.plan.plan
     name = loaded.index.units[unit].name
     open_gaps, soon = gaps(result, unit), due_soon(result, unit, fix_by)
-    title = say("bulletin.fix_title", lang, unit=name, plan=plan.title)
+    title = say("bulletin.fix_title", lang, issuer=issue.settings.issuer, plan=plan.title)
     unit_result = next(u for u in result.units if u.unit == unit)
-    silent = unit_result.status is UnitStatus.NOT_SUBMITTED
-    lead_key = _FIX_LEADS[silent, bool(open_gaps)]
-    numbers = Numbers(lang)
-    as_of = labels.date(result.as_of, lang)
-    blocks = [
-        block(Role.TITLE, title),
-        block(Role.TO, say("bulletin.to", lang, to=name)),
-        block(Role.BODY, say(lead_key, lang, plan=plan.title, count=len(open_gaps), as_of=as_of)),
-    ]
-    for outcome in open_gaps:
-        blocks += _gap(outcome, loaded, numbers, lang)
-    if soon:
-        soon_key = "bulletin.fix_soon" if open_gaps else "bulletin.fix_soon_only"
-        blocks.append(numbers.heading(say(soon_key, lang,
-                                          date=labels.date(fix_by, lang))))  # fmt: skip
-        blocks += [block(Role.BODY, _item(o, loaded, lang)) for o in soon]
     owner = loaded.index.units[plan.owner].name
-    blocks.append(block(Role.BODY, say("bulletin.fix_ask", lang, owner=owner,
-                                       date=labels.date(fix_by, lang))))  # fmt: skip
-    ending = _ending(result, loaded, lang, {unit}, "rectification")
-    return Draft(title, result.as_of, (*blocks, *ending))
+    as_of, by = labels.date(result.as_of, lang), labels.date(fix_by, lang)
+    blocks = [block(Role.TITLE, title), block(Role.TO, say("bulletin.to", lang, to=name))]
+    if unit_result.status is UnitStatus.NOT_SUBMITTED:
+        blocks.append(block(Role.BODY, say("bulletin.fix_silent", lang, plan=plan.title,
+                                           as_of=as_of, date=by, owner=owner)))  # fmt: skip
+    else:
+        lead_key = "bulletin.fix_lead" if open_gaps else "bulletin.fix_lead_ahead"
+        blocks.append(block(Role.BODY, say(lead_key, lang, plan=plan.title,
+                                           count=len(open_gaps), as_of=as_of)))  # fmt: skip
+        numbers = Numbers(lang)
+        for outcome in open_gaps:
+            blocks += _gap(outcome, loaded, numbers, lang)
+        if soon:
+            soon_key = "bulletin.fix_soon" if open_gaps else "bulletin.fix_soon_only"
+            blocks.append(numbers.heading(say(soon_key, lang, date=by)))
+            blocks += [block(Role.BODY, _item(o, loaded, lang)) for o in soon]
+        blocks.append(block(Role.BODY, say("bulletin.fix_ask", lang, owner=owner, date=by)))
+    blocks += [*_ending(result, loaded, lang, issue), *_edition(lang, issue)]
+    return Draft(title, issue.date or result.as_of, tuple(blocks), issue.settings.issuer,
+                 _provenance(result, loaded, lang, "rectification"))  # fmt: skip
 
 
 def _gap(outcome: Outcome, loaded: LoadedPlan, numbers: Numbers, lang: Lang) -> list[Block]:

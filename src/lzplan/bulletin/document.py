@@ -1,5 +1,7 @@
-"""A document as the official layout sees it: a title, an addressee, numbered headings,
-paragraphs, tables, a signature and a date, and a closing note (附注)."""
+"""A document as the official layout sees it (GB/T 9704-2012): a title, an addressee,
+numbered headings, paragraphs, the list of attachments, a signature and a date, the
+attachments themselves (each on a page of its own, its tables), and the 版记: who gets
+a copy, who prints it and when."""
 
 from __future__ import annotations
 
@@ -18,6 +20,11 @@ class Role(StrEnum):
     SIGNATURE = "signature"  # 发文机关署名
     DATE = "date"  # 成文日期
     NOTE = "note"  # 附注: in brackets, below the date
+    ATTACHMENTS = "attachments"  # 附件说明: 附件：1.… under the body, 2.… aligned below
+    ANNEX = "annex"  # 附件N: on a new page, flush left, 黑体
+    ANNEX_TITLE = "annex_title"  # the attachment's title, centred
+    COPY_TO = "copy_to"  # 版记: 抄送
+    PRINTED = "printed"  # 版记: 印发机关 and 印发日期
 
 
 @dataclass(frozen=True)
@@ -30,8 +37,12 @@ class Block:
 @dataclass(frozen=True)
 class Draft:
     title: str
-    date: dt.date  # 成文日期: the as-of day, so the same inputs give the same document
+    date: dt.date  # the file's own time: the 成文日期 given, else the as-of day
     blocks: tuple[Block, ...]
+    author: str = ""  # the issuer, in the file's properties
+    # what it was made from (plan, its sha256, lzplan, as-of): in the file's properties,
+    # never in the 公文 itself
+    provenance: str = ""
 
 
 def block(role: Role, text: str) -> Block:

@@ -21,7 +21,7 @@ import io
 from typing import NamedTuple
 
 import docx
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -67,14 +67,14 @@ def render(document: Draft, author: str) -> bytes:
         if block.role is Role.TABLE:
             _table(out, block)
             continue
-        if block.role is Role.SIGNATURE:
-            out.add_paragraph()  # 正文下空一行
+        if block.role in (Role.SIGNATURE, Role.ATTACHMENTS):
+            out.add_paragraph().paragraph_format.keep_with_next = True  # 正文下空一行
         paragraph = body if first else out.add_paragraph()
         first = False
         _paragraph(paragraph, block, document)
-        if block.role is Role.TITLE:
+        if block.role in (Role.TITLE, Role.ANNEX_TITLE):
             out.add_paragraph()  # 标题下空一行
-    _properties(out, document, author)
+    _properties(out, document, author or document.author)
     buffer = io.BytesIO()
     out.save(buffer)
     return fixed_zip(buffer.getvalue(), {"word/fontTable.xml": _font_table})
@@ -166,21 +166,81 @@ def _run(paragraph: Paragraph, text: str, face: Face, size: float, bold: bool = 
     return run
 
 
+# What must not be left alone at the foot of a page: a heading, the signature (over
+# its date), an attachment's label and title.
+_KEEP_WITH_NEXT = (Role.HEADING, Role.SUBHEADING, Role.SIGNATURE, Role.ANNEX, Role.ANNEX_TITLE,
+                   Role.COPY_TO)  # fmt: skip
+EDITION = 14.0  # points: the 版记 in 四号
+
+
 def _paragraph(paragraph: Paragraph, block: Block, document: Draft) -> None:
     fmt = paragraph.paragraph_format
-    size = 22.0 if block.role is Role.TITLE else CHAR
-    if block.role is Role.TITLE:
+    size = 22.0 if block.role in (Role.TITLE, Role.ANNEX_TITLE) else CHAR
+    fmt.keep_with_next = block.role in _KEEP_WITH_NEXT
+    if block.role in (Role.TITLE, Role.ANNEX_TITLE):
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         fmt.line_spacing = Pt(36)  # a 二号 line needs more than the body's pitch
     elif block.role in (Role.BODY, Role.HEADING, Role.SUBHEADING, Role.NOTE):
         fmt.first_line_indent = Pt(2 * CHAR)
+    elif block.role is Role.ATTACHMENTS:  # 附件：1.… ; 2.… under the 1
+        fmt.left_indent, fmt.first_line_indent = Pt(5 * CHAR), Pt(-3 * CHAR)
+    elif block.role is Role.ANNEX:
+        fmt.page_break_before = True
     elif block.role is Role.DATE:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         fmt.right_indent = Pt(4 * CHAR)
     elif block.role is Role.SIGNATURE:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         fmt.right_indent = _centred_over_date(block.text, document)
-    _run(paragraph, block.text, ROLE_FACE.get(block.role, BODY), size)
+    elif block.role in (Role.COPY_TO, Role.PRINTED):
+        _edition(paragraph, block)
+        return
+    lines = block.text.split("\n")
+    run = _run(paragraph, lines[0], HEADING if block.role is Role.ANNEX else
+               ROLE_FACE.get(block.role, BODY), size)  # fmt: skip
+    for line in lines[1:]:
+        run.add_break()
+        run = _run(paragraph, line, BODY, size)
+
+
+def _edition(paragraph: Paragraph, block: Block) -> None:
+    """The 版记 (GB/T 9704 §7.4): 四号, one character in from either side, between rules
+    the width of the type area — thick above 抄送 and below 印发, thin between."""
+    fmt = paragraph.paragraph_format
+    fmt.left_indent = fmt.right_indent = Pt(EDITION)
+    fmt.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    if block.role is Role.COPY_TO:
+        _rule(paragraph, "top", 8)
+        _run(paragraph, block.text, BODY, EDITION)
+        return
+    _rule(paragraph, "top", 4)
+    _rule(paragraph, "bottom", 8)
+    by, _, when = block.text.partition("\t")
+    fmt.tab_stops.add_tab_stop(Mm(156) - Pt(2 * EDITION), WD_TAB_ALIGNMENT.RIGHT)
+    _run(paragraph, f"{by}\t{when}", BODY, EDITION)
+
+
+_AFTER_BORDERS = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap",
+                  "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN",
+                  "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
+                  "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
+                  "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
+                  "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
+                  "w:pPrChange")  # fmt: skip
+
+
+def _rule(paragraph: Paragraph, side: str, eighths: int) -> None:
+    """A line along one side of the paragraph, ``eighths`` of a point thick."""
+    properties = paragraph._p.get_or_add_pPr()
+    borders = properties.find(qn("w:pBdr"))
+    if borders is None:  # in its place in the schema's order, before shd, tabs, spacing…
+        borders = OxmlElement("w:pBdr")
+        properties.insert_element_before(borders, *_AFTER_BORDERS)
+    line = OxmlElement(f"w:{side}")
+    for name, value in (("val", "single"), ("sz", str(eighths)), ("space", "1"),
+                        ("color", "000000")):  # fmt: skip
+        line.set(qn(f"w:{name}"), value)
+    borders.append(line)
 
 
 def _centred_over_date(signature: str, document: Draft) -> Length:
@@ -196,16 +256,43 @@ def _width(text: str) -> float:
 
 
 def _table(out: docx.document.Document, block: Block) -> None:
+    """Columns as wide as their widest cell needs, within the type area (156 mm), so a
+    unit's name stays on one line; the header row repeated on every page."""
     header, *rows = block.rows
     table: Table = out.add_table(rows=0, cols=len(header))
     table.style = out.styles["Table Grid"]
+    table.autofit = False
+    widths = _column_widths(block.rows)
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width  # the grid LibreOffice lays out by
     for i, cells in enumerate((header, *rows)):
         row = table.add_row()  # type: ignore[no-untyped-call]
-        for cell, text in zip(row.cells, cells, strict=True):
+        if i == 0:
+            _repeat_header(row)
+        for cell, text, width in zip(row.cells, cells, widths, strict=True):
+            cell.width = width
             paragraph = cell.paragraphs[0]
             paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            _run(paragraph, text, HEADING if i == 0 else BODY, 14)
+            _run(paragraph, text, HEADING if i == 0 else BODY, TABLE_SIZE)
+
+
+TABLE_SIZE = 12.0  # points: 小四 in a table
+
+
+def _column_widths(rows: tuple[tuple[str, ...], ...]) -> list[Length]:
+    """Each column's share of the type area, by the widest of its cells (with a cell's
+    margins), never under two characters."""
+    needs = [max(2.0, max(_width(row[i]) for row in rows)) + 1 for i in range(len(rows[0]))]
+    area = Mm(156)
+    return [Length(int(area * need / sum(needs))) for need in needs]
+
+
+def _repeat_header(row: object) -> None:
+    """The row is the table's header: repeated at the top of every page it runs onto."""
+    properties = row._tr.get_or_add_trPr()  # type: ignore[attr-defined]
+    repeat = OxmlElement("w:tblHeader")
+    properties.append(repeat)
 
 
 # ---------------------------------------------------------------- the file
@@ -219,7 +306,8 @@ def _properties(out: docx.document.Document, document: Draft, author: str) -> No
     props.author = props.last_modified_by = clean(author)
     props.created = props.modified = at
     props.revision = 1
-    props.comments = props.subject = props.keywords = props.category = ""
+    props.subject = props.keywords = props.category = ""
+    props.comments = clean(document.provenance)  # what it was made from: not in the text
     package = out.part.package
     for rid, rel in list(package.rels.items()):
         if rel.reltype == RELATIONSHIP_TYPE.THUMBNAIL:  # python-docx's own picture

@@ -6,11 +6,17 @@ from __future__ import annotations
 from lzplan.bulletin.document import Block, Draft, Role
 from lzplan.reporters.markdown import escape
 
-_PREFIX = {Role.TITLE: "# ", Role.HEADING: "## ", Role.SUBHEADING: "### "}
+_PREFIX = {Role.TITLE: "# ", Role.HEADING: "## ", Role.SUBHEADING: "### ",
+           Role.ANNEX_TITLE: "### "}  # fmt: skip
+# A rule before what starts on a page of its own (an attachment) and before the 版记.
+_RULED = (Role.ANNEX, Role.COPY_TO)
 
 
 def render(document: Draft) -> str:
-    return "\n\n".join(_block(b) for b in document.blocks) + "\n"
+    text = "\n\n".join(_block(b) for b in document.blocks) + "\n"
+    if document.provenance:  # for whoever opens the file, not for the 公文's reader
+        text += "\n<!-- " + document.provenance.replace("--", "- -") + " -->\n"
+    return text
 
 
 def _block(block: Block) -> str:
@@ -18,7 +24,10 @@ def _block(block: Block) -> str:
         header, *rows = block.rows
         lines = [_row(header), "|" + "---|" * len(header), *(_row(row) for row in rows)]
         return "\n".join(lines)
-    return _PREFIX.get(block.role, "") + escape(block.text)
+    plain = block.text.replace("\t", "　　")  # the 印发 line's tab: a gap in plain text
+    text = "  \n".join(escape(line) for line in plain.split("\n"))
+    rule = "---\n\n" if block.role in _RULED else ""
+    return rule + _PREFIX.get(block.role, "") + text
 
 
 def _row(cells: tuple[str, ...]) -> str:

@@ -116,7 +116,8 @@ def load_one(
 def _not_a_submission(data: object) -> bool:
     """Another of lzplan's files, recognised by what it is: a plan (plan: and tasks:), a
     waiver file (waivers:), a registry (units: a list), a scores file (points:,
-    rankings:), a 任务分解 (breakdown:, rows:) — with neither unit: nor requirements:,
+    rankings:), a 任务分解 (breakdown:, rows:), the documents' settings (issuer:,
+    copy_to:, printed_by:) — with neither unit: nor requirements:,
     which every submission has. A file that has one of them is read as a submission,
     and its errors are reported."""
     if not isinstance(data, dict) or "unit" in data or "requirements" in data:
@@ -124,8 +125,9 @@ def _not_a_submission(data: object) -> bool:
     return bool(_OTHER_FILES & data.keys()) or isinstance(data.get("units"), list)
 
 
-# The top-level keys of lzplan's other files (plan, waivers, scores, breakdown).
-_OTHER_FILES = frozenset({"tasks", "waivers", "points", "rankings", "breakdown", "rows"})
+# The top-level keys of lzplan's other files (plan, waivers, scores, breakdown, documents).
+_OTHER_FILES = frozenset({"tasks", "waivers", "points", "rankings", "breakdown", "rows",
+                          "issuer", "copy_to", "printed_by"})  # fmt: skip
 
 
 def waivers(path: Path, plan_id: str, owner: str) -> list[Granted]:

@@ -24,9 +24,9 @@ DEFAULT = Path("plan/2011.yaml")
 _PLAN_ID = re.compile(r"^plan:\s*['\"]?([A-Za-z0-9][A-Za-z0-9_.-]*)", re.MULTILINE)
 
 
-# The files a plan's folder holds beside the plan itself: waivers, scores, and the
-# 任务分解 the plan cites.
-_BESIDE = ("waivers-", "scores-")
+# The files a plan's folder holds beside the plan itself: waivers, scores, the
+# documents' settings, and the 任务分解 the plan cites.
+_BESIDE = ("waivers-", "scores-", "documents-")
 _BESIDE_SUFFIX = (".breakdown.yaml",)
 
 
@@ -41,8 +41,8 @@ class Shipped:
 
 
 def shipped() -> list[Shipped]:
-    """The plans in the package, by id (each folder holds one plan, its notice,
-    and its waivers and scores files)."""
+    """The plans in the package, by id (each folder holds one plan, its notice, and
+    the files beside it: waivers, scores, documents' settings, 任务分解)."""
     root = Path(str(resources.files("lzplan") / "shipped"))
     found = []
     for folder in sorted(root.iterdir()) if root.is_dir() else []:
