@@ -57,7 +57,9 @@ def test_ctrl_c_while_the_command_line_is_read(monkeypatch: pytest.MonkeyPatch) 
     def stop() -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cli, "app", stop)
+    from lzplan.cli import root
+
+    monkeypatch.setattr(root, "app", stop)
     with pytest.raises(SystemExit) as ended:
         cli.main()
     assert ended.value.code == 130

@@ -68,7 +68,7 @@ class _Terminal(io.StringIO):
 def test_on_a_terminal_its_width_is_the_default(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "97")
     monkeypatch.setattr("sys.stdout", _Terminal())
-    assert cli._width(None) == 97
-    assert cli._width(150) == 150
+    assert cli.fit_width(None) == 97
+    assert cli.fit_width(150) == 150
     monkeypatch.setattr("sys.stdout", io.StringIO())
-    assert cli._width(None) is None
+    assert cli.fit_width(None) is None

@@ -1,6 +1,6 @@
 """The `lzplan` command's first lines: Ctrl-C while Python is still importing lzplan
 ends the run quietly (exit 130) instead of printing a traceback; once the command line
-is read, the CLI handles it (``lzplan.cli.guarded``)."""
+is read, the CLI handles it (``lzplan.cli.common.guarded``)."""
 
 from __future__ import annotations
 
