@@ -118,3 +118,37 @@ def test_a_unit_cannot_file_for_another(layout: dict[str, Path], tmp_path: Path)
         "units/naxi/submissions/x.yaml:1:1: error: this file claims unit 'jiangyang', "
         "but its place binds it to 'naxi'" in result.stderr
     )
+
+
+@pytest.mark.parametrize(
+    "place",
+    [
+        "submissions/public-security.yaml",
+        "public-security/2011.yaml",
+        "submissions/public-security.yml",
+    ],
+)
+def test_a_units_repository_speaks_for_no_unit_without_one(
+    layout: dict[str, Path], tmp_path: Path, place: str
+) -> None:
+    """public-security has no repository in the central one; naxi's holds a file for it
+    (by its name, in a folder named after it, as .yml) and commits it. public-security
+    stays not submitted, naxi stays as its own file makes it, and the error names
+    both."""
+    central = tmp_path / "central"
+    shutil.copytree(layout["central"], central, symlinks=True)
+    git(central, "rm", "-q", "-f", "units/public-security")
+    forged = central / "units" / "naxi" / place
+    forged.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(SUBS / "public-security.yaml", forged)
+    commit(central / "units" / "naxi")
+    args = ("check", "units", "--plan", "plan/plan.yaml", "--as-of", "2011-12-31")
+    result = invoke(*args, "--format", "json", cwd=central)
+    assert result.exit_code == 2
+    standing = {u["id"]: u["status"] for u in json.loads(result.stdout)["units"]}
+    assert standing["public-security"] == "not_submitted"
+    assert standing["naxi"] == "compliant"
+    assert (
+        f"units/naxi/{place}:1:1: error: this file claims unit 'public-security', "
+        "but its place binds it to 'naxi'" in result.stderr
+    )
