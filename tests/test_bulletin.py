@@ -8,6 +8,7 @@ The artifacts go to $LZPLAN_ARTIFACTS, else .artifacts/ at the repository's root
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import os
 import re
@@ -240,3 +241,61 @@ def test_settings_for_another_plan_are_refused_where_they_say_so(tmp_path: Path)
     assert (
         "plan/documents-2011.yaml:1:1: error: plan 'luzhou-2012' is not this plan" in result.stderr
     )
+
+
+def _lines(pdf: Path) -> list[list[tuple[float, str]]]:
+    """Each page's text lines, top to bottom: where each starts (pt) and its text."""
+    html = subprocess.run(["pdftotext", "-bbox-layout", str(pdf), "-"], check=True,
+                          capture_output=True, text=True).stdout  # fmt: skip
+    pages = []
+    for page in html.split("<page ")[1:]:
+        found = re.findall(r'<line xMin="[\d.]+" yMin="([\d.]+)"[^>]*>(.*?)</line>', page, re.S)
+        pages.append([(float(y), "".join(re.findall(r">([^<]*)</word>", body)))
+                      for y, body in found])  # fmt: skip
+    return pages
+
+
+def _cells(text: str) -> float:
+    """A line's length in characters of 三号: a Chinese character or mark one, a digit a
+    half."""
+    return sum(0.5 if ord(ch) < 0x80 else 1.0 for ch in text)
+
+
+_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.)")
+
+
+@needs_office
+def test_the_pages_hold_22_lines_of_28_characters(
+    year_end: tuple[Path, dict[str, object]], tmp_path: Path
+) -> None:
+    """GB/T 9704 §5.2.2: 22 lines a page, 28 characters a line; no heading left alone at
+    the foot of a page; the 落款 with its date."""
+    pages = _lines(_to_pdf(year_end[0], tmp_path))
+    body = [[(y, t) for y, t in page if not re.fullmatch(r"—\d+—", t)] for page in pages]
+    body = body[: next(i for i, page in enumerate(body) if page[0][1] == "附件1")]  # the 公文
+    pitches = [b[0] - a[0] for a, b in itertools.pairwise(body[1])]  # page 2: body alone
+    assert all(abs(pitch - 28.95) < 0.3 for pitch in pitches), pitches
+    assert max(len(page) for page in body) <= 22
+    widest = max(_cells(t) for _, t in body[1])
+    assert 27.5 <= widest <= 28
+    for page in body[:-1]:
+        assert not _HEADING.match(page[-1][1]), page[-1][1]  # a heading keeps with its text
+
+
+@pytest.mark.parametrize(
+    ("title", "lines"),
+    [
+        ("泸州市人民政府办公室关于《泸州市人民政府2011年度依法行政工作安排》落实情况的通报",
+         ["泸州市人民政府办公室关于《泸州市人民政府", "2011年度依法行政工作安排》落实情况的通报"]),
+        ("泸州市人民政府办公室关于限期整改《泸州市人民政府2011年度依法行政工作安排》落实中有关问题的通知",
+         ["泸州市人民政府办公室关于限期整改", "《泸州市人民政府2011年度依法行政",
+          "工作安排》落实中有关问题的通知"]),
+        ("关于《测试市工作要点》的通报", ["关于《测试市工作要点》的通报"]),
+    ],
+)  # fmt: skip
+def test_a_title_breaks_between_words(title: str, lines: list[str]) -> None:
+    """GB/T 9704 §7.3.3: a title's lines keep each word whole (工|作 and 整|改 split no
+    more), as few lines as fit 20 characters of 二号, as even as they can be."""
+    from lzplan.bulletin.docx import title_lines
+
+    assert title_lines(title) == lines

@@ -163,7 +163,25 @@ def _run(paragraph: Paragraph, text: str, face: Face, size: float, bold: bool = 
     run.font.size = Pt(size)
     run.font.bold = bold
     _face(run._r.get_or_add_rPr(), face)
+    if size == CHAR:
+        _tighten(run)
     return run
+
+
+# 28 characters of 三号 to a line of the type area (156 mm = 442 pt): each set a quarter
+# point tighter than its 16 pt, in twentieths of a point.
+TIGHTER = -5
+
+
+def _tighten(run: Run) -> None:
+    spacing = OxmlElement("w:spacing")
+    spacing.set(qn("w:val"), str(TIGHTER))
+    properties = run._r.get_or_add_rPr()
+    properties.insert_element_before(spacing, "w:w", "w:kern", "w:position", "w:sz", "w:szCs",
+                                     "w:highlight", "w:u", "w:effect", "w:bdr", "w:shd",
+                                     "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em",
+                                     "w:lang", "w:eastAsianLayout", "w:specVanish",
+                                     "w:oMath")  # fmt: skip
 
 
 # What must not be left alone at the foot of a page: a heading, the signature (over
@@ -195,12 +213,39 @@ def _paragraph(paragraph: Paragraph, block: Block, document: Draft) -> None:
     elif block.role in (Role.COPY_TO, Role.PRINTED):
         _edition(paragraph, block)
         return
-    lines = block.text.split("\n")
+    lines = title_lines(block.text) if block.role is Role.TITLE else block.text.split("\n")
     run = _run(paragraph, lines[0], HEADING if block.role is Role.ANNEX else
                ROLE_FACE.get(block.role, BODY), size)  # fmt: skip
     for line in lines[1:]:
         run.add_break()
         run = _run(paragraph, line, BODY, size)
+
+
+# Where a title may break (GB/T 9704 §7.3.3: 回行时词意完整): before 关于 and 《, after 》,
+# and at the ends of the words a 公文 title is made of; never inside a word.
+_AFTER = ("人民政府", "办公室", "办公厅", "年度", "关于", "》", "工作安排", "工作要点")
+_BEFORE = ("关于", "《", "落实", "限期", "有关", "的通报", "的通知", "工作")
+TITLE_CELLS = 20  # characters of 二号 (22 pt) to a line of the type area
+
+
+def title_lines(title: str, width: float = TITLE_CELLS) -> list[str]:
+    """The title in as few lines as fit ``width``, broken only where a word ends, the
+    lines as even as they can be; a title with nowhere to break is one line."""
+    cuts = sorted({i for i in range(1, len(title))
+                   if title.endswith(_AFTER, 0, i) or title.startswith(_BEFORE, i)})  # fmt: skip
+    best: dict[int, tuple[int, float, list[int]]] = {0: (0, 0.0, [])}
+    for end in [*cuts, len(title)]:
+        for start, (count, spread, made) in list(best.items()):
+            piece = _width(title[start:end])
+            if start >= end or piece > width:
+                continue
+            found = (count + 1, spread + (width - piece) ** 2, [*made, end])
+            if end not in best or found[:2] < best[end][:2]:
+                best[end] = found
+    if len(title) not in best:
+        return [title]
+    ends = best[len(title)][2]
+    return [title[a:b] for a, b in zip([0, *ends], ends, strict=False)]
 
 
 def _edition(paragraph: Paragraph, block: Block) -> None:
