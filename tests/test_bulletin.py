@@ -149,6 +149,8 @@ def test_the_page_is_laid_out_after_gb_t_9704(year_end: tuple[Path, dict[str, ob
         assert got is not None
         assert abs(got - Mm(mm)) < Mm(0.1)
     assert document.settings.odd_and_even_pages_header_footer
+    grids = section._sectPr.findall(_qn("w:docGrid"))
+    assert [(g.get(_qn("w:type")), g.get(_qn("w:linePitch"))) for g in grids] == [("lines", "579")]
     title, body = document.paragraphs[0], document.paragraphs[3]
     assert title.runs[0].font.size == Pt(22)
     assert body.runs[0].font.size == Pt(16)

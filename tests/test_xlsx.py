@@ -61,7 +61,7 @@ def test_sheet_names(run: Any) -> None:
     for book in _readers(data):
         assert list(book) == expected
     if lang == "zh":
-        assert expected == ["矩阵", "台账", "汇总", "说明"]
+        assert expected == ["完成情况一览表", "台账", "汇总", "说明"]
 
 
 def test_every_matrix_cell_matches_the_json(run: Any) -> None:
@@ -89,7 +89,9 @@ def test_every_matrix_cell_matches_the_json(run: Any) -> None:
             score = unit["score"] or {"rank": None, "points": None, "percent": None}
             assert cells[say("report.rank", lang)] == score["rank"]
             assert cells[say("report.points", lang)] == score["points"]
-            assert cells[say("report.percent", lang)] == pytest.approx(score["percent"])
+            percent = score["percent"]  # a share, shown as a percent: 0.8261 for 82.61
+            shown = cells[say("report.percent", lang)]
+            assert shown == (None if percent is None else pytest.approx(percent / 100, abs=1e-4))
 
 
 def _ledger_expected(report: dict[str, Any]) -> list[list[str]]:
@@ -224,3 +226,24 @@ def test_a_plain_check_imports_no_office_library() -> None:
             check=False, timeout=120,
         )  # fmt: skip
         assert done.stderr.decode().strip().splitlines()[-1] == expected, fmt
+
+
+def test_every_share_is_a_fraction_shown_as_a_percent_and_the_book_prints(run: Any) -> None:
+    """完成比例 and 得分率 are fractions in a percent format, each on its own column (the
+    format once fell one column to the right); printed, each sheet is A4 landscape, as
+    wide as the page, its header row and units' names on every page."""
+    from openpyxl import load_workbook
+
+    lang, data, _ = run
+    book = load_workbook(io.BytesIO(data))
+    sheet = book[say("xlsx.sheet.matrix", lang)]
+    heads = [cell.value for cell in sheet[1]]
+    share = heads.index(say("report.share", lang)) + 1
+    for row in sheet.iter_rows(min_row=2):
+        assert row[share - 1].number_format == "0.0%"
+        assert 0 <= row[share - 1].value <= 1
+        assert row[share].number_format != "0.0%"  # the next column is no share
+    for printed in book.worksheets:
+        assert printed.page_setup.orientation == "landscape"
+        assert printed.page_setup.fitToWidth == 1
+        assert printed.print_title_rows == "$1:$1"

@@ -89,6 +89,8 @@ def _page(section: Section) -> None:
     section.left_margin, section.right_margin = Mm(28), Mm(26)
     # the page number's dash 7 mm below the type area: 35 - 7 mm, less its own height
     section.footer_distance = Mm(23)
+    for old in section._sectPr.findall(qn("w:docGrid")):  # the template's own: one grid
+        section._sectPr.remove(old)
     grid = OxmlElement("w:docGrid")
     grid.set(qn("w:type"), "lines")
     grid.set(qn("w:linePitch"), str(round(LINE.pt * 20)))

@@ -583,7 +583,7 @@ MESSAGES: dict[str, str] = {
     "xlsx.scores_file": "计分文件",
     "xlsx.scores_sha256": "计分文件 sha256",
     "xlsx.sheet.ledger": "台账",
-    "xlsx.sheet.matrix": "矩阵",
+    "xlsx.sheet.matrix": "完成情况一览表",
     "xlsx.sheet.notes": "说明",
     "xlsx.sheet.summary": "汇总",
     "xlsx.source": "通知",

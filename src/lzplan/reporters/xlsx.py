@@ -26,6 +26,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
@@ -57,12 +58,25 @@ def workbook_bytes(result: Result, loaded: LoadedPlan, lang: Lang) -> bytes:
     _notes(book.create_sheet(), result, loaded, lang)
     for sheet, key in zip(book.worksheets, ("matrix", "ledger", "summary", "notes"), strict=True):
         sheet.title = say(f"xlsx.sheet.{key}", lang)
+        _printed(sheet)
     _properties(book, result, loaded)
     buffer = io.BytesIO()
     # ExcelWriter, not book.save: save stamps the time of writing as "modified"
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         ExcelWriter(book, archive).save()
     return fixed_zip(buffer.getvalue())
+
+
+def _printed(sheet: Worksheet) -> None:
+    """Printed as an office prints a table: A4 landscape, as wide as the page, the header
+    row and each unit's id and name on every page."""
+    setup = sheet.page_setup
+    setup.orientation, setup.paperSize = "landscape", sheet.PAPERSIZE_A4
+    setup.fitToWidth, setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.print_title_rows = "1:1"
+    if sheet.max_column > 2:
+        sheet.print_title_cols = "A:B"
 
 
 def _properties(book: Workbook, result: Result, loaded: LoadedPlan) -> None:
@@ -75,6 +89,8 @@ def _properties(book: Workbook, result: Result, loaded: LoadedPlan) -> None:
 
 
 # ---------------------------------------------------------------- writing cells
+
+PERCENT = "0.0%"  # every share in the workbook: a fraction, shown as a percent
 
 
 # The last row written on each sheet. openpyxl's ``max_row`` scans every cell, so asking
@@ -170,11 +186,13 @@ def _matrix(sheet: Worksheet, result: Result, loaded: LoadedPlan, lang: Lang) ->
         for i, task in enumerate(result.tasks):
             look = LOOK[unit.cell(task)]
             _paint(sheet, row, first_task + i, look.colour, look.ink)
-        share = first_task + len(result.tasks) + 2
-        sheet.cell(row=row, column=share + 1).number_format = "0.0%"
+        share = first_task + len(result.tasks) + 2  # after the tasks: done, owed, share
+        sheet.cell(row=row, column=share).number_format = PERCENT
         if gone is not None:
             look = PACE[progress.on_pace]
-            _paint(sheet, row, share + 2, look.colour, look.ink)
+            _paint(sheet, row, share + 1, look.colour, look.ink)
+        if result.scored is not None:  # the score's share, last of the row
+            sheet.cell(row=row, column=len(values)).number_format = PERCENT
     _filter_all(sheet, len(headers))
     _widths(sheet, [16, 24, 10, 14, *([11] * len(result.tasks)), 8, 8, 10, 16, 18, 8, 8, 8, 8])
 
@@ -184,7 +202,7 @@ def _score(score: UnitScore | None, groups: dict[str, str]) -> list[Value]:
     if score is None:
         return [None] * 5
     return [groups[score.group], score.rank, score.points, score.most,
-            round(score.percent, 2)]  # fmt: skip
+            round(score.percent / 100, 4)]  # a share, shown as one (PERCENT)  # fmt: skip
 
 
 # ---------------------------------------------------------------- 台账
@@ -199,21 +217,27 @@ def ledger_rows(
 ) -> Iterator[tuple[list[Value], Outcome]]:
     """One row per unit × requirement × item (a requirement with no item is one row),
     each with the outcome it belongs to (whose status colours it)."""
+    tasks = labels.task_columns(loaded.plan, lang)  # as the 矩阵 heads them
     for unit in result.units:
         for outcome in unit.outcomes:
             items: Sequence[ItemVerdict | None] = outcome.items or [None]
             for item in items:
-                yield _ledger_row(unit, outcome, item, loaded, lang), outcome
+                yield _ledger_row(unit, outcome, item, loaded, lang, tasks[outcome.task]), outcome
 
 
 def _ledger_row(
-    unit: UnitResult, outcome: Outcome, item: ItemVerdict | None, loaded: LoadedPlan, lang: Lang
+    unit: UnitResult,
+    outcome: Outcome,
+    item: ItemVerdict | None,
+    loaded: LoadedPlan,
+    lang: Lang,
+    task: str,
 ) -> list[Value]:
     req = loaded.index.requirements[outcome.requirement][1]
     head: list[Value] = [
         unit.unit,
         labels.unit_name(loaded.index.units[unit.unit], lang),
-        labels.column(outcome.task),
+        task,
         outcome.requirement,
         req.title,
         labels.word(outcome.status, lang),
