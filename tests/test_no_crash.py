@@ -37,10 +37,14 @@ def test_the_last_day_lzplan_reads_still_works() -> None:
 
 
 def test_a_notice_to_remedy_numbers_any_count_of_headings(tmp_path: Path) -> None:
-    """市政府法制办 with no file owes 26 duties: 二十一、二十二… after 二十、."""
+    """市政府法制办, its file reporting nothing, owes 26 duties: 二十一、二十二… after 二十、
+    (a unit with no file at all is asked, in one paragraph, to 补报)."""
     subs = tmp_path / "submissions"
     shutil.copytree(ROOT / "submissions", subs)
-    (subs / "legal-affairs.yaml").unlink()
+    (subs / "legal-affairs.yaml").write_text(
+        "unit: legal-affairs\nplan: luzhou-2011\nreported: 2011-12-20\nrequirements: {}\n",
+        encoding="utf-8",
+    )
     result = invoke("bulletin", str(subs), "--as-of", "2011-12-31", "--unit", "legal-affairs",
                     "--lang", "zh")  # fmt: skip
     assert result.exit_code == 0, result.stderr
