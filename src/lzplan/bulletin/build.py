@@ -228,9 +228,14 @@ def _nest(text: str) -> str:
 
 
 def _item(outcome: Outcome, loaded: LoadedPlan, lang: Lang) -> str:
+    """“title” what was done, its due date; and, missed for the year but done after it
+    by the 整改 deadline, the day it was remedied (the year's verdict stands)."""
     req = loaded.index.requirements[outcome.requirement][1]
-    return say("bulletin.item", lang, title=_nest(req.title), detail=outcome.detail.render(lang),
+    text = say("bulletin.item", lang, title=_nest(req.title), detail=outcome.detail.render(lang),
                due=labels.date(outcome.due, lang))  # fmt: skip
+    if outcome.remedied is not None:
+        text += say("bulletin.remedied", lang, date=labels.date(outcome.remedied, lang))
+    return text
 
 
 def _praise_blame(result: Result, loaded: LoadedPlan, lang: Lang) -> list[Block]:

@@ -105,6 +105,7 @@ class Judge:
         self.waivers = bound or waiving.Bound()
         self.binding = binding or Binding()
         self.verify_evidence = False  # set by the caller that reads the documents
+        self.fix_by: dt.date | None = None  # the 整改 deadline, after the period (--fix-by)
         self.period = index.plan.plan.period
         # units then groups, by name: how messages name them in Chinese (and the order
         # units are listed in)
@@ -232,6 +233,7 @@ class Judge:
             judged, periods = self._recurring(req, req.recurs, claim, owed)
         elif judged is None:
             judged = kinds.of(req).judge(req, claim, self._context(req), owed.threshold)
+        remedied = self._remedied(req, claim, owed, judged)
         outcome = _outcome(
             filed.submission.unit,
             owed,
@@ -244,8 +246,28 @@ class Judge:
             at_most=judged.at_most,
             periods=periods,
             facts=judged.facts,
+            remedied=remedied,
         )
         return outcome, judged.notices
+
+    def _remedied(
+        self, req: Requirement, claim: Claim, owed: Owed, judged: Judgment
+    ) -> dt.date | None:
+        """整改: a duty missed for the year, done after the period and by the fix-by date
+        (and the as-of day): the date of the last item that made it so. Judged as the
+        year is, only with the window carried on to the fix-by date."""
+        fix_by = self.fix_by
+        if fix_by is None or judged.status is not Status.MISSED or req.recurs is not None:
+            return None
+        if self.as_of <= self.period.end:
+            return None
+        end = min(fix_by, self.as_of)
+        context = Context(self.as_of, self.period.start, end, end, self.names)
+        again = kinds.of(req).judge(req, claim, context, owed.threshold)
+        if again.status not in (Status.MET, Status.MET_LATE):
+            return None
+        late = [i.date for i in again.items if i.reason.counts and i.date > self.period.end]
+        return max(late) if late else None
 
     def _recurring(
         self, req: Requirement, recurs: Recurrence, claim: Claim, owed: Owed

@@ -122,6 +122,9 @@ class Outcome(NamedTuple):
     at_most: bool = False  # ``required`` is a ceiling (错案率不高于5%), not a floor
     periods: tuple[PeriodOutcome, ...] = ()  # a recurring duty's occurrences
     facts: tuple[Message, ...] = ()  # what a figure rests on, for explain
+    # 整改: missed for the year, then done after it, by the --fix-by date: the day it was
+    # done. The year's status stays (考核 judges the year); this is a fact of its own.
+    remedied: dt.date | None = None
 
     @property
     def shortfall(self) -> float:

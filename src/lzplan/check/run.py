@@ -37,6 +37,7 @@ class Request:
     verify_evidence: bool = False  # read each named document and compare its sha256
     scores: Path | None = None  # the 考核 weights: score and rank each unit
     cache: Path | None = None  # keep each file's verdict here; None: judge every file
+    fix_by: dt.date | None = None  # the 整改 deadline: what is done after the year, by it
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,7 @@ def _check(request: Request) -> Checked:
     binding = Binding(compile_patterns(request.bind), only)
     judge = engine.Judge(loaded.index, request.as_of, granted, binding)
     judge.verify_evidence = request.verify_evidence
+    judge.fix_by = request.fix_by
     cache = _cache(request, loaded, signing)
     verdicts: list[engine.FileVerdict] = []
     rejected: list[engine.Rejected] = []
@@ -139,8 +141,9 @@ def _cache(request: Request, loaded: LoadedPlan, signing: bytes) -> Cache | None
     except OSError:
         waived = b""  # none, or unreadable: then _waivers reports it, and none are granted
     only = (request.unit if request.unit_repository else None) or ""
+    fix_by = request.fix_by.isoformat() if request.fix_by else ""
     parts = (loaded.sha256, loaded.display, waived, request.as_of.isoformat(),
-             "\0".join(request.bind), only)  # fmt: skip
+             "\0".join(request.bind), only, fix_by)  # fmt: skip
     return Cache(request.cache, context(*parts), signing)
 
 

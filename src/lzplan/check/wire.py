@@ -92,7 +92,8 @@ def _outcome(o: Outcome) -> Packed:
     waiver = (o.waiver.key, o.waiver.params) if o.waiver else None
     return (o.task, o.requirement, str(o.status), o.actual, o.required, o.due.toordinal(),
             o.detail.key, o.detail.params, items, location, waiver, o.at_most,
-            tuple(_period(p) for p in o.periods), o.facts)  # fmt: skip
+            tuple(_period(p) for p in o.periods), o.facts,
+            o.remedied.toordinal() if o.remedied else None)  # fmt: skip
 
 
 def sound(packed: Packed) -> bool:
@@ -156,6 +157,7 @@ def _unpack(unit: str, file: str, o: Packed) -> Outcome:
         at_most,
         periods,
         facts,  # rare (a figure's parts): pickled as they are
+        remedied,
     ) = o
     return Outcome(
         unit=unit,
@@ -172,4 +174,5 @@ def _unpack(unit: str, file: str, o: Packed) -> Outcome:
         at_most=at_most,
         periods=tuple(_unpack_period(file, p) for p in periods),
         facts=facts,
+        remedied=dt.date.fromordinal(remedied) if remedied else None,
     )

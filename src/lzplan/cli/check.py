@@ -28,6 +28,7 @@ from lzplan.cli.options import (
     AsOfOption,
     BindOption,
     CacheDirOption,
+    CheckFixByOption,
     Color,
     ColorOption,
     DebugOption,
@@ -77,6 +78,7 @@ def check(
     strict: StrictOption = False,
     fail_on: FailOnOption = FailOnChoice.missed,
     show_all: AllOption = False,
+    fix_by: CheckFixByOption = None,
     width: WidthOption = None,
     jobs: JobsOption = 0,
     bind: BindOption = None,
@@ -99,8 +101,8 @@ def check(
     outputs = _outputs(output_format, output or [], inputs, plan_path, (waivers, scores))
     cache = None if no_cache else run.cache_folder(cache_dir, inputs)
     request = run.Request(inputs, plan_path, parse_date(as_of), waivers, unit, filed_only, jobs,
-                          tuple(bind or ()), unit_repository=True, cache=cache,
-                          verify_evidence=verify_evidence, scores=scores)  # fmt: skip
+                          tuple(bind or ()), True, verify_evidence, scores, cache,
+                          parse_date(fix_by, "--fix-by") if fix_by else None)  # fmt: skip
     level = "pending" if strict else fail_on.value
     return _report(request, outputs, _options(lang, color, show_all, level, width))
 

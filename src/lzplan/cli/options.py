@@ -298,13 +298,25 @@ ScoresOption = Annotated[
 ]
 
 
+CheckFixByOption = Annotated[
+    str | None,
+    typer.Option(
+        "--fix-by",
+        metavar="YYYY-MM-DD",
+        help="The 整改 deadline, after the plan's period: a duty missed for the year and done "
+        "after it, by this date (and --as-of), is marked 已整改 in the reports, while its "
+        "verdict for the year — and its score — stays.",
+    ),
+]
 FixByOption = Annotated[
     str | None,
     typer.Option(
         "--fix-by",
         metavar="YYYY-MM-DD",
-        help="The date to remedy the gaps by: in a 整改通知 (--unit; default 30 days after "
-        "--as-of), and in the 通报's closing request.",
+        help="The date to remedy the gaps by (整改期限): in a 整改通知 (--unit; default 30 "
+        "days after --as-of), and in the 通报's closing request. A duty missed for the year "
+        "and done after it, by this date, is marked 已整改 (in the 通报, the 台账, the JSON "
+        "report and so in diff); its verdict for the year stays.",
     ),
 ]
 

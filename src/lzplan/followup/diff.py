@@ -4,7 +4,7 @@ or no longer met, units newly reported, shortfalls that moved."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lzplan.followup.reports import OutcomeView, ReportView, UnitView
 
@@ -33,6 +33,7 @@ class Diff:
     newly_missed: list[Change] = field(default_factory=list)
     no_longer_met: list[Change] = field(default_factory=list)
     shortfalls: list[Change] = field(default_factory=list)
+    remedied: list[Change] = field(default_factory=list)  # 整改: done after the year
     newly_submitted: list[tuple[str, str, str]] = field(default_factory=list)  # id, name, file
 
     @property
@@ -43,7 +44,7 @@ class Diff:
     @property
     def empty(self) -> bool:
         return not (self.newly_met or self.newly_missed or self.no_longer_met
-                    or self.shortfalls or self.newly_submitted)  # fmt: skip
+                    or self.shortfalls or self.remedied or self.newly_submitted)  # fmt: skip
 
 
 def compare(old: ReportView, new: ReportView) -> Diff:
@@ -80,6 +81,8 @@ def _classify(
                     old.status if old else None,
                     new.status, old.detail if old else "", new.detail, new.due)  # fmt: skip
     was_done = old is not None and old.status in DONE
+    if new.remedied and not (old is not None and old.remedied):
+        diff.remedied.append(replace(change, detail_before=new.remedied, detail_after=new.remedied))
     if new.status in DONE and not was_done:
         diff.newly_met.append(change)
     elif was_done and new.status not in DONE and new.status not in ("waived", "n/a"):

@@ -27,7 +27,7 @@ from lzplan.reporters.markdown import escape
 from lzplan.reporters.terminal import table
 
 FORMATS = ("terminal", "markdown", "json")
-SECTIONS = ("newly_met", "newly_missed", "no_longer_met", "shortfalls")
+SECTIONS = ("newly_met", "remedied", "newly_missed", "no_longer_met", "shortfalls")
 
 
 # ---------------------------------------------------------------- diff

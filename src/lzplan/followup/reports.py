@@ -40,6 +40,7 @@ class OutcomeView(_View):
     detail: str
     due: IsoDay
     shortfall: float
+    remedied: IsoDay | None = None  # 整改 (--fix-by): the day, in a report that says
 
 
 class UnitView(_View):

@@ -149,6 +149,7 @@ def _outcome(outcome: Outcome, loaded: LoadedPlan, lang: Lang) -> dict[str, Any]
         "location": _where(outcome.location) if outcome.location else None,
         "source": _where(source),
         "waiver": outcome.waiver.render(lang) if outcome.waiver else None,
+        "remedied": outcome.remedied.isoformat() if outcome.remedied else None,
         "items": [_item(item) for item in outcome.items],
         "periods": [_period(period, lang) for period in outcome.periods],
     }
@@ -232,6 +233,11 @@ class OutcomeDoc(_Doc):
     location: Position | None = Field(description="Where the unit reported it, if it did.")
     source: Position = Field(description="The requirement in the plan file.")
     waiver: str | None
+    remedied: str | None = Field(
+        None,
+        description="整改: missed for the year, then done after it and by --fix-by: the day "
+        "(YYYY-MM-DD). The year's status stays; null otherwise.",
+    )
     items: list[ItemDoc]
     periods: list[PeriodDoc] = Field(
         description="A recurring duty's occurrences, each judged on its own; empty otherwise."

@@ -209,7 +209,7 @@ def _score(score: UnitScore | None, groups: dict[str, str]) -> list[Value]:
 
 LEDGER = ("xlsx.id", "report.name", "xlsx.task", "xlsx.requirement_id", "report.requirement",
           "report.status", "report.detail", "report.due", "xlsx.item", "xlsx.doc_no",
-          "xlsx.date", "xlsx.reason", "xlsx.location")  # fmt: skip
+          "xlsx.date", "xlsx.reason", "xlsx.location", "xlsx.remedy")  # fmt: skip
 
 
 def ledger_rows(
@@ -244,10 +244,13 @@ def _ledger_row(
         outcome.detail.render(lang),
         outcome.due,
     ]
+    remedy = say("xlsx.remedied", lang, date=labels.date(outcome.remedied, lang)) if (
+        outcome.remedied) else None  # fmt: skip
     if item is None:
-        return [*head, None, None, None, None, None]
+        return [*head, None, None, None, None, None, remedy]
     where = f"{item.location.file}:{item.location.line}:{item.location.column}"
-    return [*head, item.title, item.doc_no, item.date, labels.reason(item.reason, lang), where]
+    reason = labels.reason(item.reason, lang)
+    return [*head, item.title, item.doc_no, item.date, reason, where, remedy]
 
 
 def _ledger(sheet: Worksheet, result: Result, loaded: LoadedPlan, lang: Lang) -> None:
@@ -258,7 +261,7 @@ def _ledger(sheet: Worksheet, result: Result, loaded: LoadedPlan, lang: Lang) ->
         look = LOOK[outcome.status]
         _paint(sheet, row, status_column, look.colour, look.ink)
     _filter_all(sheet, len(LEDGER))
-    _widths(sheet, [16, 24, 7, 34, 36, 12, 34, 11, 48, 24, 11, 18, 40])
+    _widths(sheet, [16, 24, 7, 34, 36, 12, 34, 11, 48, 24, 11, 18, 40, 22])
 
 
 # ---------------------------------------------------------------- 汇总 and 说明
