@@ -307,10 +307,14 @@ def _annexes(result: Result, loaded: LoadedPlan, lang: Lang) -> list[tuple[Block
             (r.ranking, str(r.rank), _name(r.unit, loaded), r.points, r.percent) for r in rows
         ]
         found.append((say("bulletin.annex.scores", lang, plan=plan), table(header, scores)))
-    return [
+    annexes: list[tuple[Block, ...]] = [
         (block(Role.ANNEX, say("bulletin.annex", lang, n=i)), block(Role.ANNEX_TITLE, title), part)
         for i, (title, part) in enumerate(found, start=1)
     ]
+    if rows:  # the 考核办法 it follows and who is not ranked, above the points
+        basis = block(Role.BODY, common.scores_line(result, loaded, lang))
+        annexes[-1] = (*annexes[-1][:2], basis, annexes[-1][2])
+    return annexes
 
 
 def _standing_table(result: Result, loaded: LoadedPlan, lang: Lang) -> Block:

@@ -344,7 +344,10 @@ MESSAGES: dict[str, str] = {
     "report.requirement_label": "{id} {title}",
     "report.requirements": "Requirements owed ({count}): {parts}.",
     "report.scores": "Scores",
+    "report.scores_example": " The weights are an example.",
+    "report.scores_excluded": " Not ranked: {units}.",
     "report.scores_line": "Points as weighted by {file} (sha256 {sha}): what is waived leaves the assessment, what is late, missed or not reported loses the share that file sets.",
+    "report.scores_method": "Scored under {title} {number}: waived requirements leave the assessment; late, missed and unreported ones lose points as it sets.",
     "report.sep": ", ",
     "report.share": "share done",
     "report.shortfalls": "Shortfalls, worst first",
@@ -411,6 +414,7 @@ MESSAGES: dict[str, str] = {
     "schema.type": "{field}: Input should be a valid {expected}, got {got}",
     "schema.unknown_field": "unknown field '{field}'",
     # ------------------------------------------------------------ scores
+    "scores.grades_order": "grades must run from the highest share down, the last at 0",
     "scores.ranked_twice": "group '{group}' is ranked twice",
     "scores.unknown_key": "'{key}' is no task or requirement of the plan (or 'default')",
     # ------------------------------------------------------------ show
@@ -623,6 +627,7 @@ MESSAGES: dict[str, str] = {
     "trace.due_after": "due wording '{wording}' falls due {days} days after each period; recurs.due_after says {given}",
     "trace.phrase_quota": "'{quota}' is a quota lzplan reads: encode it in a requirement; phrases excuse only what is not a quota",
     "report.breakdown_legend": "{mark} not named in the notice: owes by the notice's words for all departments or by the task breakdown {number}",
+    "report.excluded_unit": "{name} ({reason})",
     "bulletin.col.done": "Done",
     "bulletin.col.late": "Late",
     "bulletin.col.missed": "Missed",

@@ -344,7 +344,10 @@ MESSAGES: dict[str, str] = {
     "report.requirement_label": "{title}",
     "report.requirements": "应办事项共{count}项：{parts}。",
     "report.scores": "考核得分",
+    "report.scores_example": "（分值为示例）",
+    "report.scores_excluded": "不参加排名：{units}。",
     "report.scores_line": "按{file}（sha256 {sha}）计分：经批准核减的事项不计分，逾期完成、未完成、未报送的事项按该文件规定的比例扣分。",
+    "report.scores_method": "按《{title}》{number}计分：经审核同意不列入考核的事项不计分，逾期完成、未完成、未报送的事项按其规定扣分。",
     "report.sep": "，",
     "report.share": "完成比例",
     "report.shortfalls": "未完成事项清单",
@@ -411,6 +414,7 @@ MESSAGES: dict[str, str] = {
     "schema.type": "{field}：应为{expected}，实际为 {got}",
     "schema.unknown_field": "未知字段 '{field}'",
     # ------------------------------------------------------------ scores
+    "scores.grades_order": "等次须按得分率从高到低排列，最后一档为0",
     "scores.ranked_twice": "分组“{group}”重复排名",
     "scores.unknown_key": "“{key}”不是计划中的任务或事项（也不是 default）",
     # ------------------------------------------------------------ show
@@ -623,6 +627,7 @@ MESSAGES: dict[str, str] = {
     "trace.due_after": "期限措辞“{wording}”为每期结束后{days}日内，recurs.due_after 为 {given}",
     "trace.phrase_quota": "“{quota}”是可识别的指标：应编码为事项，phrases 只能说明非指标的表述",
     "report.breakdown_legend": "{mark} 通知未列名，依通知对市政府各部门的要求或任务分解（{number}）承担",
+    "report.excluded_unit": "{name}（{reason}）",
     "bulletin.col.done": "已完成",
     "bulletin.col.late": "逾期完成",
     "bulletin.col.missed": "未完成",

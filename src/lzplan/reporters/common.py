@@ -255,17 +255,35 @@ def score_rows(result: Result, loaded: LoadedPlan, lang: Lang) -> list[ScoreRow]
             score.unit,
             labels.unit_name(index.units[score.unit], lang),
             f"{number(score.points)} / {number(score.most)}",
-            percent(score.percent / 100),
+            percent(score.percent / 100) + (f" {score.grade}" if score.grade else ""),
         )
         for score in scored.units
     ]
 
 
-def scores_line(result: Result, lang: Lang) -> str:
-    """Which weights made the scores."""
+def scores_line(result: Result, loaded: LoadedPlan, lang: Lang) -> str:
+    """Which weights made the scores: the 考核办法 they follow (else the file), and the
+    units left out of the ranking, with why."""
     scored = result.scored
     assert scored is not None
-    return say("report.scores_line", lang, file=scored.file, sha=scored.sha256[:12])
+    line = say("report.scores_line", lang, file=scored.file, sha=scored.sha256[:12])
+    if scored.method is not None:
+        number = scored.method.number or ""
+        line = say("report.scores_method", lang, title=scored.method.title, number=number)
+    if scored.example:
+        line += say("report.scores_example", lang)
+    if scored.excluded:
+        left = say("report.sep", lang).join(
+            say(
+                "report.excluded_unit",
+                lang,
+                reason=unit.reason,
+                name=labels.unit_name(loaded.index.units[unit.unit], lang),
+            )
+            for unit in scored.excluded
+        )
+        line += say("report.scores_excluded", lang, units=left)
+    return line
 
 
 def number(value: float) -> str:

@@ -200,7 +200,8 @@ def _scores(result: Result, loaded: LoadedPlan, lang: Lang) -> str:
     keys = ("report.ranking", "report.rank", "report.name", "report.points", "report.percent")
     return (
         f"<h2>{_e(say('report.scores', lang))}</h2>"
-        f"<p>{_e(common.scores_line(result, lang))}</p>" + _table("scores", keys, lines, lang)
+        f"<p>{_e(common.scores_line(result, loaded, lang))}</p>"
+        + _table("scores", keys, lines, lang)
     )
 
 

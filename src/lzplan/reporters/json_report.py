@@ -100,7 +100,10 @@ def _scores_file(result: Result) -> dict[str, Any] | None:
     scored = result.scored
     if scored is None:
         return None
-    return {"file": scored.file, "sha256": scored.sha256, "rankings": list(scored.rankings)}
+    method = scored.method.model_dump() if scored.method else None
+    return {"file": scored.file, "sha256": scored.sha256, "rankings": list(scored.rankings),
+            "method": method, "example": scored.example,
+            "excluded": [left.model_dump() for left in scored.excluded]}  # fmt: skip
 
 
 def _unit(
@@ -129,6 +132,7 @@ def _unit(
             "points": _number(score.points),
             "most": _number(score.most),
             "percent": round(score.percent, 2),
+            "grade": score.grade,
         },
         "outcomes": [_outcome(o, loaded, lang) for o in unit.outcomes],
     }
@@ -273,6 +277,7 @@ class ScoreDoc(_Doc):
     points: float
     most: float = Field(description="The points of everything the unit owes, unwaived.")
     percent: float
+    grade: str | None = Field(None, description="Its 等次, when the scores file sets grades.")
 
 
 class MessageDoc(_Doc):
@@ -303,6 +308,13 @@ class ScoresRef(_Doc):
     file: str
     sha256: str
     rankings: list[str]
+    method: dict[str, str | None] | None = Field(
+        None, description="The 考核办法 the weights follow: title and 文号."
+    )
+    example: bool = Field(False, description="The weights are an example.")
+    excluded: list[dict[str, str]] = Field(
+        [], description="Units not ranked, each with the reason: unit, reason."
+    )
 
 
 class Summary(_Doc):

@@ -98,7 +98,7 @@ def _scores(result: Result, loaded: LoadedPlan, lang: Lang) -> list[str]:
         return []
     keys = ("report.ranking", "report.rank", "report.name", "report.points", "report.percent")
     lines = ["", f"## {say('report.scores', lang)}", ""]
-    lines += [escape(common.scores_line(result, lang)), "", *_table(keys, lang)]
+    lines += [escape(common.scores_line(result, loaded, lang)), "", *_table(keys, lang)]
     lines += [
         f"| {escape(r.ranking)} | {r.rank} | {escape(r.name)} | {r.points} | {r.percent} |"
         for r in rows

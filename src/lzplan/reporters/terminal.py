@@ -133,7 +133,7 @@ def _scores(console: Console, result: Result, loaded: LoadedPlan, lang: Lang) ->
         return
     console.print()
     console.print(labels.heading("report.scores", lang))
-    console.print(common.scores_line(result, lang))
+    console.print(common.scores_line(result, loaded, lang))
     keys = ("report.ranking", "report.rank", "report.name", "report.points", "report.percent")
     scores = table(*(say(key, lang) for key in keys))
     previous = None

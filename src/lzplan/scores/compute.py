@@ -20,11 +20,26 @@ Row = tuple[str, float, float]  # unit, points, most
 def score(result: Result, index: PlanIndex, scores: ScoresFile) -> tuple[UnitScore, ...]:
     """Every ranked unit's score, group by group in the file's order, best first."""
     lost = scores.deductions.model_dump()
+    left = {excluded.unit for excluded in scores.excluded}
     made: list[UnitScore] = []
     for group in scores.rankings:
-        members = [u for u in result.units if _group(u.unit, index, scores) == group]
-        made += _ranked(group, [_row(u, index, scores, lost, result) for u in members])
+        members = [u for u in result.units
+                   if _group(u.unit, index, scores) == group and u.unit not in left]  # fmt: skip
+        rows = [_row(u, index, scores, lost, result) for u in members]
+        ties = {u.unit: _tie_keys(u, scores.ties) for u in members}
+        made += _ranked(group, rows, ties, scores)
     return tuple(made)
+
+
+def _tie_keys(unit: UnitResult, ties: Sequence[str]) -> tuple[int, ...]:
+    """What orders equal shares, smaller first: late items, nil returns, and evidence
+    counted (negated: more is better)."""
+    keys = {
+        "late": sum(o.status is Status.MET_LATE for o in unit.outcomes),
+        "nil": sum(o.status is Status.NIL for o in unit.outcomes),
+        "evidence": -sum(i.reason.counts for o in unit.outcomes for i in o.items),
+    }
+    return tuple(keys[name] for name in ties)
 
 
 def _row(unit: UnitResult, index: PlanIndex, scores: ScoresFile, lost: dict[str, float],
@@ -79,12 +94,25 @@ def _share(row: Row) -> float:
     return row[1] / row[2] if row[2] else 1.0
 
 
-def _ranked(group: str, rows: Sequence[Row]) -> list[UnitScore]:
-    """Best share first; equal shares share a rank (1, 2, 2, 4); plan order among equals."""
-    ordered = sorted(rows, key=lambda row: -_share(row))
+def _ranked(
+    group: str, rows: Sequence[Row], ties: dict[str, tuple[int, ...]], scores: ScoresFile
+) -> list[UnitScore]:
+    """Best share first, equal shares ordered by the file's tie rule; units equal on both
+    share a rank (1, 2, 2, 4), in plan order; each with its 等次."""
+
+    def key(row: Row) -> tuple[float, tuple[int, ...]]:
+        return (-round(_share(row), 9), ties[row[0]])
+
+    ordered = sorted(rows, key=key)
     made: list[UnitScore] = []
     for i, row in enumerate(ordered):
-        same = i > 0 and abs(_share(row) - _share(ordered[i - 1])) < 1e-9
+        same = i > 0 and key(row) == key(ordered[i - 1])
         rank = made[-1].rank if same else i + 1
-        made.append(UnitScore(row[0], group, row[1], row[2], rank))
+        made.append(UnitScore(row[0], group, row[1], row[2], rank, _grade(row, scores)))
     return made
+
+
+def _grade(row: Row, scores: ScoresFile) -> str | None:
+    """The first 等次 whose least share the unit's share reaches."""
+    share = _share(row)
+    return next((g.name for g in scores.grades if share + 1e-9 >= g.at_least), None)

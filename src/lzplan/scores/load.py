@@ -21,7 +21,8 @@ def scored(path: Path, result: Result, index: PlanIndex) -> Scored:
     text = loader.read_text(path, str(path))
     scores = check(loader.parse(text, str(path)), index)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return Scored(str(path), digest, tuple(scores.rankings), score(result, index, scores))
+    return Scored(str(path), digest, tuple(scores.rankings), score(result, index, scores),
+                  scores.method, tuple(scores.excluded), scores.example)  # fmt: skip
 
 
 def check(document: loader.Document, index: PlanIndex) -> ScoresFile:
@@ -46,6 +47,13 @@ def check(document: loader.Document, index: PlanIndex) -> ScoresFile:
                 Problem(where(("rankings", i)), msg("scores.ranked_twice", group=group))
             )
         seen.add(group)
+    for i, left in enumerate(scores.excluded):
+        if left.unit not in index.units:
+            message = msg("plan.unknown_id", what=msg("what.unit"), value=left.unit)
+            problems.append(Problem(where(("excluded", i, "unit")), message))
+    shares = [grade.at_least for grade in scores.grades]
+    if shares and (shares != sorted(shares, reverse=True) or shares[-1] != 0):
+        problems.append(Problem(where(("grades",)), msg("scores.grades_order")))
     if problems:
         raise InputError(problems)
     return scores

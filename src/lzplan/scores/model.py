@@ -12,6 +12,14 @@ deductions:                  # the share of a requirement's points lost, by its 
   not_submitted: 1
   invalid: 1
 rankings: [districts, departments]   # groups ranked apart, in this order
+method: {title: 泸州市依法行政考核办法, number: 泸府办发〔2011〕20号}  # what it follows
+grades:                      # 等次 by the share of points kept, highest first
+  - {name: 优秀, at_least: 0.95}
+  - {name: 合格, at_least: 0.6}
+  - {name: 不合格, at_least: 0}
+ties: [late, nil, evidence]  # equal shares: fewer late, fewer nil returns, more evidence
+excluded:                    # units not ranked, each with the reason the 通报 gives
+  - {unit: legal-affairs, reason: 组织实施单位}
 ```
 A waived requirement (核减) leaves the assessment; a nil return counts as done; a
 requirement not yet due (pending) loses what ``pending`` says (0 by default).
@@ -21,7 +29,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field
 
@@ -38,6 +46,26 @@ class Deductions(Model):
     pending: Share = Field(0.0, description="Share lost while not yet due.")
 
 
+class Method(Model):
+    """The 考核办法 the weights follow: the 通报 cites it, not this file."""
+
+    title: str = Field(min_length=1, description="Its title, e.g. 泸州市依法行政考核办法.")
+    number: str | None = Field(None, description="Its 文号.")
+
+
+class Grade(Model):
+    name: str = Field(min_length=1, description="The 等次: 优秀, 良好, 合格, 不合格.")
+    at_least: Share = Field(description="The least share of points it takes.")
+
+
+class Excluded(Model):
+    unit: Id = Field(description="A unit not ranked (the plan's owner, a Party body…).")
+    reason: str = Field(min_length=1, description="Why, as the 通报 says it.")
+
+
+TieBreak = Literal["late", "nil", "evidence"]
+
+
 class ScoresFile(Model):
     plan: Id = Field(description="The plan's id the weights are for.")
     points: dict[Id, Annotated[float, Field(ge=0, allow_inf_nan=False)]] = Field(
@@ -48,6 +76,22 @@ class ScoresFile(Model):
     deductions: Deductions = Deductions()
     rankings: list[Id] = Field(
         min_length=1, description="The groups ranked apart (each unit in the first it is in)."
+    )
+    method: Method | None = Field(None, description="The 考核办法 these weights follow.")
+    grades: list[Grade] = Field(
+        [], description="等次 by the share of points kept, highest first; the last at 0."
+    )
+    ties: list[TieBreak] = Field(
+        [],
+        description="Equal shares, ordered by these, in turn: late (fewer late items first), "
+        "nil (fewer nil returns), evidence (more evidence items counted). Units still equal "
+        "share a rank.",
+    )
+    excluded: list[Excluded] = Field(
+        [], description="Units not ranked, each with its reason (the 通报 lists them)."
+    )
+    example: bool = Field(
+        False, description="True for a file of example weights: the reports say so."
     )
 
 
@@ -60,6 +104,7 @@ class UnitScore:
     points: float
     most: float
     rank: int  # 1 = first in its group; equal shares share a rank
+    grade: str | None = None  # 等次, when the file sets grades
 
     @property
     def percent(self) -> float:
@@ -74,6 +119,9 @@ class Scored:
     sha256: str
     rankings: tuple[str, ...]
     units: tuple[UnitScore, ...]
+    method: Method | None = None
+    excluded: tuple[Excluded, ...] = ()
+    example: bool = False
 
     def of(self, unit: str) -> UnitScore | None:
         return self._by_unit.get(unit)
