@@ -58,3 +58,15 @@ def test_the_flat_models_hold_every_kind_s_fields(name: str) -> None:
 def test_the_plan_format_names_every_kind() -> None:
     kind = Requirement.model_json_schema()["properties"]["kind"]
     assert kind["enum"] == list(KINDS)
+
+
+@pytest.mark.parametrize(
+    ("source", "verb"),
+    [("评查部门不少于15个", "评查"), ("检查单位不少于10个", "检查"), ("督查部门数达到8个", "督查"),
+     ("覆盖面不低于90%", None)],
+)  # fmt: skip
+def test_a_count_of_units_says_the_notices_own_verb(source: str, verb: str | None) -> None:
+    """评查部门不少于15个 reads 评查市级行政执法部门16个, not 覆盖…: the notice's word."""
+    from lzplan.kinds.distinct_units import verb_of
+
+    assert verb_of(source) == verb

@@ -7,6 +7,7 @@ The notice: 评查部门不少于15个。 The plan: ``kind: distinct_units``, ``
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -94,6 +95,17 @@ def required(requirement: DistinctUnitsRequirement, need: int | None) -> float:
     return requirement.min if isinstance(requirement.min, int) else 0
 
 
+# The notice's own verb for the units a count covers: 评查 in 评查部门不少于15个, 检查 in
+# 检查单位不少于10个; none found, the detail says 覆盖.
+_VERB = re.compile(r"([\u4e00-\u9fff]{2})(?:部门|单位)(?:数)?(?:不少于|不得少于|不低于|至少|达到?)")
+
+
+def verb_of(source: str) -> str | None:
+    """The two characters before 部门/单位 in the count's own phrase, if any."""
+    found = _VERB.search(source)
+    return found.group(1) if found else None
+
+
 def judge(
     requirement: DistinctUnitsRequirement, claim: Claim, ctx: Context, need: int | None
 ) -> Judgment:
@@ -101,7 +113,8 @@ def judge(
     covered = len(set(entry.covered or []))
     wanted = requirement.min if isinstance(requirement.min, int) else 0
     group = ctx.unit_ref(requirement.of_group)
-    detail = progress("kind.distinct_units.detail", covered, wanted, group=group)
+    verb = verb_of(requirement.source) or msg("kind.distinct_units.verb")
+    detail = progress("kind.distinct_units.detail", covered, wanted, group=group, verb=verb)
     listed = [ctx.unit_ref(unit) for unit in ctx.in_order(set(entry.covered or []))]
     facts = (msg("kind.distinct_units.covered", units=listed),) if listed else ()
     return figure(ctx, claim, covered, wanted, detail, facts=facts)

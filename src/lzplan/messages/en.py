@@ -182,6 +182,7 @@ MESSAGES: dict[str, str] = {
     "kind.distinct_units.detail_short": "{actual}/{need} units, needs {more}",
     "kind.distinct_units.needs": "at least {n} distinct units",
     "kind.distinct_units.quota": "≥{n} of {group}",
+    "kind.distinct_units.verb": "covered",
     "kind.distinct_units.template": "the ids of at least {n} units covered",
     "kind.milestone": "milestone",
     "kind.milestone.completed": "completed {date}",
