@@ -22,16 +22,14 @@ from lzplan.messages import Lang, numeral, say
 from lzplan.plan.load import LoadedPlan
 from lzplan.reporters import common, labels
 
-# The standings a 通报 names, in its order; the first four always (无 when empty).
+# The standings 三、存在的问题 names, in its order (those finished on time, or under way
+# with nothing overdue, are no problem: 四、表扬与批评 and 附件1 name them).
 CATEGORIES = (
-    (UnitStatus.COMPLIANT, "bulletin.on_time"),
     (UnitStatus.COMPLIANT_LATE, "bulletin.late"),
     (UnitStatus.BEHIND, "bulletin.behind"),
     (UnitStatus.NOT_SUBMITTED, "bulletin.not_submitted"),
     (UnitStatus.INVALID, "bulletin.invalid"),
-    (UnitStatus.ON_TRACK, "bulletin.on_track"),
 )
-ALWAYS = 4
 # What a 整改通知 asks a unit to remedy.
 OPEN = (Status.MISSED, Status.INVALID, Status.NOT_SUBMITTED)
 
@@ -98,7 +96,7 @@ def bulletin(
         *_praise_blame(result, loaded, lang),
         *_asks(result, loaded, numbers, lang, fix_by),
         *_attachment_list(annexes, lang),
-        *_ending(result, loaded, lang, issue),
+        *_ending(lang, issue),
         *(part for annex in annexes for part in annex),
         *_edition(lang, issue),
     ]
@@ -194,7 +192,7 @@ def _categories(units: list[UnitResult], loaded: LoadedPlan, lang: Lang) -> Iter
     n = 0
     for standing, key in CATEGORIES:
         members = [u for u in units if u.status is standing]
-        if not members or standing in (UnitStatus.COMPLIANT, UnitStatus.ON_TRACK):
+        if not members:
             continue
         n += 1
         label = say("bulletin.h3", lang, n=n, text=say(key, lang, count=len(members)))
@@ -377,7 +375,7 @@ def _either(parts: list[str], lang: Lang) -> str:
     return say("bulletin.sep", lang).join(parts[:-1]) + say("bulletin.or", lang) + parts[-1]
 
 
-def _ending(result: Result, loaded: LoadedPlan, lang: Lang, issue: Issue) -> list[Block]:
+def _ending(lang: Lang, issue: Issue) -> list[Block]:
     """落款 (the issuer, in full) and 成文日期 (the date given; blank for the drafter to
     fill in, never the day the statistics stop)."""
     date = labels.date(issue.date, lang) if issue.date else say("bulletin.date_blank", lang)
@@ -454,7 +452,7 @@ def rectification(
             blocks.append(numbers.heading(say(soon_key, lang, date=by)))
             blocks += [block(Role.BODY, _item(o, loaded, lang)) for o in soon]
         blocks.append(block(Role.BODY, say("bulletin.fix_ask", lang, owner=owner, date=by)))
-    blocks += [*_ending(result, loaded, lang, issue), *_edition(lang, issue)]
+    blocks += [*_ending(lang, issue), *_edition(lang, issue)]
     return Draft(title, issue.date or result.as_of, tuple(blocks), issue.settings.issuer,
                  _provenance(result, loaded, lang, "rectification"))  # fmt: skip
 

@@ -236,8 +236,10 @@ def _cached(judge: engine.Judge, file: collect.Found, cache: Cache | None) -> Fi
         return _load_and_judge(judge, file)
     key = cache.key(data, file[1], file[2])
     kept = cache.get(key)
-    if kept is not None and wire.sound(kept):
-        return wire.unpack(kept)
+    if kept is not None:
+        ok, verdict = wire.checked(kept)
+        if ok:
+            return verdict
     found = _load_and_judge(judge, file, data)
     cache.put(key, wire.pack(found))
     return found

@@ -100,6 +100,11 @@ def sound(packed: Packed) -> bool:
     """Whether a packed verdict from elsewhere (the cache) unpacks to a verdict whose
     every message renders in every language: an entry naming a message lzplan does not
     have, or with the wrong parameters, is a miss, never a crash at output time."""
+    return checked(packed)[0]
+
+
+def checked(packed: Packed) -> tuple[bool, FileVerdict | tuple[list[Problem], Rejected] | None]:
+    """Whether ``packed`` is sound (see ``sound``), and what it unpacks to: unpacked once."""
     try:
         found = unpack(packed)
         langs = languages()
@@ -107,8 +112,8 @@ def sound(packed: Packed) -> bool:
             for lang in langs:
                 message.render(lang)
     except Exception:  # any shape error means: judge the file again
-        return False
-    return True
+        return False, None
+    return True, found
 
 
 def _messages(value: object) -> Iterator[Message]:

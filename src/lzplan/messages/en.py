@@ -55,8 +55,6 @@ MESSAGES: dict[str, str] = {
     "bulletin.none": "None.",
     "bulletin.not_submitted": "Never reported ({count})",
     "bulletin.nothing_to_fix": "{unit} has no open gap by {as_of} and nothing falling due by {fix_by}: no 整改通知 written",
-    "bulletin.on_time": "Finished everything on time ({count})",
-    "bulletin.on_track": "Under way, nothing yet overdue ({count})",
     "bulletin.or": " or ",
     "bulletin.sep": ", ",
     "bulletin.sep_and": " and ",

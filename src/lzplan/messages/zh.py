@@ -55,8 +55,6 @@ MESSAGES: dict[str, str] = {
     "bulletin.none": "无。",
     "bulletin.not_submitted": "未报送落实情况的单位（{count}个）",
     "bulletin.nothing_to_fix": "截至{as_of}，{unit}没有需要整改的事项，{fix_by}前也没有到期事项，未生成整改通知",
-    "bulletin.on_time": "按时完成全部任务的单位（{count}个）",
-    "bulletin.on_track": "正在推进、暂无逾期事项的单位（{count}个）",
     "bulletin.or": "和",
     "bulletin.sep": "、",
     "bulletin.sep_and": "、",
