@@ -210,3 +210,16 @@ def test_a_report_written_as_yaml_reads_alike(reports: dict[str, Path], tmp_path
     as_json = invoke("diff", str(reports["2011-06-30"]), str(reports["2011-12-31"]), "-f", "json")
     assert as_yaml.exit_code == as_json.exit_code
     assert json.loads(as_yaml.stdout)["newly_met"] == json.loads(as_json.stdout)["newly_met"]
+
+
+def test_a_large_report_of_another_schema_is_refused_before_its_units(
+    reports: dict[str, Path], tmp_path: Path
+) -> None:
+    big = _province(reports["2011-12-31"], 7, tmp_path / "big.json")
+    data = json.loads(big.read_text(encoding="utf-8"))
+    data["schema_version"] = 1
+    big.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    result = invoke("diff", str(big), str(reports["2011-12-31"]))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"{big}:2:20: error: ")
+    assert "schema_version" in result.stderr

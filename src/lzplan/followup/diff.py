@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
-from lzplan.followup.reports import OutcomeView, ReportView, UnitView
+from lzplan.followup.reports import Compared, OutcomeView, UnitView
 
 DONE = ("met", "met_late", "nil")
 
@@ -47,23 +48,39 @@ class Diff:
                     or self.shortfalls or self.remedied or self.newly_submitted)  # fmt: skip
 
 
-def compare(old: ReportView, new: ReportView) -> Diff:
+class Kept(NamedTuple):
+    """What a comparison keeps of an earlier outcome: a few words, not the model."""
+
+    status: str
+    detail: str
+    due: str
+    shortfall: float
+    remedied: str | None
+
+
+def compare(old: Compared, new: Compared) -> Diff:
+    """Each report read once, a unit at a time: of the earlier one only each
+    requirement's outcome is kept, and which units had filed."""
     diff = Diff(old.as_of, new.as_of, old.plan.sha256 != new.plan.sha256)
-    before = {(u.id, o.requirement): o for u in old.units for o in u.outcomes}
-    old_units = {u.id: u for u in old.units}
+    before: dict[tuple[str, str], Kept] = {}
+    filed: set[str] = set()
+    for unit in old.units:
+        before.update(((unit.id, o.requirement), _kept(o)) for o in unit.outcomes)
+        if unit.file is not None:
+            filed.add(unit.id)
     for unit in new.units:
-        if _filed(unit) and not _filed(old_units.get(unit.id)):
-            diff.newly_submitted.append((unit.id, unit.name, unit.file or ""))
+        if unit.file is not None and unit.id not in filed:
+            diff.newly_submitted.append((unit.id, unit.name, unit.file))
         for outcome in unit.outcomes:
             _classify(diff, unit, before.get((unit.id, outcome.requirement)), outcome, new)
     return diff
 
 
-def _filed(unit: UnitView | None) -> bool:
-    return unit is not None and unit.file is not None
+def _kept(outcome: OutcomeView) -> Kept:
+    return Kept(outcome.status, outcome.detail, outcome.due, outcome.shortfall, outcome.remedied)
 
 
-def _missed(outcome: OutcomeView, as_of: str) -> bool:
+def _missed(outcome: OutcomeView | Kept, as_of: str) -> bool:
     """Missed, or nothing reported by its due date: what fails a check."""
     if outcome.status == "missed":
         return True
@@ -75,7 +92,7 @@ def _day(text: str) -> dt.date:
 
 
 def _classify(
-    diff: Diff, unit: UnitView, old: OutcomeView | None, new: OutcomeView, report: ReportView
+    diff: Diff, unit: UnitView, old: Kept | None, new: OutcomeView, report: Compared
 ) -> None:
     change = Change(unit.id, unit.name, new.requirement, new.title or new.requirement,
                     old.status if old else None,

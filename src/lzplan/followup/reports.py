@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, BinaryIO, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationError
 
 from lzplan.errors import InputError, Problem
+from lzplan.followup import stream
 from lzplan.inputs import loader
-from lzplan.inputs.validation import describe, to_model
-from lzplan.location import Location
+from lzplan.inputs.validation import to_model
 from lzplan.messages import msg
 from lzplan.reporters.json_report import StatusName
 
@@ -56,43 +59,71 @@ class PlanView(_View):
     sha256: str
 
 
-class ReportView(_View):
+class HeadView(_View):
     schema_version: Literal[2, 3]
     plan: PlanView
     as_of: IsoDay
+
+
+class ReportView(HeadView):
     units: list[UnitView]
+
+
+@dataclass(frozen=True)
+class Compared:
+    """A report as a comparison reads it: its units one at a time, once."""
+
+    plan: PlanView
+    as_of: str
+    units: Iterable[UnitView]
 
 
 # A report of a province's units runs to hundreds of MiB; lzplan reads what it wrote.
 MAX_REPORT_BYTES = 4 * 1024 * 1024 * 1024
 
 
-def read(path: Path) -> ReportView:
-    """A JSON report. Read as JSON, at any size lzplan writes (1,000 units: 15 MiB, three
-    times the limit of a file a unit writes), keeping only the view a comparison needs;
-    one that is not sound is read again by the YAML loader (JSON is YAML), which locates
-    each problem as file:line:column — when it is small enough to hold its positions."""
+def read(path: Path) -> Compared:
+    """A JSON report, keeping only the view a comparison needs. One the size of a unit's
+    file is read whole, and if it is not sound, again by the YAML loader (JSON is YAML),
+    which locates each problem as file:line:column; a larger one (a province's runs to
+    hundreds of MiB) is read a unit at a time, located where JSON says."""
     shown = str(path)
-    raw = loader.read_bytes(path, shown, MAX_REPORT_BYTES)
+    with loader.open_bytes(path, shown, MAX_REPORT_BYTES) as file:
+        small = os.fstat(file.fileno()).st_size <= loader.MAX_FILE_BYTES
+        if small:
+            return _whole(loader.decode(file.read(loader.MAX_FILE_BYTES + 1), shown), shown)
+    return _streamed(path, shown)
+
+
+def _streamed(path: Path, shown: str) -> Compared:
+    file = loader.open_bytes(path, shown, MAX_REPORT_BYTES)
     try:
-        report = ReportView.model_validate(json.loads(loader.decode(raw, shown)))
-        twice = _twice(report)
-        if twice is None:
-            return report
-    except (ValueError, ValidationError) as error:
-        if len(raw) > loader.MAX_FILE_BYTES:
-            raise InputError([_unlocated(shown, error)]) from None
-    else:
-        if len(raw) > loader.MAX_FILE_BYTES:
-            message = msg("diff.unit_twice", unit=report.units[twice].id)
-            raise InputError([Problem(Location(shown), message)])
-    document = loader.parse(loader.decode(raw, shown), shown)
+        head, units = stream.walk(file, shown, HeadView, UnitView)
+    except BaseException:
+        file.close()
+        raise
+    return Compared(head.plan, head.as_of, _closing(file, units))
+
+
+def _closing(file: BinaryIO, units: Iterator[UnitView]) -> Iterator[UnitView]:
+    with file:
+        yield from units
+
+
+def _whole(text: str, shown: str) -> Compared:
+    try:
+        report = ReportView.model_validate(json.loads(text))
+        if _twice(report) is None:
+            return Compared(report.plan, report.as_of, report.units)
+    except (ValueError, ValidationError):
+        pass
+    document = loader.parse(text, shown)
     report = to_model(document, ReportView)  # raises, located, what json refused
     twice = _twice(report)
     if twice is not None:
         where = document.positions.find(("units", twice, "id"))
         raise InputError([Problem(where, msg("diff.unit_twice", unit=report.units[twice].id))])
-    return report  # a report written as YAML (JSON is YAML): read alike
+    return Compared(report.plan, report.as_of, report.units)  # written as YAML: read alike
 
 
 def _twice(report: ReportView) -> int | None:
@@ -103,16 +134,3 @@ def _twice(report: ReportView) -> int | None:
             return i
         seen.add(unit.id)
     return None
-
-
-def _unlocated(shown: str, error: Exception) -> Problem:
-    """A large report's first problem, at the line json gives, else the whole file."""
-    if isinstance(error, json.JSONDecodeError):
-        return Problem(
-            Location(shown, error.lineno, error.colno), msg("yaml.invalid", what=error.msg)
-        )
-    if isinstance(error, ValidationError):
-        first = error.errors(include_url=False)[0]
-        path = tuple(part for part in first["loc"] if isinstance(part, (str, int)))
-        return Problem(Location(shown), describe(first, path))
-    return Problem(Location(shown), msg("yaml.invalid", what=str(error)))

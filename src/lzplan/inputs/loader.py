@@ -12,7 +12,7 @@ import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import yaml
 
@@ -90,15 +90,16 @@ def read_bytes(path: Path, display: str, most: int | None = None) -> bytes:
     """The bytes of a regular file of at most ``most`` bytes (default MAX_FILE_BYTES);
     anything else (a folder, a FIFO, a device, a huge file) is an InputError."""
     most = MAX_FILE_BYTES if most is None else most
-    where = Location(display)
-    limit = most // (1024 * 1024)
-    try:
-        return read_regular(path, most)
-    except _NotRegular as exc:
-        message = msg(exc.key, limit=limit) if exc.key == "file.too_large" else msg(exc.key)
-        raise InputError([Problem(where, message)]) from None
-    except OSError as exc:
-        raise InputError([Problem(where, msg("file.unreadable", reason=exc.strerror))]) from None
+    with open_bytes(path, display, most) as file:
+        try:
+            raw = file.read(most + 1)  # the limit holds while reading: a file may grow
+        except OSError as exc:
+            problem = Problem(Location(display), msg("file.unreadable", reason=exc.strerror))
+            raise InputError([problem]) from None
+    if len(raw) > most:
+        limit = most // (1024 * 1024)
+        raise InputError([Problem(Location(display), msg("file.too_large", limit=limit))])
+    return raw
 
 
 class _NotRegular(OSError):
@@ -108,7 +109,17 @@ class _NotRegular(OSError):
 
 
 def read_regular(path: Path, most: int) -> bytes:
-    """The bytes of a regular file of at most ``most`` bytes. It is opened without
+    """The bytes of a regular file of at most ``most`` bytes; anything else raises
+    OSError (see open_regular)."""
+    with open_regular(path, most) as file:
+        raw = file.read(most + 1)  # the limit holds while reading: a file may grow
+    if len(raw) > most:
+        raise _NotRegular("file.too_large")
+    return raw
+
+
+def open_regular(path: Path, most: int) -> BinaryIO:
+    """A regular file of at most ``most`` bytes, open for reading. It is opened without
     waiting (a FIFO would block, a device never ends) and judged by what it is once
     open, so nothing swapped in between the look and the read is read; anything else
     raises OSError."""
@@ -125,11 +136,20 @@ def read_regular(path: Path, most: int) -> bytes:
     except OSError:
         os.close(handle)
         raise
-    with os.fdopen(handle, "rb") as file:
-        raw = file.read(most + 1)  # the limit holds while reading: a file may grow
-    if len(raw) > most:
-        raise _NotRegular("file.too_large")
-    return raw
+    return os.fdopen(handle, "rb")
+
+
+def open_bytes(path: Path, display: str, most: int) -> BinaryIO:
+    """open_regular, its refusals an InputError as read_bytes says them."""
+    where = Location(display)
+    try:
+        return open_regular(path, most)
+    except _NotRegular as exc:
+        limit = most // (1024 * 1024)
+        message = msg(exc.key, limit=limit) if exc.key == "file.too_large" else msg(exc.key)
+        raise InputError([Problem(where, message)]) from None
+    except OSError as exc:
+        raise InputError([Problem(where, msg("file.unreadable", reason=exc.strerror))]) from None
 
 
 def decode(raw: bytes, display: str) -> str:
