@@ -11,13 +11,14 @@ import subprocess
 import sys
 from dataclasses import replace
 from pathlib import Path
+from typing import BinaryIO
 
 import pytest
 
 from lzplan.check import wire
 from lzplan.check.cache import MAGIC, _sign, default_folder, key_file, secret
-from lzplan.check.result import Status, UnitStatus
 from lzplan.code import fingerprint
+from tests import forge
 from tests.conftest import ROOT, invoke
 
 AS_OF = ("2011-06-30", "2011-11-30", "2011-12-31")
@@ -37,17 +38,6 @@ def _check(folder: Path, *args: str) -> tuple[int, bytes]:
     return result.exit_code, result.raw
 
 
-def _entries(cache: Path) -> list[Path]:
-    return sorted((cache / "verdicts").glob("*/*"))
-
-
-def _signed(entry: Path, payload: bytes, cache: Path) -> bytes:
-    """An entry as lzplan writes it, signed with this machine's own secret: what only
-    lzplan (or whoever holds the secret) can make."""
-    signature = _sign(secret(os.environ, cache), entry.name, payload)
-    return MAGIC + entry.name.encode() + b"\n" + signature + b"\n" + payload
-
-
 @pytest.mark.parametrize("as_of", AS_OF)
 def test_cold_warm_and_no_cache_give_the_same_bytes(samples: Path, as_of: str) -> None:
     cache = samples / "cache"
@@ -55,7 +45,7 @@ def test_cold_warm_and_no_cache_give_the_same_bytes(samples: Path, as_of: str) -
     cold = _check(samples, "--as-of", as_of, "--cache-dir", str(cache))
     warm = _check(samples, "--as-of", as_of, "--cache-dir", str(cache))
     assert plain == cold == warm
-    assert len(_entries(cache)) == len(list((samples / "submissions").glob("*.yaml")))
+    assert len(forge.entries(cache)) == len(list((samples / "submissions").glob("*.yaml")))
 
 
 def test_markdown_and_every_other_format_too(samples: Path) -> None:
@@ -84,7 +74,7 @@ def test_a_changed_file_is_judged_again(samples: Path) -> None:
 def test_a_changed_context_misses(samples: Path, change: str) -> None:
     cache = samples / "cache"
     _check(samples, "--as-of", "2011-12-31", "--cache-dir", str(cache))
-    count = len(_entries(cache))
+    count = len(forge.entries(cache))
     as_of = "2011-12-30" if change == "as-of" else "2011-12-31"
     if change == "waivers":
         (samples / "plan" / "waivers-2011.yaml").unlink()
@@ -92,7 +82,7 @@ def test_a_changed_context_misses(samples: Path, change: str) -> None:
         plan = samples / "plan" / "2011.yaml"
         plan.write_text(plan.read_text(encoding="utf-8") + "\n# 修订\n", encoding="utf-8")
     fresh = _check(samples, "--as-of", as_of, "--cache-dir", str(cache))
-    assert len(_entries(cache)) == 2 * count  # every file judged again, under new keys
+    assert len(forge.entries(cache)) == 2 * count  # every file judged again, under new keys
     assert fresh == _check(samples, "--as-of", as_of, "--no-cache")
 
 
@@ -118,10 +108,10 @@ def test_a_spoiled_entry_is_ignored_and_replaced(samples: Path, how: str) -> Non
     cache = samples / "cache"
     plain = _check(samples, "--as-of", "2011-12-31", "--no-cache")
     _check(samples, "--as-of", "2011-12-31", "--cache-dir", str(cache))
-    sound = {e: e.read_bytes() for e in _entries(cache)}
+    sound = {e: e.read_bytes() for e in forge.entries(cache)}
     _spoil(list(sound), how)
     assert _check(samples, "--as-of", "2011-12-31", "--cache-dir", str(cache)) == plain
-    assert {e: e.read_bytes() for e in _entries(cache)} == sound  # each rewritten whole
+    assert {e: e.read_bytes() for e in forge.entries(cache)} == sound  # each rewritten whole
 
 
 class _Payload:
@@ -139,9 +129,9 @@ def test_a_forged_entry_cannot_run_code(samples: Path) -> None:
     plain = _check(samples, "--as-of", "2011-12-31", "--no-cache")
     _check(samples, "--as-of", "2011-12-31", "--cache-dir", str(cache))
     owned = samples / "owned"
-    for entry in _entries(cache):  # even signed with the secret: the unpickler refuses
+    for entry in forge.entries(cache):  # even signed with the secret: the unpickler refuses
         payload = pickle.dumps(("verdict", _Payload(owned)))
-        entry.write_bytes(_signed(entry, payload, cache))
+        entry.write_bytes(forge.signed(entry, payload, cache))
     assert _check(samples, "--as-of", "2011-12-31", "--cache-dir", str(cache)) == plain
     assert not owned.exists()
 
@@ -193,7 +183,7 @@ def test_parallel_workers_use_it_too(tmp_path: Path) -> None:
     cold = _check(corpus, "--as-of", "2011-12-31", "--cache-dir", cache, "--jobs", "2")
     warm = _check(corpus, "--as-of", "2011-12-31", "--cache-dir", cache, "--jobs", "2")
     assert plain == cold == warm
-    assert len(_entries(Path(cache))) == len(list((corpus / "submissions").glob("*.yaml")))
+    assert len(forge.entries(Path(cache))) == len(list((corpus / "submissions").glob("*.yaml")))
 
 
 def test_a_well_formed_entry_of_the_wrong_shape_is_a_miss(samples: Path) -> None:
@@ -202,9 +192,9 @@ def test_a_well_formed_entry_of_the_wrong_shape_is_a_miss(samples: Path) -> None
     cache = samples / "cache"
     plain = _check(samples, "--as-of", "2011-12-31", "--no-cache")
     _check(samples, "--as-of", "2011-12-31", "--cache-dir", str(cache))
-    for entry in _entries(cache):
+    for entry in forge.entries(cache):
         payload = pickle.dumps(("verdict", "only", "three"))
-        entry.write_bytes(_signed(entry, payload, cache))
+        entry.write_bytes(forge.signed(entry, payload, cache))
     assert _check(samples, "--as-of", "2011-12-31", "--cache-dir", str(cache)) == plain
     assert not wire.sound(("verdict", "only", "three"))
     assert wire.sound(("skipped",))
@@ -241,25 +231,6 @@ def test_an_edited_lzplan_does_not_reuse_what_older_code_judged() -> None:
     assert fingerprint() == first
 
 
-def _gulin_met(entry: Path) -> bytes:
-    """gulin's kept verdict, rewritten as every requirement met: what a unit that can
-    write the cache folder would plant."""
-    packed = pickle.loads(entry.read_bytes().split(b"\n", 3)[3])
-    verdict = wire.unpack(packed)
-    assert isinstance(verdict, wire.FileVerdict)
-    assert verdict.result is not None
-    outcomes = tuple(o._replace(status=Status.MET) for o in verdict.result.outcomes)
-    forged = replace(verdict, result=replace(verdict.result, status=UnitStatus.COMPLIANT,
-                                             outcomes=outcomes))  # fmt: skip
-    return pickle.dumps(wire.pack(forged))
-
-
-def _gulin_entry(cache: Path) -> Path:
-    found = [e for e in _entries(cache) if b"gulin.yaml" in e.read_bytes()]
-    assert len(found) == 1
-    return found[0]
-
-
 def _standing(raw: bytes, unit: str) -> str:
     import json
 
@@ -276,14 +247,14 @@ def test_a_planted_entry_computed_from_public_inputs_decides_nothing(samples: Pa
     plain = _check(samples, "--as-of", "2011-12-31", "--no-cache")
     assert _standing(plain[1], "gulin") == "behind"
     _check(samples, "--as-of", "2011-12-31", "--cache-dir", str(cache))
-    entry = _gulin_entry(cache)
-    payload = _gulin_met(entry)
+    entry = forge.entry_of(cache, "gulin.yaml")
+    payload = forge.all_met(entry)
     public = hashlib.sha256(payload).hexdigest().encode()
     guessed = (_sign(b"", entry.name, payload), _sign(b"lzplan", entry.name, payload))
     for signature in (public, *guessed):
         entry.write_bytes(MAGIC + entry.name.encode() + b"\n" + signature + b"\n" + payload)
         assert _check(samples, "--as-of", "2011-12-31", "--cache-dir", str(cache)) == plain
-    entry.write_bytes(_signed(entry, payload, cache))
+    entry.write_bytes(forge.signed(entry, payload, cache))
     planted = _check(samples, "--as-of", "2011-12-31", "--cache-dir", str(cache))
     assert _standing(planted[1], "gulin") == "compliant"  # the control: the test can fail
 
@@ -323,7 +294,7 @@ def test_an_entry_that_is_no_regular_file_is_a_miss(samples: Path, kind: str) ->
     cache = samples / "cache"
     plain = _check(samples, "--as-of", "2011-12-31", "--no-cache")
     _check(samples, "--as-of", "2011-12-31", "--cache-dir", str(cache))
-    entry = _gulin_entry(cache)
+    entry = forge.entry_of(cache, "gulin.yaml")
     entry.unlink()
     if kind == "fifo":
         os.mkfifo(entry)
@@ -335,7 +306,7 @@ def test_an_entry_that_is_no_regular_file_is_a_miss(samples: Path, kind: str) ->
 
 
 def _contents(cache: Path) -> dict[str, bytes]:
-    return {e.name: e.read_bytes() for e in _entries(cache)}
+    return {e.name: e.read_bytes() for e in forge.entries(cache)}
 
 
 def test_the_secret_is_the_users_alone(samples: Path, tmp_path: Path,
@@ -369,13 +340,13 @@ def test_each_file_is_read_once(samples: Path, monkeypatch: pytest.MonkeyPatch) 
     from lzplan.inputs import loader
 
     reads: list[str] = []
-    real = loader.read_regular
+    real = loader.open_regular
 
-    def counted(path: Path, most: int) -> bytes:
+    def counted(path: Path, most: int) -> BinaryIO:
         reads.append(Path(path).name)
         return real(path, most)
 
-    monkeypatch.setattr(loader, "read_regular", counted)
+    monkeypatch.setattr(loader, "open_regular", counted)
     _check(samples, "--as-of", "2011-12-31", "--cache-dir", str(samples / "cache"))
     files = sorted(p.name for p in (samples / "submissions").glob("*.yaml"))
     assert sorted(name for name in reads if name in files) == files
@@ -390,12 +361,12 @@ def test_a_signed_entry_whose_messages_do_not_render_is_a_miss(samples: Path) ->
     cache = samples / "cache"
     plain = _check(samples, "--as-of", "2011-12-31", "--no-cache")
     _check(samples, "--as-of", "2011-12-31", "--cache-dir", str(cache))
-    entry = _gulin_entry(cache)
+    entry = forge.entry_of(cache, "gulin.yaml")
     verdict = wire.unpack(pickle.loads(entry.read_bytes().split(b"\n", 3)[3]))
     assert isinstance(verdict, wire.FileVerdict)
     assert verdict.result is not None
     unknown = Message("no.such.message", (("x", 1),))
     outcomes = tuple(o._replace(detail=unknown) for o in verdict.result.outcomes)
     forged = replace(verdict, result=replace(verdict.result, outcomes=outcomes))
-    entry.write_bytes(_signed(entry, pickle.dumps(wire.pack(forged)), cache))
+    entry.write_bytes(forge.signed(entry, pickle.dumps(wire.pack(forged)), cache))
     assert _check(samples, "--as-of", "2011-12-31", "--cache-dir", str(cache)) == plain

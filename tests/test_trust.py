@@ -2,8 +2,10 @@
 
 Every case starts from _base/ (a plan with its notice, and five units' sound files),
 changes what case.json says (files written, removed or made: FIFOs, symbolic links,
-names that are not UTF-8), runs `lzplan check` from that folder and compares the exit
-code, standard error and every unit's standing with expected.json. Whatever the case,
+names that are not UTF-8; entries planted in the verdict cache), runs `lzplan check`
+(or the command it names: bulletin, due, explain, diff, extract) from that folder and
+compares the exit code, standard error and every unit's standing (a check's JSON
+report, after the case's run) with expected.json. Whatever the case,
 lzplan must not: print a traceback, print ESC or a line starting with `::` on standard
 error, change any input file, or leave a report half written. Regenerate with
 LZPLAN_UPDATE_CASES=1 and review the diff.
@@ -14,13 +16,18 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import pickle
 import shutil
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from lzplan.check import wire
+from lzplan.messages import Message
+from tests import forge
 from tests.conftest import CASES, case_dirs, invoke
 
 TRUST = case_dirs("trust")
@@ -29,7 +36,7 @@ COMMON = ["--plan", "plan/plan.yaml", "--as-of", "2011-12-31"]
 
 
 def test_there_are_enough_cases() -> None:
-    assert len(TRUST) >= 30
+    assert len(TRUST) >= 90
 
 
 def make(kind: str, root: Path) -> None:
@@ -53,12 +60,48 @@ def make(kind: str, root: Path) -> None:
         (root / "out").mkdir()
         (root / "out" / "report.md").write_text("the last good report\n", encoding="utf-8")
         (root / "out" / "report.md.lock").mkdir()  # nothing lzplan writes is named so
+    elif kind == "fifo-report":
+        os.mkfifo(root / "old.json")
     elif kind == "attachment":
         (subs / "naxi").mkdir()
         (subs / "naxi.yaml").rename(subs / "naxi" / "naxi.yaml")
         (subs / "naxi" / "report.pdf").write_bytes(b"%PDF-1.4 the real report\n")
     else:  # pragma: no cover - a typo in case.json
         raise ValueError(kind)
+
+
+def plant(how: str, cache: Path, file_name: str) -> None:
+    """Replace the verdict kept for ``file_name`` as somebody able to write the cache
+    folder would (a CI cache restored from another branch, a shared runner)."""
+    entry = forge.entry_of(cache, file_name)
+    if how in ("fifo", "dev-zero", "folder"):
+        entry.unlink()
+    if how == "public-digest":
+        payload = forge.all_met(entry)
+        entry.write_bytes(
+            forge.framed(entry, hashlib.sha256(payload).hexdigest().encode(), payload)
+        )
+    elif how == "guessed-secret":
+        entry.write_bytes(forge.guessed(entry, forge.all_met(entry), b"lzplan"))
+    elif how == "fifo":
+        os.mkfifo(entry)
+    elif how == "dev-zero":
+        entry.symlink_to("/dev/zero")
+    elif how == "folder":
+        entry.mkdir()
+    elif how == "torn":
+        entry.write_bytes(entry.read_bytes()[:-40])
+    elif how == "wrong-shape":
+        entry.write_bytes(forge.signed(entry, pickle.dumps(("verdict", "only")), cache))
+    elif how == "unknown-message":
+        kept = forge.verdict(entry)
+        assert kept.result is not None
+        unknown = Message("no.such.message", (("x", 1),))
+        outcomes = tuple(o._replace(detail=unknown) for o in kept.result.outcomes)
+        forged = replace(kept, result=replace(kept.result, outcomes=outcomes))
+        entry.write_bytes(forge.signed(entry, pickle.dumps(wire.pack(forged)), cache))
+    else:  # pragma: no cover - a typo in case.json
+        raise ValueError(how)
 
 
 def fingerprint(root: Path) -> dict[str, str]:
@@ -83,14 +126,22 @@ def run_case(case: Path, tmp_path: Path) -> dict[str, Any]:
         (root / name).write_text(text, encoding="utf-8")
     if "make" in spec:
         make(spec["make"], root)
+    standing = [*spec.get("args", ["submissions"]), *COMMON]
+    if "cache" in spec:
+        cache = tmp_path / "cache"
+        standing += ["--cache-dir", str(cache)]
+        invoke("check", *standing, cwd=root)  # fills it
+        plant(spec["cache"]["plant"], cache, spec["cache"]["file"])
     before = fingerprint(root)
-    args = [*spec.get("args", ["submissions"]), *COMMON, *spec.get("extra", [])]
+    command = spec.get("command", ["check", *standing])
+    args = [*command, *spec.get("extra", [])]
     env = {key: value.replace("<root>", str(root)) for key, value in spec.get("env", {}).items()}
-    result = invoke("check", *args, cwd=root, env=env)
+    result = invoke(*args, cwd=root, env=env)
     shown = str(root)
-    report = (
-        invoke("check", *args, "--format", "json", cwd=root).stdout if "json" not in args else ""
-    )
+    # every unit's standing: the case's own check with a JSON report, or a plain check
+    # after another command (which must have changed nothing)
+    judged = args if "command" not in spec else ["check", *standing]
+    report = "" if "json" in args else invoke(*judged, "--format", "json", cwd=root).stdout
     outcome: dict[str, Any] = {
         "exit_code": result.exit_code,
         "stderr": result.stderr.replace(shown, "<root>").splitlines(),

@@ -39,7 +39,8 @@ def draft(request: DocumentRequest) -> Drafted:
     if request.fix_by is not None and request.fix_by < request.as_of:
         raise UsageError(msg("usage.fix_by_before", fix_by=request.fix_by, as_of=request.as_of))
     checked = run.check(run.Request(request.inputs, request.plan, request.as_of, request.waivers,
-                                    scores=request.scores, fix_by=request.fix_by))  # fmt: skip
+                                    scores=request.scores, fix_by=request.fix_by,
+                                    fix_by_in_period=True))  # fmt: skip
     result, loaded, lang = checked.result, checked.plan, request.lang
     issue = build.Issue(load_settings(loaded, build.addressees(loaded, lang)), request.date)
     unit = request.unit

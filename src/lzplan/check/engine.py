@@ -499,6 +499,11 @@ def _claims(
     if reported is not None and reported < issued:
         message = msg("sub.reported_before_issue", reported=reported, issued=issued)
         yield Problem(where(("reported",)), message)
+    last = index.last_day
+    if reported is not None and reported > last + REPORTED_AFTER:
+        # evidence may be dated up to the day reported: a far-off day would free every date
+        message = msg("sub.reported_beyond", reported=reported, last=last)
+        yield Problem(where(("reported",)), message)
     owed = {o.requirement.id for o in index.owed_by(unit)} if isinstance(unit, str) else None
     for req_id, entry in entries.items():
         path: PathKey = ("requirements", req_id)
@@ -509,6 +514,11 @@ def _claims(
         elif entry is not None and reported is not None and isinstance(unit, str):
             for sub_path, message in entry_problems(index, req_id, entry, reported, unit):
                 yield Problem(where((*path, *sub_path)), message)
+
+
+# A file is reported during the year, at its end, or with the 整改 and the 考核 of the
+# next year; a later day is a typo or a forgery.
+REPORTED_AFTER = dt.timedelta(days=366)
 
 
 def entry_problems(

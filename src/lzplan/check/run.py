@@ -38,6 +38,7 @@ class Request:
     scores: Path | None = None  # the 考核 weights: score and rank each unit
     cache: Path | None = None  # keep each file's verdict here; None: judge every file
     fix_by: dt.date | None = None  # the 整改 deadline: what is done after the year, by it
+    fix_by_in_period: bool = False  # a 整改通知's deadline may fall in the year (bulletin)
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,10 @@ def _check(request: Request) -> Checked:
     if request.unit is not None and request.unit not in loaded.index.units:
         known = sorted(loaded.index.units)
         raise UsageError(msg("usage.unknown_unit", unit=request.unit, known=known))
+    end = loaded.plan.plan.period.end
+    if request.fix_by is not None and request.fix_by <= end and not request.fix_by_in_period:
+        # 整改 is work done after the year: a deadline inside it would silently judge nothing
+        raise UsageError(msg("usage.fix_by_in_period", fix_by=request.fix_by, end=end))
     files, problems = collect.find_files(request.paths)
     if not files and request.paths and len(problems) == len(request.paths):
         # nothing given exists (a run outside the folder it means): say so, and only so,

@@ -5,6 +5,7 @@ Pure: built from a validated ``Plan``; no file, clock or terminal.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from lzplan import kinds
@@ -47,6 +48,12 @@ class PlanIndex:
             for r, requirement in enumerate(task.requirements):
                 self.requirements[requirement.id] = (task, requirement)
                 self.paths[requirement.id] = ("tasks", t, "requirements", r)
+
+    @property
+    def last_day(self) -> dt.date:
+        """The plan's last date: its period's end, or a later due date (2012年上半年)."""
+        dues = (req.due.date for _, req in self.requirements.values())
+        return max(self.plan.plan.period.end, *dues)
 
     def _select(self, group: Group) -> tuple[str, ...]:
         kinds = [group.kind] if isinstance(group.kind, str) else group.kind
