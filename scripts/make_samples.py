@@ -5,7 +5,9 @@ should read like the files a county government and a municipal bureau really sen
 the 法制办: 文号 from each unit's Chinese abbreviation, numbered in date order within
 each series (发, 办发, 函, and the plain series used for reports sent up); titles as
 officials write them, about the unit's own projects and places; dates in an order
-that makes sense (a plan before its 申报, completion before the report on it).
+that makes sense (a plan before its 申报, completion before the report on it), each on
+a working day of 2011 (调休 weekends worked, 清明 and 国庆 off); each issuer numbering
+at the pace of its size (市公安局 issues several times what 市保密局 does).
 
 The year they tell: most units done on time; 古蔺县 short one risk assessment and
 its 行政复议规范化建设 unfinished; 纳溪区 finishing that late; 合江县 late with its
@@ -466,6 +468,38 @@ NIL = {  # what a unit says when a conditional duty did not arise
 }  # fmt: skip
 
 # ------------------------------------------------------------------ when
+# Offices work on working days: 国务院办公厅关于2011年部分节假日安排的通知 (and that of
+# 2012, for files sent in January): the days off, and the weekend days worked (调休).
+DAYS_OFF = [
+    (D(2011, 1, 1), D(2011, 1, 3)), (D(2011, 2, 2), D(2011, 2, 8)),  # 元旦, 春节
+    (D(2011, 4, 3), D(2011, 4, 5)), (D(2011, 4, 30), D(2011, 5, 2)),  # 清明, 劳动节
+    (D(2011, 6, 4), D(2011, 6, 6)), (D(2011, 9, 10), D(2011, 9, 12)),  # 端午, 中秋
+    (D(2011, 10, 1), D(2011, 10, 7)),  # 国庆
+    (D(2012, 1, 1), D(2012, 1, 3)), (D(2012, 1, 22), D(2012, 1, 28)),  # 元旦, 春节
+]  # fmt: skip
+WEEKENDS_WORKED = {D(2011, 1, 30), D(2011, 2, 12), D(2011, 4, 2), D(2011, 10, 8),
+                   D(2011, 10, 9), D(2011, 12, 31), D(2012, 1, 21), D(2012, 1, 29)}  # fmt: skip
+
+
+def working(date: dt.date) -> bool:
+    if date in WEEKENDS_WORKED:
+        return True
+    return date.weekday() < 5 and not any(a <= date <= b for a, b in DAYS_OFF)
+
+
+def on_a_working_day(date: dt.date, start: dt.date) -> dt.date:
+    """The working day nearest before ``date`` (not before ``start``: a step never moves
+    before the one it follows), else the next one after it."""
+    back = date
+    while back >= start:
+        if working(back):
+            return back
+        back -= dt.timedelta(days=1)
+    while not working(date):
+        date += dt.timedelta(days=1)
+    return date
+
+
 # The window each duty's item falls in, by what it is: plans and rules in spring,
 # reports at year end; milestones within their deadline.
 WHEN: dict[str, tuple[dt.date, dt.date]] = {
@@ -540,7 +574,7 @@ def pick(key: str, choices: int) -> int:
 
 
 def day(key: str, start: dt.date, end: dt.date) -> dt.date:
-    return start + dt.timedelta(days=pick(key, (end - start).days + 1))
+    return on_a_working_day(start + dt.timedelta(days=pick(key, (end - start).days + 1)), start)
 
 
 @dataclass
@@ -700,12 +734,27 @@ ODD = {"hejiang": hejiang_listed_twice}
 
 
 # How many documents a series carries a day, roughly: a county government issues
-# some 150 发 a year; the numbers in the samples follow that pace.
+# some 150 发 a year; the numbers in the samples follow that pace, by the unit's size.
 PACE = {"办发": 0.55, "发": 0.4, "函": 0.3}
 
 
-def pace(prefix: str) -> float:
-    return next((per_day for tail, per_day in PACE.items() if prefix.endswith(tail)), 0.25)
+# How much a unit issues against an ordinary bureau or county government: the
+# 公安局 and the big enforcement bureaus several times what a small office does.
+SIZE = {
+    "gov-office": 2.0, "public-security": 2.2, "land-resources": 1.8,
+    "housing-planning": 1.8, "transport": 1.6, "education": 1.6, "finance": 1.6,
+    "development-reform": 1.6, "health": 1.5, "hrss": 1.5, "industry-commerce": 1.4,
+    "local-tax": 1.4, "agriculture": 1.3, "environment": 1.3,
+    "secrecy": 0.2, "archives": 0.25, "press-office": 0.3, "civil-defense": 0.3,
+    "grain": 0.35, "ethnic-religious": 0.35, "staffing-office": 0.4, "sports": 0.4,
+    "gov-services": 0.5, "science": 0.5, "petitions": 0.5, "sasac": 0.5,
+    "prices": 0.6, "statistics": 0.6, "radio-tv": 0.6, "sanitation": 0.7,
+}  # fmt: skip
+
+
+def pace(prefix: str, unit: str) -> float:
+    per_day = next((per_day for tail, per_day in PACE.items() if prefix.endswith(tail)), 0.25)
+    return per_day * SIZE.get(unit, 1.0)
 
 
 def number(units: list[Unit]) -> None:
@@ -715,7 +764,8 @@ def number(units: list[Unit]) -> None:
             n = 0
             for item in sorted(items, key=lambda i: (i["date"], i["title"])):
                 day_of_year = item["date"].timetuple().tm_yday
-                guess = round(day_of_year * pace(prefix)) + pick(f"{prefix}/{item['title']}", 4)
+                guess = round(day_of_year * pace(prefix, unit.id))
+                guess += pick(f"{prefix}/{item['title']}", 4)
                 n = max(n + 1, guess)
                 item["doc_no"] = f"{prefix}〔{item['date'].year}〕{n}号"
         for item in unit.items:
@@ -735,7 +785,8 @@ def submission(unit: Unit, index: plans.PlanIndex) -> dict[str, Any]:
     for one in made.values():
         unit.items.extend(one.get("evidence", []))
     latest = max(item["date"] for item in unit.items)
-    reported = REPORTED.get(unit.id) or latest + dt.timedelta(days=3 + pick(unit.id, 5))
+    sent = latest + dt.timedelta(days=3 + pick(unit.id, 5))
+    reported = REPORTED.get(unit.id) or on_a_working_day(sent, sent)
     return {"unit": unit.id, "plan": index.plan.plan.id, "reported": reported, "requirements": made}
 
 

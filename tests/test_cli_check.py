@@ -40,7 +40,7 @@ def test_year_end_matrix_shows_every_unit_and_task_and_fails() -> None:
     )
     assert "missed          gulin" in out
     assert "no file: 20 requirements owed" in out
-    assert "文号 合府函〔2011〕84号 appears twice" in out
+    assert "文号 合府函〔2011〕83号 appears twice" in out
     assert "市旅游局*" in out
     assert (
         "* not named in the notice: owes by the notice's words for all departments"

@@ -178,3 +178,71 @@ def test_a_completion_is_backed_by_its_own_record() -> None:
             if "completed" in entry:
                 dates = [item["date"] for item in entry["evidence"]]
                 assert entry["completed"] in dates, (unit, requirement)
+
+
+# 国务院办公厅关于2011年部分节假日安排的通知 (国办发明电〔2010〕40号) and that of 2012:
+# the days off, and the weekend days worked instead (调休). Written here from the
+# notices, apart from the generator's own table, so that either can catch the other.
+HOLIDAYS = {
+    "2011": "1-1 1-2 1-3 2-2 2-3 2-4 2-5 2-6 2-7 2-8 4-3 4-4 4-5 4-30 5-1 5-2 6-4 6-5 6-6 "
+    "9-10 9-11 9-12 10-1 10-2 10-3 10-4 10-5 10-6 10-7",
+    "2012": "1-1 1-2 1-3 1-22 1-23 1-24 1-25 1-26 1-27 1-28",
+}
+WORKED = {"2011": "1-30 2-12 4-2 10-8 10-9 12-31", "2012": "1-21 1-29"}
+
+
+def _days(table: dict[str, str]) -> set[dt.date]:
+    return {
+        dt.date(int(year), *map(int, day.split("-")))
+        for year, days in table.items()
+        for day in days.split()
+    }
+
+
+def dates() -> Iterator[tuple[str, str, dt.date]]:
+    """Every date a sample file states: reported, completed, each item's, figures'."""
+    for unit, body in sorted(FILES.items()):
+        yield unit, "reported", body["reported"]
+        for requirement, entry in body["requirements"].items():
+            for key in ("completed", "date"):
+                if key in entry:
+                    yield unit, f"{requirement}.{key}", entry[key]
+            for item in entry.get("evidence", []):
+                yield unit, requirement, item["date"]
+
+
+def test_every_date_is_a_working_day() -> None:
+    """A 通报 dated 清明 or a 函 sent in 国庆 gives the file away."""
+    off, worked = _days(HOLIDAYS), _days(WORKED)
+    wrong = [
+        (unit, where, day)
+        for unit, where, day in dates()
+        if day in off or (day.weekday() >= 5 and day not in worked)
+    ]
+    assert not wrong, wrong[:5]
+    assert sum(1 for _ in dates()) > 1000
+
+
+def _yearly_volume() -> dict[str, float]:
+    """Each issuer's 发 series, as documents a year: its highest number by that day."""
+    found: dict[str, float] = {}
+    for _, _, item in items():
+        doc = DOC_NO.match(item.get("doc_no") or "")
+        if doc and doc["issuer"].endswith("发") and doc["year"] == "2011":
+            day = item["date"].timetuple().tm_yday
+            pace = int(doc["n"]) / day * 365
+            found[doc["issuer"]] = max(found.get(doc["issuer"], 0), pace)
+    return found
+
+
+BIG = ["泸市公发", "泸市国土资发", "泸市住规建发", "泸市交发", "泸市教发", "泸市财发"]
+SMALL = ["泸市保密发", "泸市档发", "泸市人防发", "泸市粮发", "泸市民宗发", "泸市体发"]
+
+
+def test_each_issuer_numbers_at_the_pace_of_its_size() -> None:
+    """市保密局 does not issue as many documents as 市公安局: the small offices' series
+    run slower than every big bureau's, and none runs at an implausible pace."""
+    volume = _yearly_volume()
+    assert max(volume[name] for name in SMALL) < min(volume[name] for name in BIG)
+    assert volume["泸市公发"] > 4 * volume["泸市保密发"]
+    assert all(20 <= pace <= 600 for pace in volume.values()), volume
