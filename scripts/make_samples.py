@@ -12,7 +12,7 @@ at the pace of its size (市公安局 issues several times what 市保密局 doe
 The year they tell: most units done on time; 古蔺县 short one risk assessment and
 its 行政复议规范化建设 unfinished; 纳溪区 finishing that late; 合江县 late with its
 相对集中行政处罚权 方案 and 申报, and one risk assessment listed twice under one 文号;
-市公安局 without its training; 市环境保护局 without any risk assessment; 市旅游局
+市粮食局 without its training; 市环境保护局 without any risk assessment; 市旅游局
 never filing; 叙永县 excused (核减) from the 第五批 clean-up; 市政府法制办 reporting
 after new year with figures dated 2011-12-20, one audited department under 20%.
 
@@ -61,6 +61,9 @@ ROOT_NO = {
     "local-tax": "泸市地税", "sasac": "泸市国资", "science": "泸市科", "sports": "泸市体",
     "archives": "泸市档", "petitions": "泸市信访",
 }  # fmt: skip
+# The 市政府's own series (泸府发, 泸府 for what it sends up): a 方案 it issues or a
+# 请示 it sends the province, filed as evidence by the office that drafted them.
+GOVERNMENT = {"泸府发", "泸府"}
 # How a department names itself in a title (《泸州市公安局……》); the plan's short
 # names (市公安局) become 泸州市公安局 unless listed here.
 FORMAL = {
@@ -88,7 +91,7 @@ SYSTEM = {
 # Each district's own projects, assessed for 社会稳定风险 (≥3 each) and followed up.
 PROJECTS = {
     "jiangyang": ["江阳区城西片区棚户区改造", "江阳区黄舣镇工业园区征地拆迁",
-                  "江阳区小市农贸市场搬迁", "方山景区旅游开发征地"],
+                  "江阳区茜草农贸市场搬迁", "方山景区旅游开发征地"],
     "naxi": ["纳溪区永宁河沿岸综合整治", "纳溪区大渡口镇场镇改造",
              "纳溪区云溪温泉开发征地", "纳溪区特色茶园基地土地流转"],
     "longmatan": ["龙马潭区鱼塘片区旧城改造", "龙马潭区特兴镇征地拆迁安置",
@@ -147,6 +150,20 @@ DISPUTES = {
     "health": "市人民医院医疗损害赔偿纠纷",
     "transport": "泸州港码头建设征地补偿纠纷",
     "legal-affairs": "蓝田片区建筑工地农民工工资拖欠群体性纠纷",
+    "public-security": "城西片区两村宅基地边界纠纷",
+    "justice": "纳溪区护国镇农村土地承包经营权纠纷",
+    "water": "泸县玉蟾水库灌区农业用水纠纷",
+    "agriculture": "合江县白米镇荔枝园土地流转纠纷",
+    "forestry": "叙永县与古蔺县交界山林权属争议",
+    "hrss": "市属国有企业改制职工劳动争议",
+    "industry-commerce": "中心城区商品房预售合同消费纠纷",
+    "quality-supervision": "液化石油气钢瓶爆燃事故赔偿纠纷",
+    "food-drug": "龙马潭区某校食堂食物中毒赔偿纠纷",
+    "education": "江阳区某中学学生校内意外伤害赔偿纠纷",
+    "civil-affairs": "江阳区邻玉镇公益性公墓建设纠纷",
+    "commerce": "佳乐世纪城商铺租赁合同纠纷",
+    "animal-husbandry": "泸县规模养猪场废水污染纠纷",
+    "petitions": "城北片区拆迁安置户集体信访所涉纠纷",
 }  # fmt: skip
 # Departments that issue no normative documents of their own (nil returns for the
 # 规范性文件 duties, which the plan makes conditional).
@@ -157,7 +174,7 @@ FOLLOWED_UP = {"gov-office", "legal-affairs", "supervision"}
 # ------------------------------------------------------------------ the year's story
 NO_FILE = {"tourism"}
 MISSING = {  # reported nothing for these
-    ("public-security", "t2-1.enforcement-training"),
+    ("grain", "t2-1.enforcement-training"),
     ("environment", "t1-1.risk-assessment"),
     ("gulin", "t1-5.standardization-complete"),
     ("legal-affairs", "t1-5.acceptance-check"),  # due 2012年上半年: still pending
@@ -342,7 +359,7 @@ TITLES: dict[str, dict[str, list[Variant]]] = {
     },
     "t2-3c.disclosure-on-request": {
         "district": [(("办发", "关于印发《{p}依申请公开政府信息工作规程》的通知"),)],
-        "department": [(("发", "关于印发《泸州市依申请公开政府信息工作规程》的通知"),),
+        "department": [(("发", "关于印发《{p}依申请公开政府信息办理规程》的通知"),),
                        (("发", "关于印发《政府信息公开保密审查办法》的通知"),)],
     },
     "t2-3c.service-disclosure": {
@@ -455,6 +472,12 @@ OWN_TITLES: dict[tuple[str, str], Variant] = {
     ("legal-affairs", "t1-4.three-cleanups"): (("发", "关于公布市级行政执法依据、执法职能和执法责任清理结果的通知"),),
     ("legal-affairs", "t2-2.cleanup"): (("发", "关于开展全市规范性文件清理工作的通知"),),
     ("legal-affairs", "t2-6.assessment-plan"): (("发", "关于开展2011年度依法行政考核工作的通知"),),
+    # the city's 方案 is the 市政府's, and the 申报 its 请示 to the province: the 法制办
+    # drafted both (代拟), so they are its evidence
+    ("legal-affairs", "t2-3a.concentrated-penalty-plan"): (("泸府发", "泸州市人民政府关于印发《泸州市城市管理领域相对集中行政处罚权工作实施方案》的通知"),),
+    ("legal-affairs", "t2-3a.concentrated-penalty-application"): (("泸府", "泸州市人民政府关于开展城市管理领域相对集中行政处罚权工作的请示"),),
+    # the pilot is the 监察局's; the 法制办 reviews the pilot units' 职权目录
+    ("legal-affairs", "t1-4.transparency-pilot"): (("函", "关于行政权力公开透明运行试点单位职权目录合法性审核意见的函"),),
 }  # fmt: skip
 NIL = {  # what a unit says when a conditional duty did not arise
     "t1-1.risk-assessment": ["本年度未作出关系群众切身利益和社会普遍关注的重大决策事项",
@@ -592,6 +615,8 @@ class Unit:
         return FORMAL.get(self.id, "泸州" + self.name)
 
     def prefix(self, series: str) -> str:
+        if series in GOVERNMENT:
+            return series  # the 市政府's own, cited by the office that drafted it
         root = ROOT_NO[self.id]
         if series == "报":
             return root

@@ -1,5 +1,5 @@
 """整改 as a fact of its own: January-2012 evidence for three of 2011's gaps (古蔺县's
-third risk assessment, 市公安局's training, 市环境保护局's risk assessment) makes them
+third risk assessment, 市环境保护局's risk assessment, 市粮食局's training) makes them
 已整改 — in the JSON report, the 台账, diff and the next 通报 — while their 2011 verdicts
 and every unit's score stay as the year left them."""
 
@@ -21,8 +21,8 @@ SCORES = ("--scores", "plan/scores-2011.yaml")
 LATER = ("--as-of", "2012-01-20", "--fix-by", "2012-01-31", *SCORES)
 REMEDIED = {
     ("gulin", "t1-1.risk-assessment"): "2012-01-10",
-    ("public-security", "t2-1.enforcement-training"): "2012-01-09",
     ("environment", "t1-1.risk-assessment"): "2012-01-12",
+    ("grain", "t2-1.enforcement-training"): "2012-01-09",
 }
 
 

@@ -40,9 +40,9 @@ def test_too_many_needing_attention_shows_the_worst(monkeypatch: pytest.MonkeyPa
     assert rows == [
         "纳溪区人民政府",
         "古蔺县人民政府",
-        "市公安局＊",
         "市环境保护局＊",
         "市旅游局＊",
+        "市粮食局＊",
     ]
     assert "另有48个单位未列出，以上5个单位最需关注" in out
 

@@ -29,9 +29,9 @@ add(
     "      date: 2012-01-10\n      doc_no: 古府函〔2012〕3号\n",
 )
 add(
-    "public-security",
+    "grain",
     "t2-1.enforcement-training",
-    "    - title: 市公安局2012年第一期行政执法人员法律知识培训班\n      date: 2012-01-09\n",
+    "    - title: 市粮食局2012年第一期行政执法人员法律知识培训班\n      date: 2012-01-09\n",
 )
 add(
     "environment",
