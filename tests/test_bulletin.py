@@ -98,7 +98,11 @@ def test_libreoffice_reads_the_bulletin_as_the_office_issues_it(
     signed = [page for page in pages if "2012年1月10日" in page and "印发" not in page]
     assert len(signed) == 1
     assert "泸州市人民政府办公室2012年1月10日" in signed[0]  # 落款 over 成文日期, one page
-    assert text.rstrip("—0123456789").endswith("泸州市人民政府办公室2012年1月10日印发")
+    last = subprocess.run(["pdftotext", "-layout", "-f", str(len(pages) - 1), str(pdf), "-"],
+                          check=True, capture_output=True, text=True).stdout  # fmt: skip
+    lines = [line for line in last.splitlines() if line.strip()]
+    assert re.fullmatch(r"—\s*\d+\s*—", lines[-1].strip())  # the 版记 ends the last page
+    assert re.sub(r"\s", "", lines[-2]) == "泸州市人民政府办公室2012年1月10日印发"
     for tool in ("lzplan", "sha256", "＊", "plan/"):
         assert tool not in text
     info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True,
@@ -301,3 +305,21 @@ def test_a_title_breaks_between_words(title: str, lines: list[str]) -> None:
     from lzplan.bulletin.docx import title_lines
 
     assert title_lines(title) == lines
+
+
+def test_a_spot_check_that_refutes_a_report_is_said_and_not_praised() -> None:
+    """plan/scores-2011.yaml records the 法制办's 抽查: 市文化局's nil return for 社会稳定
+    风险评估 did not hold. The 通报 says so under 存在的问题, quoting what was found, and
+    criticises the unit it would otherwise praise; its score loses that requirement."""
+    args = ("--as-of", "2011-12-31", "--scores", "plan/scores-2011.yaml", "--lang", "zh")
+    text = invoke("bulletin", *args).stdout
+    problems = text.split("## 三、存在的问题")[1].split("## 四、")[0]
+    assert "抽查发现的问题" in problems
+    assert "经抽查，市文化局报送的“社会稳定风险评估”落实情况与实际不符：该局2011年出台" in problems
+    praise, blame = text.split("## 四、表扬与批评")[1].split("## 五、")[0].split("予以通报表扬")
+    assert "市文化局" not in praise
+    assert "市文化局" in blame
+    report = json.loads(invoke("check", *args, "-f", "json").stdout)
+    culture = next(u for u in report["units"] if u["id"] == "culture")
+    assert culture["score"]["points"] < culture["score"]["most"]
+    assert report["scores"]["spot_checks"][-1]["found"] == "not_confirmed"

@@ -21,6 +21,7 @@ from lzplan.check.result import Outcome, Result, Status, UnitResult, UnitStatus
 from lzplan.messages import Lang, numeral, say
 from lzplan.plan.load import LoadedPlan
 from lzplan.reporters import common, labels
+from lzplan.scores.model import SpotCheck
 
 # The standings 三、存在的问题 names, in its order (those finished on time, or under way
 # with nothing overdue, are no problem: 四、表扬与批评 and 附件1 name them).
@@ -182,6 +183,14 @@ def _problems(result: Result, loaded: LoadedPlan, numbers: Numbers, lang: Lang) 
             found = True
             yield numbers.subheading(_kind_heading(loaded, kind, lang))
             yield from lines
+    refuted = _refuted(result)
+    if refuted:
+        found = True
+        yield numbers.subheading(say("bulletin.spot_checks", lang))
+        for checked in refuted:
+            req = loaded.index.requirements[checked.requirement][1]
+            yield block(Role.BODY, say("bulletin.refuted", lang, name=_name(checked.unit, loaded),
+                                       title=_nest(req.title), note=checked.note))  # fmt: skip
     if not found:
         yield block(Role.BODY, say("bulletin.no_problems", lang))
 
@@ -203,6 +212,12 @@ def _categories(units: list[UnitResult], loaded: LoadedPlan, lang: Lang) -> Iter
         yield block(Role.BODY, label)
         for unit in members:
             yield block(Role.BODY, _unit_text(unit, standing, loaded, lang))
+
+
+def _refuted(result: Result) -> list[SpotCheck]:
+    """The 抽查 (of a --scores file) that did not confirm what a unit reported."""
+    checks = result.scored.spot_checks if result.scored is not None else ()
+    return [checked for checked in checks if checked.found == "not_confirmed"]
 
 
 def _unit_text(unit: UnitResult, standing: UnitStatus, loaded: LoadedPlan, lang: Lang) -> str:
@@ -244,8 +259,11 @@ def _praise_blame(result: Result, loaded: LoadedPlan, lang: Lang) -> list[Block]
     apart = {u.id: ("owner" if u.id == owner else "party") for u in loaded.plan.units
              if u.id == owner or "party" in u.tags}  # fmt: skip
     judged = [u for u in result.units if _owes(u) and u.unit not in apart]
-    praised = [_name(u.unit, loaded) for u in judged if u.status is UnitStatus.COMPLIANT]
-    blamed = [_name(u.unit, loaded) for u in judged if u.status in _TO_REMEDY]
+    refuted = {checked.unit for checked in _refuted(result)}  # on paper only: not praised
+    praised = [_name(u.unit, loaded) for u in judged
+               if u.status is UnitStatus.COMPLIANT and u.unit not in refuted]  # fmt: skip
+    blamed = [_name(u.unit, loaded) for u in judged
+              if u.status in _TO_REMEDY or u.unit in refuted]  # fmt: skip
     blocks = []
     if praised:
         text = say("bulletin.praise", lang, names=_join(praised, lang), count=len(praised))

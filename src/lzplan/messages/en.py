@@ -32,6 +32,8 @@ MESSAGES: dict[str, str] = {
     "bulletin.basic_units": "{count} units were to report, and {filed} did: {parts}.",
     "bulletin.behind": "Not finished ({count})",
     "bulletin.behind_pace": "Behind pace: {names}.",
+    "bulletin.spot_checks": "What the spot checks found",
+    "bulletin.refuted": "A spot check found that what {name} reported for “{title}” does not hold: {note}.",
     "bulletin.blame": "The units that did not do what was asked are criticised: {names}.",
     "bulletin.fix_ask": "Your unit is to remedy the above by {date} and report what it did, with evidence, to {owner}.",
     "bulletin.fix_lead": "Under {plan}, and on the materials your unit reported, by {as_of} these requirements have not been met ({count}):",
@@ -343,6 +345,7 @@ MESSAGES: dict[str, str] = {
     "report.requirement_label": "{id} {title}",
     "report.requirements": "Requirements owed ({count}): {parts}.",
     "report.scores": "Scores",
+    "report.scores_checked": " Nil returns no spot check confirmed, and what a spot check found not to hold, lose points as it says.",
     "report.scores_example": " The weights are an example.",
     "report.scores_excluded": " Not ranked: {units}.",
     "report.scores_line": "Points as weighted by {file} (sha256 {sha}): what is waived leaves the assessment, what is late, missed or not reported loses the share that file sets.",
@@ -414,6 +417,8 @@ MESSAGES: dict[str, str] = {
     "schema.unknown_field": "unknown field '{field}'",
     # ------------------------------------------------------------ scores
     "scores.grades_order": "grades must run from the highest share down, the last at 0",
+    "scores.checked_twice": "the 抽查 of '{unit}' for '{requirement}' is listed twice",
+    "scores.refuted_without_note": "a 抽查 found not_confirmed needs a note saying what it found (the 通报 quotes it)",
     "scores.ranked_twice": "group '{group}' is ranked twice",
     "scores.unknown_key": "'{key}' is no task or requirement of the plan (or 'default')",
     # ------------------------------------------------------------ show

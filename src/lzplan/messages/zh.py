@@ -32,6 +32,8 @@ MESSAGES: dict[str, str] = {
     "bulletin.basic_units": "应报送落实情况的单位{count}个，已报送{filed}个。其中，{parts}。",
     "bulletin.behind": "未完成任务的单位（{count}个）",
     "bulletin.behind_pace": "任务完成比例落后于时间进度的单位：{names}。",
+    "bulletin.spot_checks": "抽查发现的问题",
+    "bulletin.refuted": "经抽查，{name}报送的“{title}”落实情况与实际不符：{note}。",
     "bulletin.blame": "对未按要求完成任务的{names}予以通报批评。",
     "bulletin.fix_ask": "请你单位于{date}前完成整改，并将整改情况及佐证材料报送{owner}。",
     "bulletin.fix_lead": "根据《{plan}》的要求和你单位报送的材料，截至{as_of}，你单位有以下{count}项工作未按要求完成：",
@@ -343,6 +345,7 @@ MESSAGES: dict[str, str] = {
     "report.requirement_label": "{title}",
     "report.requirements": "应办事项共{count}项：{parts}。",
     "report.scores": "考核得分",
+    "report.scores_checked": "零报告未经抽查核实的、经抽查与实际不符的事项，亦按其规定扣分。",
     "report.scores_example": "（分值为示例）",
     "report.scores_excluded": "不参加排名：{units}。",
     "report.scores_line": "按{file}（sha256 {sha}）计分：经批准核减的事项不计分，逾期完成、未完成、未报送的事项按该文件规定的比例扣分。",
@@ -414,6 +417,8 @@ MESSAGES: dict[str, str] = {
     "schema.unknown_field": "未知字段 '{field}'",
     # ------------------------------------------------------------ scores
     "scores.grades_order": "等次须按得分率从高到低排列，最后一档为0",
+    "scores.checked_twice": "“{unit}”的“{requirement}”抽查记录重复",
+    "scores.refuted_without_note": "抽查结论为不属实的，应在note中写明抽查发现的情况",
     "scores.ranked_twice": "分组“{group}”重复排名",
     "scores.unknown_key": "“{key}”不是计划中的任务或事项（也不是 default）",
     # ------------------------------------------------------------ show

@@ -270,6 +270,8 @@ def scores_line(result: Result, loaded: LoadedPlan, lang: Lang) -> str:
     if scored.method is not None:
         number = scored.method.number or ""
         line = say("report.scores_method", lang, title=scored.method.title, number=number)
+    if scored.spot_checks or scored.deductions.nil_unverified:
+        line += say("report.scores_checked", lang)
     if scored.example:
         line += say("report.scores_example", lang)
     if scored.excluded:

@@ -103,7 +103,8 @@ def _scores_file(result: Result) -> dict[str, Any] | None:
     method = scored.method.model_dump() if scored.method else None
     return {"file": scored.file, "sha256": scored.sha256, "rankings": list(scored.rankings),
             "method": method, "example": scored.example,
-            "excluded": [left.model_dump() for left in scored.excluded]}  # fmt: skip
+            "excluded": [left.model_dump() for left in scored.excluded],
+            "spot_checks": [checked.model_dump() for checked in scored.spot_checks]}  # fmt: skip
 
 
 def _unit(
@@ -314,6 +315,11 @@ class ScoresRef(_Doc):
     example: bool = Field(False, description="The weights are an example.")
     excluded: list[dict[str, str]] = Field(
         [], description="Units not ranked, each with the reason: unit, reason."
+    )
+    spot_checks: list[dict[str, str | None]] = Field(
+        [],
+        description="The office's 抽查: unit, requirement, found (confirmed or "
+        "not_confirmed), note.",
     )
 
 

@@ -17,15 +17,19 @@ _LEFT_OUT = (Status.WAIVED, Status.NOT_APPLICABLE)
 Row = tuple[str, float, float]  # unit, points, most
 
 
+Found = dict[tuple[str, str], str]  # (unit, requirement) → what its 抽查 found
+
+
 def score(result: Result, index: PlanIndex, scores: ScoresFile) -> tuple[UnitScore, ...]:
     """Every ranked unit's score, group by group in the file's order, best first."""
     lost = scores.deductions.model_dump()
+    found: Found = {(c.unit, c.requirement): c.found for c in scores.spot_checks}
     left = {excluded.unit for excluded in scores.excluded}
     made: list[UnitScore] = []
     for group in scores.rankings:
         members = [u for u in result.units
                    if _group(u.unit, index, scores) == group and u.unit not in left]  # fmt: skip
-        rows = [_row(u, index, scores, lost, result) for u in members]
+        rows = [_row(u, index, scores, (lost, found), result) for u in members]
         ties = {u.unit: _tie_keys(u, scores.ties) for u in members}
         made += _ranked(group, rows, ties, scores)
     return tuple(made)
@@ -42,8 +46,8 @@ def _tie_keys(unit: UnitResult, ties: Sequence[str]) -> tuple[int, ...]:
     return tuple(keys[name] for name in ties)
 
 
-def _row(unit: UnitResult, index: PlanIndex, scores: ScoresFile, lost: dict[str, float],
-         result: Result) -> Row:  # fmt: skip
+def _row(unit: UnitResult, index: PlanIndex, scores: ScoresFile,
+         rules: tuple[dict[str, float], Found], result: Result) -> Row:  # fmt: skip
     weights = points(unit, index, scores)
     total = most = 0.0
     for outcome in unit.outcomes:
@@ -51,13 +55,21 @@ def _row(unit: UnitResult, index: PlanIndex, scores: ScoresFile, lost: dict[str,
             continue
         weight = weights[outcome.requirement]
         most += weight
-        total += weight * (1.0 - _deduction(outcome, lost, result))
+        total += weight * (1.0 - _deduction(outcome, rules, result))
     return unit.unit, round(total, 6), round(most, 6)  # no float noise (9.999…) in reports
 
 
-def _deduction(outcome: Outcome, lost: dict[str, float], result: Result) -> float:
+def _deduction(outcome: Outcome, rules: tuple[dict[str, float], Found], result: Result) -> float:
     """The share of a requirement's points a result loses. Nothing filed for what is not
-    yet due is only pending: a mid-year score does not punish the second half."""
+    yet due is only pending: a mid-year score does not punish the second half. What a
+    抽查 did not confirm is done on paper only; a nil return no 抽查 confirmed is taken
+    on the unit's word, at the discount the file sets."""
+    lost, found = rules
+    checked = found.get((outcome.unit, outcome.requirement))
+    if checked == "not_confirmed" and outcome.status in (*_KEPT, Status.MET_LATE):
+        return max(lost["not_confirmed"], _deduction(outcome, (lost, {}), result))
+    if outcome.status is Status.NIL and checked != "confirmed":
+        return lost["nil_unverified"]
     if outcome.status in _KEPT:
         return 0.0
     if outcome.status is Status.NOT_SUBMITTED and outcome.due > result.as_of:

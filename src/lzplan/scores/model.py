@@ -20,14 +20,20 @@ grades:                      # 等次 by the share of points kept, highest first
 ties: [late, nil, evidence]  # equal shares: fewer late, fewer nil returns, more evidence
 excluded:                    # units not ranked, each with the reason the 通报 gives
   - {unit: legal-affairs, reason: 组织实施单位}
+spot_checks:                 # 抽查: what the office verified, unit by unit
+  - {unit: water, requirement: t2-5.proactive-mediation, found: confirmed}
+  - {unit: grain, requirement: t2-2.cleanup, found: not_confirmed,
+     note: 抽查发现该局2011年制发规范性文件1件，零报告与实际不符}
 ```
-A waived requirement (核减) leaves the assessment; a nil return counts as done; a
-requirement not yet due (pending) loses what ``pending`` says (0 by default).
+A waived requirement (核减) leaves the assessment; a nil return counts as done, less
+``nil_unverified`` unless a 抽查 confirmed it; what a 抽查 did not confirm (a nil
+return not true, evidence not real) loses ``not_confirmed``; a requirement not yet due
+(pending) loses what ``pending`` says (0 by default).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Annotated, Literal
 
@@ -44,6 +50,12 @@ class Deductions(Model):
     not_submitted: Share = Field(1.0, description="Share lost when nothing was reported.")
     invalid: Share = Field(1.0, description="Share lost when the unit's file is invalid.")
     pending: Share = Field(0.0, description="Share lost while not yet due.")
+    nil_unverified: Share = Field(
+        0.0, description="Share a nil return loses unless a 抽查 (spot_checks) confirmed it."
+    )
+    not_confirmed: Share = Field(
+        1.0, description="Share lost by what a 抽查 did not confirm (done on paper only)."
+    )
 
 
 class Method(Model):
@@ -61,6 +73,18 @@ class Grade(Model):
 class Excluded(Model):
     unit: Id = Field(description="A unit not ranked (the plan's owner, a Party body…).")
     reason: str = Field(min_length=1, description="Why, as the 通报 says it.")
+
+
+class SpotCheck(Model):
+    """One 抽查: the office verified what a unit reported for one requirement."""
+
+    unit: Id = Field(description="The unit checked.")
+    requirement: Id = Field(description="The requirement whose report was checked.")
+    found: Literal["confirmed", "not_confirmed"] = Field(
+        description="confirmed: the report holds (a nil return true, the evidence real); "
+        "not_confirmed: it does not."
+    )
+    note: str | None = Field(None, min_length=1, description="What the 抽查 found.")
 
 
 TieBreak = Literal["late", "nil", "evidence"]
@@ -93,6 +117,9 @@ class ScoresFile(Model):
     example: bool = Field(
         False, description="True for a file of example weights: the reports say so."
     )
+    spot_checks: list[SpotCheck] = Field(
+        [], description="The office's 抽查, each a unit's report for one requirement verified."
+    )
 
 
 @dataclass(frozen=True)
@@ -122,6 +149,8 @@ class Scored:
     method: Method | None = None
     excluded: tuple[Excluded, ...] = ()
     example: bool = False
+    spot_checks: tuple[SpotCheck, ...] = ()
+    deductions: Deductions = field(default_factory=Deductions)
 
     def of(self, unit: str) -> UnitScore | None:
         return self._by_unit.get(unit)
