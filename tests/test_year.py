@@ -35,6 +35,7 @@ def test_year_case(case: Path, tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
     assert result.exit_code == spec["exit"], result.stderr
     shown, written = _shown(spec, result.stdout, tmp_path)
+    assert shown.strip(), "a case must show something: an empty golden checks nothing"
     golden = case / "expected.txt"
     if os.environ.get("LZPLAN_UPDATE_CASES"):
         golden.write_text(shown, encoding="utf-8")

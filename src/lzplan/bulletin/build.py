@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from lzplan import __version__, kinds
+from lzplan import __version__
 from lzplan.bulletin.document import Block, Draft, Role, block, table
 from lzplan.bulletin.settings import Settings
 from lzplan.check.result import Outcome, Result, Status, UnitResult, UnitStatus
@@ -476,11 +476,12 @@ def rectification(
 
 
 def _gap(outcome: Outcome, loaded: LoadedPlan, numbers: Numbers, lang: Lang) -> list[Block]:
+    """The duty in the notice's own words, then where the unit stands: what the notice
+    asks, not lzplan's rule for a clerk's evidence."""
     req = loaded.index.requirements[outcome.requirement][1]
-    needs = kinds.of(req).needs(req, outcome.required).render(lang)
     detail, due = outcome.detail.render(lang), labels.date(outcome.due, lang)
     return [
         numbers.heading(req.title),
-        block(Role.BODY, say("bulletin.fix_state", lang, detail=detail, due=due, needs=needs)),
         block(Role.BODY, say("bulletin.fix_source", lang, source=_nest(req.source))),
+        block(Role.BODY, say("bulletin.fix_state", lang, detail=detail, due=due)),
     ]
