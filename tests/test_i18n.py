@@ -31,7 +31,7 @@ def ascii_left(text: str) -> set[str]:
 
 BULLETIN_TERMS = [  # the wording a 通报 attachment uses
     "已完成", "逾期完成", "未到期", "未完成", "未报送", "核减", "零报告", "不涉及",
-    "全部完成（含逾期）", "进度滞后", "正在推进", "未完成事项清单",
+    "全部完成（含逾期）", "有未完成事项", "正在推进", "未完成事项清单",
     "通知未列名，依通知对市政府各部门的要求或任务分解", "未报送落实情况（涉及20项）",
     "2011年12月31日", "一（一）", "二（三）之一",
 ]  # fmt: skip
@@ -43,7 +43,7 @@ def test_a_chinese_clerk_reads_the_check_without_english() -> None:
     assert result.exit_code == 1
     assert ascii_left(result.stdout) == set()
     assert (
-        "共53个单位：全部完成46个，全部完成（含逾期）2个，正在推进1个，进度滞后3个，"
+        "共53个单位：全部完成46个，全部完成（含逾期）2个，正在推进1个，有未完成事项3个，"
         "未报送1个，文件无效0个。" in result.stdout
     )
     assert "市旅游局＊" in result.stdout
@@ -82,7 +82,7 @@ def test_the_language_follows_the_locale(env: dict[str, str], lang: str) -> None
 
 def test_explain_in_chinese() -> None:
     out = invoke("explain", "gulin", "t1-5", *YEAR_END, "--lang", "zh").stdout
-    assert out.startswith("古蔺县人民政府：进度滞后\n")
+    assert out.startswith("古蔺县人民政府：有未完成事项\n")
     assert "行政复议规范化建设基本完成：未完成 - 尚未完成" in out
     assert "类别：完成节点；要求：" in out
     assert "期限：2011年11月30日（2011年11月底）" in out

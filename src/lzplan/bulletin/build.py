@@ -348,7 +348,7 @@ def _standing_table(result: Result, loaded: LoadedPlan, lang: Lang) -> Block:
 
 
 def _standing(unit: UnitResult, result: Result, loaded: LoadedPlan, lang: Lang) -> str:
-    """A unit behind is 进度滞后 while the year runs, and 未完成 once it is over."""
+    """A unit behind has 未完成事项 while the year runs, and is 未完成 once it is over."""
     over = result.as_of >= loaded.plan.plan.period.end
     if unit.status is UnitStatus.BEHIND and over:
         return say("bulletin.col.unfinished", lang)

@@ -314,7 +314,7 @@ MESSAGES: dict[str, str] = {
     "report.finding": "{unit} {name}：{title}：{word}（{detail}），期限{due}",
     "report.hidden_rows": "另有{count}项未列出；加 --all 显示全部。",
     "report.hidden_units": "另有{count}个单位按期全部完成或正在推进，未列出；加 --all 显示全部。",
-    "report.hidden_units_many": "另有{count}个单位未列出，以上{shown}个单位最需关注（依次为文件无效、未报送、进度滞后、逾期完成）；加 --all 显示全部。",
+    "report.hidden_units_many": "另有{count}个单位未列出，以上{shown}个单位最需关注（依次为文件无效、未报送、有未完成事项、逾期完成）；加 --all 显示全部。",
     "report.ids": "hidden",
     "report.invalid_input": "输入错误",
     "report.item_at": "（{where}）",
@@ -527,7 +527,7 @@ MESSAGES: dict[str, str] = {
     "type.model_type": "键值映射",
     "type.string_type": "字符串",
     # ------------------------------------------------------------ unit_status
-    "unit_status.behind": "进度滞后",
+    "unit_status.behind": "有未完成事项",
     "unit_status.compliant": "全部完成",
     "unit_status.compliant_late": "全部完成（含逾期）",
     "unit_status.invalid": "文件无效",
