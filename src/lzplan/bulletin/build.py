@@ -244,11 +244,22 @@ def _item(outcome: Outcome, loaded: LoadedPlan, lang: Lang) -> str:
     """“title” what was done, its due date; and, missed for the year but done after it
     by the 整改 deadline, the day it was remedied (the year's verdict stands)."""
     req = loaded.index.requirements[outcome.requirement][1]
-    text = say("bulletin.item", lang, title=_nest(req.title), detail=outcome.detail.render(lang),
+    text = say("bulletin.item", lang, title=_nest(req.title), detail=_detail(outcome, lang),
                due=labels.date(outcome.due, lang))  # fmt: skip
     if outcome.remedied is not None:
         text += say("bulletin.remedied", lang, date=labels.date(outcome.remedied, lang))
     return text
+
+
+def _detail(outcome: Outcome, lang: Lang) -> str:
+    """Where a duty stands, as a 公文 says it: an activity without its record is one
+    未报送开展情况, not lzplan's count of a clerk's evidence items."""
+    if outcome.detail.key != "kind.activity.detail_short":
+        return outcome.detail.render(lang)
+    given = dict(outcome.detail.params)
+    if not given["actual"]:
+        return say("bulletin.activity_none", lang)
+    return say("bulletin.activity_short", lang, actual=given["actual"], need=given["need"])
 
 
 def _praise_blame(result: Result, loaded: LoadedPlan, lang: Lang) -> list[Block]:
@@ -479,7 +490,7 @@ def _gap(outcome: Outcome, loaded: LoadedPlan, numbers: Numbers, lang: Lang) -> 
     """The duty in the notice's own words, then where the unit stands: what the notice
     asks, not lzplan's rule for a clerk's evidence."""
     req = loaded.index.requirements[outcome.requirement][1]
-    detail, due = outcome.detail.render(lang), labels.date(outcome.due, lang)
+    detail, due = _detail(outcome, lang), labels.date(outcome.due, lang)
     return [
         numbers.heading(req.title),
         block(Role.BODY, say("bulletin.fix_source", lang, source=_nest(req.source))),

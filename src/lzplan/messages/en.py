@@ -34,6 +34,8 @@ MESSAGES: dict[str, str] = {
     "bulletin.behind_pace": "Behind pace: {names}.",
     "bulletin.spot_checks": "What the spot checks found",
     "bulletin.refuted": "A spot check found that what {name} reported for “{title}” does not hold: {note}.",
+    "bulletin.activity_none": "no record of it reported",
+    "bulletin.activity_short": "{actual} reported, at least {need} asked",
     "bulletin.blame": "The units that did not do what was asked are criticised: {names}.",
     "bulletin.fix_ask": "Your unit is to remedy the above by {date} and report what it did, with evidence, to {owner}.",
     "bulletin.fix_lead": "Under {plan}, and on the materials your unit reported, by {as_of} these requirements have not been met ({count}):",

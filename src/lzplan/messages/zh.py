@@ -34,6 +34,8 @@ MESSAGES: dict[str, str] = {
     "bulletin.behind_pace": "任务完成比例落后于时间进度的单位：{names}。",
     "bulletin.spot_checks": "抽查发现的问题",
     "bulletin.refuted": "经抽查，{name}报送的“{title}”落实情况与实际不符：{note}。",
+    "bulletin.activity_none": "未报送开展情况",
+    "bulletin.activity_short": "报送开展情况{actual}次，要求不少于{need}次",
     "bulletin.blame": "对未按要求完成任务的{names}予以通报批评。",
     "bulletin.fix_ask": "请你单位于{date}前完成整改，并将整改情况及佐证材料报送{owner}。",
     "bulletin.fix_lead": "根据《{plan}》的要求和你单位报送的材料，截至{as_of}，你单位有以下{count}项工作未按要求完成：",
