@@ -8,7 +8,6 @@ and dates cost a fraction. `unpack(pack(v)) == v` (tested).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from dataclasses import fields, is_dataclass
 from typing import Any
 
@@ -116,18 +115,26 @@ def checked(packed: Packed) -> tuple[bool, FileVerdict | tuple[list[Problem], Re
     return True, found
 
 
-def _messages(value: object) -> Iterator[Message]:
-    """Every message a verdict holds, however deep."""
-    if isinstance(value, Message):
-        yield value
-        for _, param in value.params:
-            yield from _messages(param)
-    elif isinstance(value, (tuple, list)):
-        for item in value:
-            yield from _messages(item)
-    elif is_dataclass(value) and not isinstance(value, type):
-        for item in fields(value):
-            yield from _messages(getattr(value, item.name))
+def _messages(value: object) -> list[Message]:
+    """Every message a verdict holds, however deep: walked with a stack, not recursion,
+    since a verdict of 40 outcomes holds some 2,000 values, almost all plain."""
+    found: list[Message] = []
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, _PLAIN):
+            continue
+        if isinstance(item, Message):
+            found.append(item)
+            stack.extend(param for _, param in item.params)
+        elif isinstance(item, (tuple, list)):
+            stack.extend(item)
+        elif is_dataclass(item) and not isinstance(item, type):
+            stack.extend(getattr(item, field.name) for field in fields(item))
+    return found
+
+
+_PLAIN = (str, int, float, dt.date, type(None))
 
 
 def unpack(packed: Packed) -> FileVerdict | tuple[list[Problem], Rejected] | None:
