@@ -139,7 +139,7 @@ def test_libreoffice_opens_a_rectification_notice(tmp_path: Path) -> None:
     text = "".join(pages)
     assert text.startswith("泸州市人民政府办公室关于限期整改")
     assert text.index("通知古蔺县人民政府：") < text.index("社会稳定风险评估")
-    assert "请你单位于2012年1月15日前完成整改" in text
+    assert "请你县于2012年1月15日前完成整改" in text
     signed = [page for page in pages if "年月日" in page and "印发" not in page.split("年月日")[0]]
     assert signed  # 落款 and its (blank) 成文日期 on one page
 
@@ -247,6 +247,22 @@ def test_settings_for_another_plan_are_refused_where_they_say_so(tmp_path: Path)
     assert (
         "plan/documents-2011.yaml:1:1: error: plan 'luzhou-2012' is not this plan" in result.stderr
     )
+
+
+def test_an_issuer_unit_that_is_no_unit_is_refused_where_it_says_so(tmp_path: Path) -> None:
+    _plan_copy(tmp_path).write_text("plan: luzhou-2011\nissuer_unit: city-office\n", "utf-8")
+    result = invoke("bulletin", "--as-of", "2011-12-31", cwd=tmp_path)
+    assert result.exit_code == 2
+    assert "plan/documents-2011.yaml:2:1: error: unknown unit id 'city-office'" in result.stderr
+
+
+def test_without_a_notice_copy_list_a_notice_to_remedy_copies_as_the_bulletin(
+    tmp_path: Path,
+) -> None:
+    _plan_copy(tmp_path).write_text("plan: luzhou-2011\ncopy_to: [市委办公室]\n", "utf-8")
+    out = invoke("bulletin", "--unit", "gulin", "--as-of", "2011-12-31", "--lang", "zh",
+                 cwd=tmp_path).stdout  # fmt: skip
+    assert "抄送：市委办公室。" in out
 
 
 def _lines(pdf: Path) -> list[list[tuple[float, str]]]:

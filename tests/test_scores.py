@@ -81,7 +81,11 @@ def test_grades_exclusions_and_the_method_are_stated() -> None:
     scores = report["scores"]
     assert scores["method"]["title"] == "泸州市2011年度依法行政工作考核计分规则（示例）"
     assert scores["example"] is True
-    assert [x["unit"] for x in scores["excluded"]] == ["legal-affairs", "staffing-office"]
+    assert [x["unit"] for x in scores["excluded"]] == [
+        "legal-affairs",
+        "staffing-office",
+        "gov-office",
+    ]
 
 
 def test_the_scores_file_is_never_written_over(tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ gaps, what each needs and its due date, and the date to remedy them by.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -31,6 +32,8 @@ CATEGORIES = (
     (UnitStatus.NOT_SUBMITTED, "bulletin.not_submitted"),
     (UnitStatus.INVALID, "bulletin.invalid"),
 )
+# A unit a 抽查 found reporting untruly: a standing of its own in the documents.
+REFUTED = "refuted"
 # What a 整改通知 asks a unit to remedy.
 OPEN = (Status.MISSED, Status.INVALID, Status.NOT_SUBMITTED)
 
@@ -94,7 +97,7 @@ def bulletin(
         numbers.heading(say("bulletin.problems", lang)),
         *_problems(result, loaded, numbers, lang),
         numbers.heading(say("bulletin.praise_blame", lang)),
-        *_praise_blame(result, loaded, lang),
+        *_praise_blame(result, loaded, lang, issue.settings.issuer_unit),
         *_asks(result, loaded, numbers, lang, fix_by),
         *_attachment_list(annexes, lang),
         *_ending(lang, issue),
@@ -146,24 +149,37 @@ def _lead(result: Result, loaded: LoadedPlan, lang: Lang, issue: Issue) -> str:
 
 
 # The standings 一、基本情况 counts units by, in its order.
-_COUNTED = (UnitStatus.COMPLIANT, UnitStatus.COMPLIANT_LATE, UnitStatus.ON_TRACK,
-            UnitStatus.BEHIND, UnitStatus.NOT_SUBMITTED, UnitStatus.INVALID)  # fmt: skip
+# Of the units that reported, in this order (those that never did are said apart).
+_COUNTED = ("compliant", "compliant_late", "on_track", "behind", REFUTED, "invalid")
+# The verdicts a 抽查 that refutes a report overrides (what is worse stays as it is).
+_SOUND = (UnitStatus.COMPLIANT, UnitStatus.COMPLIANT_LATE, UnitStatus.ON_TRACK)
 # What a requirement done looks like: met, late or not, waived, or nothing to do (nil).
 _DONE = (Status.MET, Status.MET_LATE, Status.WAIVED, Status.NIL)
 
 
+def standing(unit: UnitResult, result: Result) -> str:
+    """A unit's standing as the documents state it: its verdict's, except that a unit a
+    抽查 found reporting untruly is not counted as finished (or under way)."""
+    if unit.status in _SOUND and unit.unit in {c.unit for c in _refuted(result)}:
+        return REFUTED
+    return unit.status.name.lower()
+
+
 def _basic(result: Result, loaded: LoadedPlan, lang: Lang) -> list[Block]:
-    """Units and tasks counted as officials count them: so many units reported, so many
-    finished; so many of the plan's tasks done by every unit owing them."""
+    """Units and tasks counted as officials count them: so many units, so many reported
+    and not; of those that reported, so many finished; so many of the plan's tasks done
+    by every unit owing them."""
     owing = [u for u in result.units if _owes(u)]
-    standings = Counter(u.status for u in owing)
-    filed = len(owing) - standings[UnitStatus.NOT_SUBMITTED]
+    standings = Counter(standing(u, result) for u in owing)
+    silent = standings["not_submitted"]
     parts = say("bulletin.part_sep", lang).join(
-        say(f"bulletin.part.{s.name.lower()}", lang, count=standings[s])
-        for s in _COUNTED
-        if standings[s]
+        say(f"bulletin.part.{key}", lang, count=standings[key])
+        for key in _COUNTED
+        if standings[key]
     )
-    units = say("bulletin.basic_units", lang, count=len(owing), filed=filed, parts=parts)
+    key = "bulletin.basic_units" if silent else "bulletin.basic_units_all"
+    units = say(key, lang, count=len(owing), filed=len(owing) - silent, silent=silent,
+                parts=parts)  # fmt: skip
     tasks = loaded.plan.tasks
     owed = [o for o in result.outcomes() if o.status is not Status.NOT_APPLICABLE]
     done = [t for t in tasks if all(o.status in _DONE for o in owed if o.task == t.id)]
@@ -254,6 +270,8 @@ def _item(outcome: Outcome, loaded: LoadedPlan, lang: Lang) -> str:
 def _detail(outcome: Outcome, lang: Lang) -> str:
     """Where a duty stands, as a 公文 says it: an activity without its record is one
     未报送开展情况, not lzplan's count of a clerk's evidence items."""
+    if outcome.detail.key == "kind.milestone.completed_later":
+        return say("bulletin.not_done", lang)  # what came after the cutoff is not yet known
     if outcome.detail.key != "kind.activity.detail_short":
         return outcome.detail.render(lang)
     given = dict(outcome.detail.params)
@@ -262,25 +280,43 @@ def _detail(outcome: Outcome, lang: Lang) -> str:
     return say("bulletin.activity_short", lang, actual=given["actual"], need=given["need"])
 
 
-def _praise_blame(result: Result, loaded: LoadedPlan, lang: Lang) -> list[Block]:
+def _apart(loaded: LoadedPlan, issuer_unit: str | None) -> dict[str, str]:
+    """Units a 通报 neither praises nor criticises, and why: the plan's owner, who
+    organises the work; the document's own issuer; Party bodies."""
+    owner = loaded.plan.plan.owner
+    found = {}
+    for unit in loaded.plan.units:
+        if unit.id == owner:
+            found[unit.id] = "owner"
+        elif unit.id == issuer_unit:
+            found[unit.id] = "issuer"
+        elif "party" in unit.tags:
+            found[unit.id] = "party"
+    return found
+
+
+def _praise_blame(
+    result: Result, loaded: LoadedPlan, lang: Lang, issuer_unit: str | None
+) -> list[Block]:
     """表扬 the units that finished everything on time, 批评 those behind, silent or in
     error; the plan's owner (who organises the work) and Party bodies (not a 市政府
     document's to judge) are left out of both, and the document says so once."""
-    owner = loaded.plan.plan.owner
-    apart = {u.id: ("owner" if u.id == owner else "party") for u in loaded.plan.units
-             if u.id == owner or "party" in u.tags}  # fmt: skip
+    apart = _apart(loaded, issuer_unit)
     judged = [u for u in result.units if _owes(u) and u.unit not in apart]
-    refuted = {checked.unit for checked in _refuted(result)}  # on paper only: not praised
-    praised = [_name(u.unit, loaded) for u in judged
-               if u.status is UnitStatus.COMPLIANT and u.unit not in refuted]  # fmt: skip
-    blamed = [_name(u.unit, loaded) for u in judged
-              if u.status in _TO_REMEDY or u.unit in refuted]  # fmt: skip
+    praised = [_name(u.unit, loaded) for u in judged if standing(u, result) == "compliant"]
+    groups = []
+    for key in _BLAMED:  # each named for what it failed in, as a 通报 criticises
+        names = [_name(u.unit, loaded) for u in judged if standing(u, result) == key]
+        if names:
+            groups.append(say(f"bulletin.blame.{key}", lang, names=_join(names, lang)))
     blocks = []
     if praised:
         text = say("bulletin.praise", lang, names=_join(praised, lang), count=len(praised))
         blocks.append(block(Role.BODY, text))
-    if blamed:
-        blocks.append(block(Role.BODY, say("bulletin.blame", lang, names=_join(blamed, lang))))
+    if groups:
+        who = say("bulletin.part_sep", lang).join(groups)
+        key = "bulletin.blame" if len(groups) == 1 else "bulletin.blame_many"
+        blocks.append(block(Role.BODY, say(key, lang, groups=who)))
     owing = {u.unit for u in result.units if _owes(u)}
     left = [say(f"bulletin.apart.{why}", lang, name=_name(unit, loaded))
             for unit, why in apart.items() if unit in owing]  # fmt: skip
@@ -303,7 +339,8 @@ def _waived(result: Result, loaded: LoadedPlan, lang: Lang) -> list[Block]:
         items.append(say("bulletin.waived_item", lang, name=_name(o.unit, loaded),
                          title=_nest(req.title), number=given.get("approved_by", ""),
                          reason=given.get("reason", "")))  # fmt: skip
-    return [block(Role.BODY, say("bulletin.waivers", lang, count=len(waived),
+    owner = loaded.index.units[loaded.plan.plan.owner].name
+    return [block(Role.BODY, say("bulletin.waivers", lang, count=len(waived), owner=owner,
                                  items=say("bulletin.item_sep", lang).join(items)))]  # fmt: skip
 
 
@@ -338,6 +375,8 @@ def _annexes(result: Result, loaded: LoadedPlan, lang: Lang) -> list[tuple[Block
         (block(Role.ANNEX, say("bulletin.annex", lang, n=i)), block(Role.ANNEX_TITLE, title), part)
         for i, (title, part) in enumerate(found, start=1)
     ]
+    note = block(Role.BODY, say("bulletin.annex.table_note", lang))
+    annexes[0] = (*annexes[0], note)
     if rows:  # the 考核办法 it follows and who is not ranked, above the points
         basis = block(Role.BODY, common.scores_line(result, loaded, lang))
         annexes[-1] = (*annexes[-1][:2], basis, annexes[-1][2])
@@ -345,22 +384,35 @@ def _annexes(result: Result, loaded: LoadedPlan, lang: Lang) -> list[tuple[Block
 
 
 def _standing_table(result: Result, loaded: LoadedPlan, lang: Lang) -> Block:
-    columns = ("number", "unit", "owed", "done", "late", "missed", "not_submitted", "standing")
+    """Each unit's duties, net of those 核减, in columns that add up to them."""
+    owing = [u for u in result.units if _owes(u)]
+    counted = [Counter(o.status for o in u.outcomes if o.status not in _NOT_COUNTED)
+               for u in owing]  # fmt: skip
+    pending = any(counts[Status.PENDING] for counts in counted)  # a column only when any
+    columns = ("number", "unit", "owed", "done", "late", "missed", "not_submitted",
+               *(("pending",) if pending else ()), "standing")  # fmt: skip
     header = tuple(say(f"bulletin.col.{c}", lang) for c in columns)
     rows: list[tuple[str, ...]] = []
-    for unit in (u for u in result.units if _owes(u)):
-        counts = Counter(o.status for o in unit.outcomes if o.status is not Status.NOT_APPLICABLE)
-        done = counts[Status.MET] + counts[Status.NIL] + counts[Status.WAIVED]
-        numbers = (counts.total(), done, counts[Status.MET_LATE], counts[Status.MISSED],
-                   counts[Status.NOT_SUBMITTED])  # fmt: skip
+    for unit, counts in zip(owing, counted, strict=True):
+        numbers = [counts.total(), counts[Status.MET] + counts[Status.NIL],
+                   counts[Status.MET_LATE], counts[Status.MISSED],
+                   counts[Status.NOT_SUBMITTED] + counts[Status.INVALID]]  # fmt: skip
+        numbers += [counts[Status.PENDING]] if pending else []
         rows.append((str(len(rows) + 1), _name(unit.unit, loaded), *map(str, numbers),
                      _standing(unit, result, loaded, lang)))  # fmt: skip
     return table(header, rows)
 
 
+# Not among a unit's duties in 附件1: not owed, or 核减 (经审核同意不列入考核).
+_NOT_COUNTED = (Status.NOT_APPLICABLE, Status.WAIVED)
+
+
 def _standing(unit: UnitResult, result: Result, loaded: LoadedPlan, lang: Lang) -> str:
-    """A unit behind has 未完成事项 while the year runs, and is 未完成 once it is over."""
+    """A unit behind has 未完成事项 while the year runs, and is 未完成 once it is over;
+    one a 抽查 refuted is 抽查不实."""
     over = result.as_of >= loaded.plan.plan.period.end
+    if standing(unit, result) == REFUTED:
+        return say("bulletin.col.refuted", lang)
     if unit.status is UnitStatus.BEHIND and over:
         return say("bulletin.col.unfinished", lang)
     return labels.unit_status(unit.status, lang)
@@ -380,8 +432,8 @@ def _asks(
 ) -> list[Block]:
     """What the units behind are asked to do, and by when."""
     owner = loaded.index.units[loaded.plan.plan.owner].name
-    standings = {u.status for u in result.units}
-    who = [say(f"bulletin.who.{s.name.lower()}", lang) for s in _TO_REMEDY if s in standings]
+    standings = {standing(u, result) for u in result.units}
+    who = [say(f"bulletin.who.{key}", lang) for key in _BLAMED if key in standings]
     asks = []
     if who:
         key = "bulletin.ask" if fix_by is None else "bulletin.ask_by"
@@ -394,7 +446,8 @@ def _asks(
     return [numbers.heading(say("bulletin.asks", lang)), *(block(Role.BODY, a) for a in asks)]
 
 
-_TO_REMEDY = (UnitStatus.BEHIND, UnitStatus.NOT_SUBMITTED, UnitStatus.INVALID)
+# The standings a 通报 criticises and asks to remedy, in the order it names them.
+_BLAMED = ("behind", REFUTED, "not_submitted", "invalid")
 
 
 def _either(parts: list[str], lang: Lang) -> str:
@@ -411,12 +464,16 @@ def _ending(lang: Lang, issue: Issue) -> list[Block]:
     return [block(Role.SIGNATURE, issue.settings.issuer), block(Role.DATE, date)]
 
 
-def _edition(lang: Lang, issue: Issue) -> list[Block]:
-    """版记: 抄送 (when the settings name any), 印发机关 and 印发日期."""
+def _edition(lang: Lang, issue: Issue, *, notice: bool = False) -> list[Block]:
+    """版记: 抄送 (when the settings name any; a 整改通知, about one unit, its own list),
+    印发机关 and 印发日期."""
     settings = issue.settings
+    copy_to = settings.copy_to
+    if notice and settings.notice_copy_to is not None:
+        copy_to = settings.notice_copy_to
     blocks = []
-    if settings.copy_to:
-        names = say("bulletin.to_sep", lang).join(settings.copy_to)
+    if copy_to:
+        names = say("bulletin.to_sep", lang).join(copy_to)
         blocks.append(block(Role.COPY_TO, say("bulletin.copy_to", lang, names=names)))
     when = (say("bulletin.printed", lang, date=labels.date(issue.date, lang)) if issue.date
             else say("bulletin.printed_blank", lang))  # fmt: skip
@@ -465,13 +522,15 @@ def rectification(
     unit_result = next(u for u in result.units if u.unit == unit)
     owner = loaded.index.units[plan.owner].name
     as_of, by = labels.date(result.as_of, lang), labels.date(fix_by, lang)
+    you = _you(name, lang)
     blocks = [block(Role.TITLE, title), block(Role.TO, say("bulletin.to", lang, to=name))]
     if unit_result.status is UnitStatus.NOT_SUBMITTED:
-        blocks.append(block(Role.BODY, say("bulletin.fix_silent", lang, plan=plan.title,
-                                           as_of=as_of, date=by, owner=owner)))  # fmt: skip
+        silent = say("bulletin.fix_silent", lang, plan=plan.title, as_of=as_of, date=by,
+                     owner=owner, you=you)  # fmt: skip
+        blocks.append(block(Role.BODY, silent))
     else:
         lead_key = "bulletin.fix_lead" if open_gaps else "bulletin.fix_lead_ahead"
-        blocks.append(block(Role.BODY, say(lead_key, lang, plan=plan.title,
+        blocks.append(block(Role.BODY, say(lead_key, lang, plan=plan.title, you=you,
                                            count=len(open_gaps), as_of=as_of)))  # fmt: skip
         numbers = Numbers(lang)
         for outcome in open_gaps:
@@ -480,10 +539,38 @@ def rectification(
             soon_key = "bulletin.fix_soon" if open_gaps else "bulletin.fix_soon_only"
             blocks.append(numbers.heading(say(soon_key, lang, date=by)))
             blocks += [block(Role.BODY, _item(o, loaded, lang)) for o in soon]
-        blocks.append(block(Role.BODY, say("bulletin.fix_ask", lang, owner=owner, date=by)))
-    blocks += [*_ending(lang, issue), *_edition(lang, issue)]
+        blocks.append(block(Role.BODY, say("bulletin.fix_ask", lang, owner=owner, date=by,
+                                           you=you)))  # fmt: skip
+    blocks += [*_ending(lang, issue), *_edition(lang, issue, notice=True)]
     return Draft(title, issue.date or result.as_of, tuple(blocks), issue.settings.issuer,
                  _provenance(result, loaded, lang, "rectification"))  # fmt: skip
+
+
+# How a 通知 addresses the unit it is sent to: 你县, 你区, 你局, 你委, 你办.
+_YOU = (("区人民政府", "区"), ("县人民政府", "县"), ("市人民政府", "市"), ("委员会", "委"),
+        ("委", "委"), ("局", "局"), ("办公室", "办"), ("办", "办"), ("中心", "中心"))  # fmt: skip
+
+
+def _you(name: str, lang: Lang) -> str:
+    """你县 for a county government, 你局 for a bureau…; 你单位 for any other (a
+    language without such forms says "your unit" whatever the kind)."""
+    kind = next((short for ending, short in _YOU if name.endswith(ending)), "单位")
+    return say("bulletin.you", lang, kind=kind)
+
+
+def _asked(source: str, plan: str, lang: Lang) -> str:
+    """《工作安排》要求：“…” — the notice's sentence in a 公文's punctuation (full-width
+    marks between Chinese words, as the notice was printed), a clause closed after the
+    quote."""
+    quoted = _FULL_WIDTH.sub(lambda m: _MARKS[m.group(0)], _nest(source))
+    text = say("bulletin.fix_source", lang, source=quoted, plan=plan)
+    return text if quoted.endswith(("。", "；", "！", "？")) else text + say("bulletin.stop", lang)
+
+
+_MARKS = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）"}
+_FULL_WIDTH = re.compile(
+    r"(?<=[\u4e00-\u9fff\d%）])[,;:]|[(](?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])[)]"
+)
 
 
 def _gap(outcome: Outcome, loaded: LoadedPlan, numbers: Numbers, lang: Lang) -> list[Block]:
@@ -493,6 +580,6 @@ def _gap(outcome: Outcome, loaded: LoadedPlan, numbers: Numbers, lang: Lang) -> 
     detail, due = _detail(outcome, lang), labels.date(outcome.due, lang)
     return [
         numbers.heading(req.title),
-        block(Role.BODY, say("bulletin.fix_source", lang, source=_nest(req.source))),
+        block(Role.BODY, _asked(req.source, loaded.plan.plan.title, lang)),
         block(Role.BODY, say("bulletin.fix_state", lang, detail=detail, due=due)),
     ]

@@ -37,6 +37,16 @@ class DocumentSettings(Model):
     printed_by: NonEmpty | None = Field(
         None, description="印发机关, for the 版记 (its 办公厅/办公室). Default: the issuer."
     )
+    issuer_unit: Id | None = Field(
+        None,
+        description="The plan's unit that issues the documents (the 市政府办公室): a "
+        "document neither praises nor criticises its own issuer.",
+    )
+    notice_copy_to: list[NonEmpty] | None = Field(
+        None,
+        description="抄送机关 of a 整改通知, which concerns one unit (the office that "
+        "receives the 整改 materials). Default: copy_to.",
+    )
 
 
 @dataclass(frozen=True)
@@ -45,6 +55,8 @@ class Settings:
     to: tuple[str, ...]
     copy_to: tuple[str, ...]
     printed_by: str
+    issuer_unit: str | None = None
+    notice_copy_to: tuple[str, ...] | None = None
 
 
 def settings_file(plan_path: Path) -> Path:
@@ -65,9 +77,15 @@ def load(loaded: LoadedPlan, fallback_to: list[str]) -> Settings:
             where = document.positions.find(("plan",))
             message = msg("sub.wrong_plan", got=given.plan, plan=loaded.plan.plan.id)
             raise InputError([Problem(where, message)])
+        if given.issuer_unit is not None and given.issuer_unit not in loaded.index.units:
+            where = document.positions.find(("issuer_unit",))
+            message = msg("plan.unknown_id", what=msg("what.unit"), value=given.issuer_unit)
+            raise InputError([Problem(where, message)])
     issuer = given.issuer or source.publisher
     to = given.to or addressees(loaded.notice) or fallback_to
-    return Settings(issuer, tuple(to), tuple(given.copy_to), given.printed_by or issuer)
+    notice_copy_to = tuple(given.notice_copy_to) if given.notice_copy_to is not None else None
+    return Settings(issuer, tuple(to), tuple(given.copy_to), given.printed_by or issuer,
+                    given.issuer_unit, notice_copy_to)  # fmt: skip
 
 
 # The addressees a notice opens with: names joined by 、，, ending with a colon, before

@@ -272,6 +272,9 @@ def scores_line(result: Result, loaded: LoadedPlan, lang: Lang) -> str:
         line = say("report.scores_method", lang, title=scored.method.title, number=number)
     if scored.spot_checks or scored.deductions.nil_unverified:
         line += say("report.scores_checked", lang)
+    if scored.ties:
+        rules = say("report.tie_sep", lang).join(say(f"report.tie.{k}", lang) for k in scored.ties)
+        line += say("report.scores_ties", lang, rules=rules)
     if scored.example:
         line += say("report.scores_example", lang)
     if scored.excluded:

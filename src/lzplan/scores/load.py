@@ -25,7 +25,7 @@ def scored(path: Path, result: Result, index: PlanIndex) -> Scored:
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return Scored(str(path), digest, tuple(scores.rankings), score(result, index, scores),
                   scores.method, tuple(scores.excluded), scores.example,
-                  tuple(scores.spot_checks), scores.deductions)  # fmt: skip
+                  tuple(scores.spot_checks), scores.deductions, tuple(scores.ties))  # fmt: skip
 
 
 def check(document: loader.Document, index: PlanIndex) -> ScoresFile:

@@ -151,6 +151,7 @@ class Scored:
     example: bool = False
     spot_checks: tuple[SpotCheck, ...] = ()
     deductions: Deductions = field(default_factory=Deductions)
+    ties: tuple[str, ...] = ()
 
     def of(self, unit: str) -> UnitScore | None:
         return self._by_unit.get(unit)
