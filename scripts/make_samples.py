@@ -149,8 +149,7 @@ DISPUTES = {
     "housing-planning": "城北片区房屋拆迁安置纠纷",
     "health": "市人民医院医疗损害赔偿纠纷",
     "transport": "泸州港码头建设征地补偿纠纷",
-    "legal-affairs": "蓝田片区建筑工地农民工工资拖欠群体性纠纷",
-    "public-security": "城西片区两村宅基地边界纠纷",
+    "public-security": "国道321线泸州段一起多人伤亡交通事故损害赔偿纠纷",
     "justice": "纳溪区护国镇农村土地承包经营权纠纷",
     "water": "泸县玉蟾水库灌区农业用水纠纷",
     "agriculture": "合江县白米镇荔枝园土地流转纠纷",
@@ -472,6 +471,8 @@ OWN_TITLES: dict[tuple[str, str], Variant] = {
     ("legal-affairs", "t1-4.three-cleanups"): (("发", "关于公布市级行政执法依据、执法职能和执法责任清理结果的通知"),),
     ("legal-affairs", "t2-2.cleanup"): (("发", "关于开展全市规范性文件清理工作的通知"),),
     ("legal-affairs", "t2-6.assessment-plan"): (("发", "关于开展2011年度依法行政考核工作的通知"),),
+    # the 法制办 leads 行政调解: it organises the 主动调解, it mediates no civil dispute
+    ("legal-affairs", "t2-5.proactive-mediation"): (("发", "关于进一步做好重大民事纠纷主动调解工作的通知"),),
     # the city's 方案 is the 市政府's, and the 申报 its 请示 to the province: the 法制办
     # drafted both (代拟), so they are its evidence
     ("legal-affairs", "t2-3a.concentrated-penalty-plan"): (("泸府发", "泸州市人民政府关于印发《泸州市城市管理领域相对集中行政处罚权工作实施方案》的通知"),),
@@ -607,6 +608,7 @@ class Unit:
     kind: str
     items: list[dict[str, Any]] = field(default_factory=list)
     series: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
+    items_made: list[dict[str, Any]] = field(default_factory=list)  # to cite one twice
 
     @property
     def place(self) -> str:
@@ -674,7 +676,7 @@ def activity(unit: Unit, req: str, done: dict[str, dt.date]) -> list[dict[str, A
     if req == "t1-1.decision-follow-up" and unit.id in PROJECTS:
         subject = PROJECTS[unit.id][0]
     if req == "t2-5.proactive-mediation":
-        subject = DISPUTES[unit.id]
+        subject = DISPUTES.get(unit.id, "")
     date = when(unit, req, done)
     done[req] = date
     made = titles(unit, req)
@@ -686,7 +688,7 @@ def nil_return(unit: Unit, req: str) -> str | None:
     arose = {
         "t1-1.risk-assessment": unit.id in PROJECTS,
         "t1-1.decision-follow-up": unit.id in PROJECTS or unit.id in FOLLOWED_UP,
-        "t2-5.proactive-mediation": unit.id in DISPUTES,
+        "t2-5.proactive-mediation": unit.id in DISPUTES or (unit.id, req) in OWN_TITLES,
     }.get(req, unit.id not in NO_DOCUMENTS)
     if arose or req not in NIL:
         return None
@@ -705,15 +707,21 @@ def case_files() -> dict[str, Any]:
     """The 法制办's 评查 of 16 enforcement departments, department by department."""
     parts = {}
     for unit in AUDITED:
-        held = 40 + pick(f"{unit}/held", 120)
+        held = round((40 + pick(f"{unit}/held", 80)) * SIZE.get(unit, 1.0))  # by its size
         share = 15 if unit == UNDER else 21 + pick(f"{unit}/share", 9)
         parts[unit] = {"numerator": -(-held * share // 100), "denominator": held}
     return parts
 
 
 def figures(unit: Unit, req: str) -> dict[str, Any]:
+    """Both 评查 figures rest on one 通报: the second cites the first's 文号."""
     series, title = titles(unit, req)[0]
-    evidence = [unit.item(series, title, FIGURES_DATE)]
+    first = next((i for i in unit.items_made if i["title"] == title), None)
+    if first is None:
+        evidence = [unit.item(series, title, FIGURES_DATE)]
+        unit.items_made.append(evidence[0])
+    else:
+        evidence = [{"title": title, "date": FIGURES_DATE, "doc_no": None, "same_as": first}]
     parts = case_files()
     if req == "t2-4.case-file-departments":
         return {"covered": list(parts), "date": FIGURES_DATE, "evidence": evidence}

@@ -90,8 +90,8 @@ def test_explain_in_chinese() -> None:
     assumed = invoke("explain", "tourism", *YEAR_END, "--lang", "zh").stdout
     assert "＊ 通知未列名，依通知对市政府各部门的要求或任务分解（泸府法〔2011〕8号）承担" in assumed
     audit = invoke("explain", "legal-affairs", "t2-4", *YEAR_END, "--lang", "zh").stdout
-    assert "评查案卷率：达标 - 404/1650，比例24.5%（要求不低于20%）" in audit
-    assert "  - 市畜牧局：15/99，比例15.2%，单独计算未达20%" in audit
+    assert "评查案卷率：达标 - 350/1437，比例24.4%（要求不低于20%）" in audit
+    assert "  - 市畜牧局：9/59，比例15.3%，单独计算未达20%" in audit
     assert "评查市级行政执法部门16个（要求不少于15个）" in audit  # the notice's own verb
     assert ascii_left(audit) == set()
 
