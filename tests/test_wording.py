@@ -81,3 +81,17 @@ def test_an_activity_done_in_part_is_counted_as_officials_count_it() -> None:
                       dt.date(2011, 12, 31), detail)  # fmt: skip
     assert build._detail(outcome, "zh") == "报送开展情况2次，要求不少于3次"
     assert build._detail(outcome, "en") == "2 reported, at least 3 asked"
+
+
+def test_what_came_after_the_cutoff_is_not_said_in_a_document() -> None:
+    """A detail that names a report made after the as-of day (数据日期…晚于统计截止日)
+    is said as it stood on that day."""
+    import datetime as dt
+
+    inner = msg("kind.activity.detail_short", actual=0, need=1, more=1)
+    detail = msg("detail.after_as_of", detail=inner, reported=dt.date(2011, 12, 26))
+    outcome = Outcome("secrecy", "t2-2", "t2-2.cleanup", Status.PENDING, 0, 1,
+                      dt.date(2011, 12, 31), detail)  # fmt: skip
+    assert build._detail(outcome, "zh") == "尚未报送该项工作开展情况"
+    missed = outcome._replace(status=Status.MISSED)
+    assert build._detail(missed, "zh") == "未报送该项工作开展情况，按未完成认定"

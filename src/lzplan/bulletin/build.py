@@ -19,7 +19,7 @@ from lzplan import __version__
 from lzplan.bulletin.document import Block, Draft, Role, block, table
 from lzplan.bulletin.settings import Settings
 from lzplan.check.result import Outcome, Result, Status, UnitResult, UnitStatus
-from lzplan.messages import Lang, numeral, say
+from lzplan.messages import Lang, Message, numeral, say
 from lzplan.plan.load import LoadedPlan
 from lzplan.reporters import common, labels
 from lzplan.scores.model import SpotCheck
@@ -270,13 +270,19 @@ def _item(outcome: Outcome, loaded: LoadedPlan, lang: Lang) -> str:
 def _detail(outcome: Outcome, lang: Lang) -> str:
     """Where a duty stands, as a 公文 says it: an activity without its record is one
     未报送开展情况, not lzplan's count of a clerk's evidence items."""
+    detail = outcome.detail
+    if detail.key == "detail.after_as_of":  # what came after the cutoff is not yet known
+        inner = dict(detail.params)["detail"]
+        assert isinstance(inner, Message)
+        outcome = outcome._replace(detail=inner)
     if outcome.detail.key == "kind.milestone.completed_later":
         return say("bulletin.not_done", lang)  # what came after the cutoff is not yet known
     if outcome.detail.key != "kind.activity.detail_short":
         return outcome.detail.render(lang)
     given = dict(outcome.detail.params)
     if not given["actual"]:
-        return say("bulletin.activity_none", lang)
+        missed = outcome.status is Status.MISSED  # only then is it judged not done
+        return say("bulletin.activity_none" if missed else "bulletin.activity_none_yet", lang)
     return say("bulletin.activity_short", lang, actual=given["actual"], need=given["need"])
 
 
@@ -538,9 +544,10 @@ def rectification(
         if soon:
             soon_key = "bulletin.fix_soon" if open_gaps else "bulletin.fix_soon_only"
             blocks.append(numbers.heading(say(soon_key, lang, date=by)))
-            blocks += [block(Role.BODY, _item(o, loaded, lang)) for o in soon]
-        blocks.append(block(Role.BODY, say("bulletin.fix_ask", lang, owner=owner, date=by,
-                                           you=you)))  # fmt: skip
+            stop = say("bulletin.stop", lang)
+            blocks += [block(Role.BODY, _item(o, loaded, lang) + stop) for o in soon]
+        ask = "bulletin.fix_ask" if open_gaps else "bulletin.fix_ask_ahead"
+        blocks.append(block(Role.BODY, say(ask, lang, owner=owner, date=by, you=you)))
     blocks += [*_ending(lang, issue), *_edition(lang, issue, notice=True)]
     return Draft(title, issue.date or result.as_of, tuple(blocks), issue.settings.issuer,
                  _provenance(result, loaded, lang, "rectification"))  # fmt: skip

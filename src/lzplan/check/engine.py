@@ -233,6 +233,10 @@ class Judge:
             judged, periods = self._recurring(req, req.recurs, claim, owed)
         elif judged is None:
             judged = kinds.of(req).judge(req, claim, self._context(req), owed.threshold)
+        if claim.entry.nil_return is not None and claim.reported > self.as_of:
+            # a nil return filed after the day judged is not known then: say so
+            later = msg("detail.after_as_of", detail=judged.detail, reported=claim.reported)
+            judged = judged._replace(detail=later)
         remedied = self._remedied(req, claim, owed, judged)
         outcome = _outcome(
             filed.submission.unit,
