@@ -16,7 +16,7 @@ from lzplan.inputs import loader
 from lzplan.inputs.validation import to_model
 from lzplan.location import Location, PositionMap
 from lzplan.messages import msg
-from lzplan.plan import breakdown, crossref, trace
+from lzplan.plan import breakdown, crossref
 from lzplan.plan.breakdown import LoadedBreakdown
 from lzplan.plan.index import PlanIndex
 from lzplan.plan.model import Plan
@@ -58,6 +58,8 @@ def load(
     extra = [broken_down.text] if broken_down else []
     passed = _traced_marker(cache, text, notice, *extra, name, str(notice_path))
     if passed is None or not _signed(passed, secret):
+        from lzplan.plan import trace  # the dearest check's code, loaded only when it runs
+
         problems = trace.check(index, document.positions, notice, str(notice_path), broken_down)
         if problems:
             raise InputError(problems)
