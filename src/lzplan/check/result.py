@@ -6,12 +6,14 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from lzplan.errors import Problem
 from lzplan.location import Location
 from lzplan.messages import Message
-from lzplan.scores.model import Scored
+
+if TYPE_CHECKING:  # the 考核's model loads only for a run with --scores
+    from lzplan.scores.model import Scored
 
 
 class Status(StrEnum):

@@ -20,7 +20,6 @@ from lzplan.errors import InputError, Problem, UsageError, sorted_problems
 from lzplan.inputs import loader
 from lzplan.messages import msg
 from lzplan.plan.load import LoadedPlan, load
-from lzplan.scores.load import scored
 
 
 @dataclass(frozen=True)
@@ -122,6 +121,8 @@ def _check(request: Request) -> Checked:
         problems = _about(request.unit, problems, verdicts, rejected)
     result = replace(result, problems=tuple(sorted_problems(problems)))
     if request.scores is not None:
+        from lzplan.scores.load import scored  # only a run with --scores needs it
+
         result = replace(result, scored=scored(request.scores, result, loaded.index))
     return Checked(loaded, result)
 
