@@ -157,12 +157,14 @@ _SOUND = (UnitStatus.COMPLIANT, UnitStatus.COMPLIANT_LATE, UnitStatus.ON_TRACK)
 _DONE = (Status.MET, Status.MET_LATE, Status.WAIVED, Status.NIL)
 
 
-def standing(unit: UnitResult, result: Result) -> str:
-    """A unit's standing as the documents state it: its verdict's, except that a unit a
-    抽查 found reporting untruly is not counted as finished (or under way)."""
-    if unit.status in _SOUND and unit.unit in {c.unit for c in _refuted(result)}:
-        return REFUTED
-    return unit.status.name.lower()
+def standings(result: Result) -> dict[str, str]:
+    """Each unit's standing as the documents state it: its verdict's, except that a unit
+    a 抽查 found reporting untruly is not counted as finished (or under way)."""
+    refuted = {checked.unit for checked in _refuted(result)}
+    return {
+        u.unit: REFUTED if u.status in _SOUND and u.unit in refuted else u.status.name.lower()
+        for u in result.units
+    }
 
 
 def _basic(result: Result, loaded: LoadedPlan, lang: Lang) -> list[Block]:
@@ -170,12 +172,11 @@ def _basic(result: Result, loaded: LoadedPlan, lang: Lang) -> list[Block]:
     and not; of those that reported, so many finished; so many of the plan's tasks done
     by every unit owing them."""
     owing = [u for u in result.units if _owes(u)]
-    standings = Counter(standing(u, result) for u in owing)
-    silent = standings["not_submitted"]
+    standing = standings(result)
+    counts = Counter(standing[u.unit] for u in owing)
+    silent = counts["not_submitted"]
     parts = say("bulletin.part_sep", lang).join(
-        say(f"bulletin.part.{key}", lang, count=standings[key])
-        for key in _COUNTED
-        if standings[key]
+        say(f"bulletin.part.{key}", lang, count=counts[key]) for key in _COUNTED if counts[key]
     )
     key = "bulletin.basic_units" if silent else "bulletin.basic_units_all"
     units = say(key, lang, count=len(owing), filed=len(owing) - silent, silent=silent,
@@ -271,7 +272,7 @@ def _detail(outcome: Outcome, lang: Lang) -> str:
     """Where a duty stands, as a 公文 says it: an activity without its record is one
     未报送开展情况, not lzplan's count of a clerk's evidence items."""
     detail = outcome.detail
-    if detail.key == "detail.after_as_of":  # what came after the cutoff is not yet known
+    if detail.key == "detail.after_as_of":  # said as it stood on the cutoff day
         inner = dict(detail.params)["detail"]
         assert isinstance(inner, Message)
         outcome = outcome._replace(detail=inner)
@@ -309,10 +310,11 @@ def _praise_blame(
     document's to judge) are left out of both, and the document says so once."""
     apart = _apart(loaded, issuer_unit)
     judged = [u for u in result.units if _owes(u) and u.unit not in apart]
-    praised = [_name(u.unit, loaded) for u in judged if standing(u, result) == "compliant"]
+    standing = standings(result)
+    praised = [_name(u.unit, loaded) for u in judged if standing[u.unit] == "compliant"]
     groups = []
     for key in _BLAMED:  # each named for what it failed in, as a 通报 criticises
-        names = [_name(u.unit, loaded) for u in judged if standing(u, result) == key]
+        names = [_name(u.unit, loaded) for u in judged if standing[u.unit] == key]
         if names:
             groups.append(say(f"bulletin.blame.{key}", lang, names=_join(names, lang)))
     blocks = []
@@ -392,32 +394,31 @@ def _annexes(result: Result, loaded: LoadedPlan, lang: Lang) -> list[tuple[Block
 def _standing_table(result: Result, loaded: LoadedPlan, lang: Lang) -> Block:
     """Each unit's duties, net of those 核减, in columns that add up to them."""
     owing = [u for u in result.units if _owes(u)]
-    counted = [Counter(o.status for o in u.outcomes if o.status not in _NOT_COUNTED)
+    counted = [Counter(o.status for o in u.outcomes if o.status not in common.UNCOUNTED)
                for u in owing]  # fmt: skip
     pending = any(counts[Status.PENDING] for counts in counted)  # a column only when any
     columns = ("number", "unit", "owed", "done", "late", "missed", "not_submitted",
                *(("pending",) if pending else ()), "standing")  # fmt: skip
     header = tuple(say(f"bulletin.col.{c}", lang) for c in columns)
     rows: list[tuple[str, ...]] = []
+    standing = standings(result)
     for unit, counts in zip(owing, counted, strict=True):
         numbers = [counts.total(), counts[Status.MET] + counts[Status.NIL],
                    counts[Status.MET_LATE], counts[Status.MISSED],
                    counts[Status.NOT_SUBMITTED] + counts[Status.INVALID]]  # fmt: skip
         numbers += [counts[Status.PENDING]] if pending else []
         rows.append((str(len(rows) + 1), _name(unit.unit, loaded), *map(str, numbers),
-                     _standing(unit, result, loaded, lang)))  # fmt: skip
+                     _standing(unit, standing[unit.unit], result, loaded, lang)))  # fmt: skip
     return table(header, rows)
 
 
-# Not among a unit's duties in 附件1: not owed, or 核减 (经审核同意不列入考核).
-_NOT_COUNTED = (Status.NOT_APPLICABLE, Status.WAIVED)
-
-
-def _standing(unit: UnitResult, result: Result, loaded: LoadedPlan, lang: Lang) -> str:
+def _standing(
+    unit: UnitResult, standing: str, result: Result, loaded: LoadedPlan, lang: Lang
+) -> str:
     """A unit behind has 未完成事项 while the year runs, and is 未完成 once it is over;
     one a 抽查 refuted is 抽查不实."""
     over = result.as_of >= loaded.plan.plan.period.end
-    if standing(unit, result) == REFUTED:
+    if standing == REFUTED:
         return say("bulletin.col.refuted", lang)
     if unit.status is UnitStatus.BEHIND and over:
         return say("bulletin.col.unfinished", lang)
@@ -438,8 +439,8 @@ def _asks(
 ) -> list[Block]:
     """What the units behind are asked to do, and by when."""
     owner = loaded.index.units[loaded.plan.plan.owner].name
-    standings = {standing(u, result) for u in result.units}
-    who = [say(f"bulletin.who.{key}", lang) for key in _BLAMED if key in standings]
+    found = set(standings(result).values())
+    who = [say(f"bulletin.who.{key}", lang) for key in _BLAMED if key in found]
     asks = []
     if who:
         key = "bulletin.ask" if fix_by is None else "bulletin.ask_by"

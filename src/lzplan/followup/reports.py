@@ -88,16 +88,11 @@ def read(path: Path) -> Compared:
     which locates each problem as file:line:column; a larger one (a province's runs to
     hundreds of MiB) is read a unit at a time, located where JSON says."""
     shown = str(path)
-    with loader.open_bytes(path, shown, MAX_REPORT_BYTES) as file:
-        small = os.fstat(file.fileno()).st_size <= loader.MAX_FILE_BYTES
-        if small:
-            return _whole(loader.decode(file.read(loader.MAX_FILE_BYTES + 1), shown), shown)
-    return _streamed(path, shown)
-
-
-def _streamed(path: Path, shown: str) -> Compared:
-    file = loader.open_bytes(path, shown, MAX_REPORT_BYTES)
+    file = loader.open_bytes(path, shown, MAX_REPORT_BYTES)  # opened once, read as it is
     try:
+        if os.fstat(file.fileno()).st_size <= loader.MAX_FILE_BYTES:
+            with file:
+                return _whole(loader.decode(file.read(loader.MAX_FILE_BYTES + 1), shown), shown)
         head, units = stream.walk(file, shown, HeadView, UnitView)
     except BaseException:
         file.close()

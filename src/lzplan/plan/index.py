@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from lzplan import kinds
 from lzplan.location import PathKey
@@ -49,7 +50,7 @@ class PlanIndex:
                 self.requirements[requirement.id] = (task, requirement)
                 self.paths[requirement.id] = ("tasks", t, "requirements", r)
 
-    @property
+    @cached_property
     def last_day(self) -> dt.date:
         """The plan's last date: its period's end, or a later due date (2012年上半年)."""
         dues = (req.due.date for _, req in self.requirements.values())

@@ -161,7 +161,7 @@ def _level(outcome: Outcome, result: Result, level: FailOn) -> str | None:
 # What counts as done when measuring progress: met (late or not), or nothing to do.
 _DONE = (Status.MET, Status.MET_LATE, Status.NIL)
 # What is out of the count: waived, or not owed.
-_UNCOUNTED = (Status.WAIVED, Status.NOT_APPLICABLE)
+UNCOUNTED = (Status.WAIVED, Status.NOT_APPLICABLE)
 
 
 @dataclass(frozen=True)
@@ -203,7 +203,7 @@ def progress(result: Result, loaded: LoadedPlan) -> list[Progress]:
 
 def tally(unit: UnitResult) -> tuple[int, int]:
     """(done, owed): what is met or has nothing to do, of what is owed and not waived."""
-    counted = [o for o in unit.outcomes if o.status not in _UNCOUNTED]
+    counted = [o for o in unit.outcomes if o.status not in UNCOUNTED]
     return sum(o.status in _DONE for o in counted), len(counted)
 
 
