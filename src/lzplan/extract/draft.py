@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from lzplan.extract.layout import Segment, segments
 from lzplan.extract.registry import Registry
-from lzplan.grammar import actors, deadlines, owners, quotas
+from lzplan.grammar import actors, deadlines, norms, owners, quotas
 from lzplan.grammar.actors import Actor
 from lzplan.grammar.deadlines import DeadlinePhrase
 from lzplan.grammar.quotas import QuotaPhrase
@@ -186,13 +186,18 @@ def _task(
             task.unreported.append((sentence.text.strip(), msg("extract.review.lead_in")))
             continue
         for clause in _clauses(sentence, period.year, registry.index(owner_text)):
-            n += 1
+            norm = _norm(clause)
+            if norm is not None:
+                task.unreported.append((clause.text.strip(), norm))
+                continue
             found = actors.find(ended, names, clause.start, clause.end, seg.body_start)
-            rid = f"{task_id}.r{n}"
-            req = _requirement(rid, clause, task, registry, owner_text, period, found)
-            _supporting(task, found, clause.text, registry, owner_text)
-            task.requirements.append(req)
-            read.append((req, clause, found, sentence.text))
+            for subject in _duties(ended, clause, found):
+                n += 1
+                rid = f"{task_id}.r{n}"
+                req = _requirement(rid, clause, task, registry, owner_text, period, subject)
+                _supporting(task, subject, clause.text, registry, owner_text)
+                task.requirements.append(req)
+                read.append((req, clause, subject, sentence.text))
     for req, after in zip(task.requirements, task.requirements[1:], strict=False):
         if req.follows is not None:  # done before the next duty, so by its date
             req.follows, req.wording = after.id, None
@@ -205,6 +210,28 @@ def _task(
     used |= {g for r in task.requirements for g in (*r.groups, r.of_group) if g}
     task.own_groups = [g for g in registry.own_groups(owner_text) if g.id in used]
     return task
+
+
+def _duties(text: str, clause: Clause, found: list[Actor]) -> list[list[Actor]]:
+    """The actors of each duty of a clause: one duty per subject standing in it
+    (区县人民政府要向本级人大常委会…报告、各部门要向本级政府报告: two duties, one quote),
+    unless a quota binds them together (各区县评估不少于3件，市级有关部门…不少于1件)."""
+    standing = [a for a in found if clause.start <= a.start < clause.end]
+    runs = actors.subjects(text, standing)
+    if clause.quotas or len(runs) < 2 or len(standing) < len(found):
+        return [found]
+    return runs
+
+
+def _norm(clause: Clause) -> Message | None:
+    """Why a clause with no quota or deadline states no work to report, if it does not."""
+    if clause.quotas or clause.deadlines:
+        return None
+    if norms.sanction(clause.text):
+        return msg("extract.review.sanction")
+    if norms.prohibition(clause.text):
+        return msg("extract.review.prohibition")
+    return None
 
 
 def _first_words(text: str, seg: Segment) -> str:
@@ -465,6 +492,7 @@ _WHY = {
     "supporting": msg("role.supporting"),
     "object": None,
     "counted": msg("extract.review.who_covers"),
+    "checked": msg("extract.review.checked"),
 }
 
 
@@ -495,6 +523,25 @@ class _Who:
         said = self.sentence
         return [u for u in units if self.functions.get(u) and
                 not any(word in said for word in self.functions[u])]  # fmt: skip
+
+    def standing(self) -> bool:
+        """An actor stands in the clause itself (not carried over from its sentence)."""
+        return any(self.clause.start <= a.start < self.clause.end for a in self.found)
+
+    def subject_clause(self) -> str:
+        """The clause in which the actors carried over into this one stand."""
+        if not self.found:
+            return ""
+        start = self.found[0].start
+        return re.split(r"[，,；;。]", self.text[start : self.clause.start])[0]
+
+    def supervisors(self, units: list[str], checked: list[str]) -> list[str]:
+        """Who supervises, of ``units``: the units the statement names and the
+        governments (a government supervises its own departments), not a group of
+        departments nor the ``checked`` ones, whose work it is."""
+        groups = {n.id for n in self.bracket if n.what == "group"}
+        return [u for u in units if u not in checked
+                and (u not in groups or actors.governments(self.words(u)))]  # fmt: skip
 
     def words(self, unit: str) -> str:
         """How the clause (else the statement) writes ``unit``'s name."""
@@ -541,6 +588,12 @@ def _owe(req: DraftRequirement, who: _Who) -> None:
     derived = _once([a.id for a in who.found])
     mine = _once([a.id for a in who.found if a.role != "supporting"])
     why = {a.id: ("supporting", who.words(a.id)) for a in who.found if a.role == "supporting"}
+    checking = actors.supervises(who.clause.text) and not who.standing()
+    if checking and not actors.supervises(who.subject_clause()):
+        # a subject carried over from other work is whose work is checked, not who
+        # checks it (各区县人民政府…报告落实情况，2012年上半年进行检查验收)
+        why |= {unit: ("checked", who.words(unit)) for unit in mine}
+        mine = []
     if not derived:
         derived = _once([*task.leads, *task.groups, *task.supporting])
         why = {unit: ("supporting", who.words(unit)) for unit in task.supporting}
@@ -556,6 +609,8 @@ def _owe(req: DraftRequirement, who: _Who) -> None:
             mine = [unit for unit in mine if unit not in off]
             req.reviews.append(msg("extract.review.by_function",
                                    names="、".join(who.words(unit) for unit in off)))  # fmt: skip
+        if checking:
+            mine = who.supervisors(mine, [a.id for a in who.found]) or mine
         units = [unit for unit in mine if unit in task.leads]
         if req.kind == "distinct_units" and units and len(units) < len(mine):
             why |= {unit: ("counted", who.counted()) for unit in mine if unit not in units}

@@ -190,9 +190,10 @@ def misses(draft: Plan, reviewed: Plan, unowned: frozenset[str] = frozenset()) -
             found.append(msg("extract.miss.extra", id=d.id, source=_excerpt(d.source)))
             continue
         r = by_id[paired[d.id]]
+        found += _owner_misses(d, r)
         for field, mine, theirs in (
             ("task", d.task, r.task),
-            ("owners", _shown(d.owners | d.roles), _shown(r.owners | r.roles)),
+            ("roles", _shown(d.roles), _shown(r.roles)),
             ("kind", d.kind, r.kind),
             ("quota", _shown(d.quotas), _shown(r.quotas)),
             ("due", _shown({d.due}), _shown({r.due})),
@@ -201,6 +202,16 @@ def misses(draft: Plan, reviewed: Plan, unowned: frozenset[str] = frozenset()) -
                 found.append(msg("extract.miss.field", id=r.id, field=field, draft=mine,
                                  reviewed=theirs))  # fmt: skip
     return found
+
+
+def _owner_misses(drafted: _Req, reviewed: _Req) -> list[Message]:
+    """The owners that cost the score, as it counts them (by the units they mean): the
+    draft's owners not owed in the reviewed plan, and the reviewed ones not drafted."""
+    wrong = sorted(o for o, units in drafted.owned if not _has_owner(o, units, reviewed))
+    missed = sorted(o for o, units in reviewed.owned if not _has_owner(o, units, drafted))
+    found = [msg("extract.miss.owners_extra", id=reviewed.id, owners=", ".join(wrong))]
+    found += [msg("extract.miss.owners_missing", id=reviewed.id, owners=", ".join(missed))]
+    return [m for m, names in zip(found, (wrong, missed), strict=True) if names]
 
 
 def _excerpt(text: str) -> str:

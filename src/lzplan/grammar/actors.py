@@ -33,6 +33,17 @@ _MODAL = re.compile(r"^(?:都要|均要|也要|要|应当|应|须|必须|负责|
 # A name right after one of these is an object or a place, not an actor.
 _OBJECT = re.compile(r"(?:对|向|经|报|给|为|与|同|和|及|督促|指导|组织|配合|协助|抄送|会同)$")
 _SUPPORT_AFTER = re.compile(r"^(?:配合|协助|协办)")
+# Verbs of supervision: who checks a piece of work is not who does it (检查验收,
+# 案卷评查, 督促指导, 备案审查).
+_SUPERVISE = re.compile(r"备案审查|检查|验收|评查|督查|督促|监督|审查|指导")
+# …as the clause's verb: heading it (积极指导…, 评查案卷率…) or the object of a verb of
+# doing (进行检查验收, 开展…评查工作, 履行…监督职责); not a thing named in a list
+# (执行…合法性审查和集体讨论决定程序), a precondition (未经…审查的) or undergone (接受监督).
+_HEAD = re.compile(r"(?:积极|切实|认真|继续|严格|及时|定期|依法|全面|重点|进一步|要|并|同时)*")
+_DOING = re.compile(r"(?:进行|开展|组织|履行|负责|做好|加强|加大)[^、和与及的]*$")
+_TITLE = re.compile(r"《[^》]*》")
+# The notice's words for governments: 各区县人民政府, 各区、县（市）人民政府, 各区县.
+_GOVERNMENT = re.compile(r"(?:人民政府|政府)$|^(?:各|每个)?区[、，,]?县(?:[（(]市[）)])?$")
 _HALF_STOP = re.compile(r"(?<![0-9])\.|\.(?![0-9])")
 
 
@@ -102,6 +113,34 @@ class Subjects:
         # the last subject before the quote: the run of actors that ends nearest it
         last = before[-1]
         return [a for a in before if _same_subject(self.text, a, last, before)]
+
+
+def subjects(text: str, found: Sequence[Actor]) -> list[list[Actor]]:
+    """``found`` as separate subjects, each a run of joined names: 区县人民政府要向…报告、
+    各部门要向本级政府报告 has two, 市卫生局、市民政局要… one."""
+    runs: list[list[Actor]] = []
+    for actor in sorted(found, key=lambda a: a.start):
+        if runs and _JOIN.match(text[runs[-1][-1].end : actor.start].strip()):
+            runs[-1].append(actor)
+        else:
+            runs.append([actor])
+    return runs
+
+
+def supervises(clause: str) -> bool:
+    """The clause's duty is to supervise others' work (进行检查验收, 开展案卷评查工作,
+    履行行政执法监督职责): a verb of supervision, outside a title, as the clause's verb."""
+    plain = _TITLE.sub(lambda m: "《" * len(m.group()), clause)
+    for found in _SUPERVISE.finditer(plain):
+        part = re.split(r"[，,；;。]", plain[: found.start()])[-1].strip()
+        if _HEAD.fullmatch(part) or _DOING.search(part):
+            return True
+    return False
+
+
+def governments(name: str) -> bool:
+    """The notice names governments (各区县人民政府, 各区县), not departments."""
+    return bool(_GOVERNMENT.search(name))
 
 
 def _sentence_start(text: str, index: int) -> int:

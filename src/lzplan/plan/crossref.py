@@ -3,23 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterator
 
 from lzplan import kinds
 from lzplan.errors import Problem
+from lzplan.grammar import actors
 from lzplan.location import Location, PathKey, PositionMap
 from lzplan.messages import msg
 from lzplan.plan.index import PlanIndex
 from lzplan.plan.model import Group, Plan, Requirement
 from lzplan.plan.recurrence import occurrences
 
-# The notice's words for governments: 各区县人民政府, 各区、县（市）人民政府, 各区县.
-_GOVERNMENT = re.compile(r"(?:人民政府|政府)$|^(?:各|每个)?区[、，,]?县(?:[（(]市[）)])?$")
-
 
 def _sort(name: str) -> str:
-    return "government" if _GOVERNMENT.search(name) else "other"
+    return "government" if actors.governments(name) else "other"
 
 
 def check(plan: Plan, positions: PositionMap, index: PlanIndex | None = None) -> list[Problem]:
