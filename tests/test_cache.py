@@ -17,7 +17,7 @@ import pytest
 
 from lzplan.check import wire
 from lzplan.check.cache import MAGIC, _sign, default_folder, key_file, secret
-from lzplan.code import fingerprint
+from lzplan.code import digest, fingerprint
 from tests import forge
 from tests.conftest import ROOT, invoke
 
@@ -259,32 +259,49 @@ def test_a_planted_entry_computed_from_public_inputs_decides_nothing(samples: Pa
     assert _standing(planted[1], "gulin") == "compliant"  # the control: the test can fail
 
 
-def test_a_planted_trace_note_skips_no_check(samples: Path) -> None:
-    """The note that a plan passed its trace against the notice is signed too: planted
-    (its name is public), a plan whose quota the notice does not say is still refused.
-    The control: signed with the secret, the note would skip the trace."""
+def test_a_planted_plan_entry_skips_no_check(samples: Path) -> None:
+    """A plan that passed every check is kept, signed, so a re-check reads it back
+    instead of tracing it again. Planted under its public key (unsigned, or signed with
+    the public digest), a plan whose quota the notice does not say is still refused.
+    The control: the same entry signed with the secret is taken as it is."""
+    from lzplan import signed
     from lzplan.plan import load as plans
 
     cache = samples / "cache"
+    args = ("--as-of", "2011-12-31", "--cache-dir", str(cache))
     plan = samples / "plan" / "2011.yaml"
+    sound = plans.load(plan, "plan/2011.yaml")
     text = plan.read_text(encoding="utf-8").replace(
         "min: {districts: 3, decision-departments: 1}",
         "min: {districts: 2, decision-departments: 1}", 1)  # fmt: skip
     plan.write_text(text, encoding="utf-8")
-    texts = [(samples / "plan" / name).read_text(encoding="utf-8")
-             for name in ("2011.source.txt", "2011.breakdown.yaml")]  # fmt: skip
-    note = plans._traced_marker(cache, text, *texts, "plan/2011.yaml", "plan/2011.source.txt")
-    assert note is not None
-    note.parent.mkdir(parents=True)
-    args = ("--as-of", "2011-12-31", "--cache-dir", str(cache))
-    for planted in (b"", hashlib.sha256(note.name.encode()).hexdigest().encode()):
-        note.write_bytes(planted)
+    key = digest(fingerprint(), "plan/2011.yaml", "plan/2011.yaml", text).hex()
+    entry = cache / "plans" / key[:2] / key
+    kept = (plans._cited_digests(sound), sound)
+    for guess in (b"", hashlib.sha256(key.encode()).hexdigest().encode()):
+        signed.write(entry, plans.MAGIC, key, kept, guess)
         refused = invoke("check", "submissions", "--plan", "plan/2011.yaml", *args, cwd=samples)
         assert refused.exit_code == 2
         assert "不少于3件" in refused.stderr
-    note.write_bytes(plans._signature(note, secret(os.environ, cache)))
+    signed.write(entry, plans.MAGIC, key, kept, secret(os.environ, cache))
     skipped = invoke("check", "submissions", "--plan", "plan/2011.yaml", *args, cwd=samples)
-    assert skipped.exit_code != 2  # the control: a signed note does skip the trace
+    assert skipped.exit_code != 2  # the control: a signed entry is read back, not checked
+
+
+def test_a_kept_plan_is_read_again_when_its_notice_changes(samples: Path) -> None:
+    """A kept plan stands for its notice and 任务分解 as they were: a notice edited
+    since (the quota's sentence gone) makes the plan load and trace again."""
+    cache = samples / "cache"
+    args = ("--as-of", "2011-12-31", "--cache-dir", str(cache))
+    first = invoke("check", "submissions", "--plan", "plan/2011.yaml", *args, cwd=samples)
+    assert first.exit_code != 2
+    assert list((cache / "plans").glob("*/*"))
+    notice = samples / "plan" / "2011.source.txt"
+    notice.write_text(notice.read_text(encoding="utf-8").replace("各区县评估不少于3件,", ""),
+                      encoding="utf-8")  # fmt: skip
+    again = invoke("check", "submissions", "--plan", "plan/2011.yaml", *args, cwd=samples)
+    assert again.exit_code == 2
+    assert "quoted text does not occur in the notice" in again.stderr
 
 
 @pytest.mark.parametrize("kind", ["fifo", "dev-zero", "folder"])

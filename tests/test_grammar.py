@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from lzplan.grammar import deadlines, numbers, owners, quotas
+from lzplan.grammar import actors, deadlines, norms, numbers, owners, quotas
 from tests.conftest import CASES, ROOT
 
 NOTICE_2011 = (ROOT / "plan" / "2011.source.txt").read_text(encoding="utf-8")
@@ -251,3 +251,51 @@ def test_what_looks_like_a_quota(text: str, looks_like: bool) -> None:
 )  # fmt: skip
 def test_what_looks_like_a_deadline(text: str, looks_like: bool) -> None:
     assert bool(deadlines.TRIGGER.search(text)) is looks_like
+
+
+@pytest.mark.parametrize(
+    ("clause", "supervising"),
+    [
+        ("2012年上半年进行检查验收。", True),
+        ("继续开展行政执法案卷评查工作", True),
+        ("切实履行行政执法监督职责，加强行政执法监督机制建设", True),
+        ("备案审查规范性文件要重点加强对违法增加公民义务内容的审查", True),
+        ("积极指导、支持和保障居民委员会开展人民调解工作", True),
+        ("评查案卷率达20%以上。", True),
+        # a thing named in a list, a precondition, something undergone, a title
+        ("严格执行重大行政决策公众参与、合法性审查和集体讨论决定程序", False),
+        ("切实把合法性审查和集体讨论决定作为必经程序", False),
+        ("未经公开征求意见、合法性审查、集体讨论的规范性文件不得发布施行", False),
+        ("自觉接受监督", False),
+        ("严格执行新颁布的《四川省行政执法监督条例》", False),
+        ("市级各部门要定期组织本系统行政执法人员进行培训", False),
+    ],
+)
+def test_what_is_a_duty_of_supervision(clause: str, supervising: bool) -> None:
+    assert actors.supervises(clause) is supervising
+
+
+@pytest.mark.parametrize(
+    ("name", "government"),
+    [("各区县人民政府", True), ("各区、县（市）", True), ("各区县", True),
+     ("市政府各部门", False), ("市级行政执法部门", False), ("高新区管委会", False)],
+)  # fmt: skip
+def test_which_names_are_governments(name: str, government: bool) -> None:
+    assert actors.governments(name) is government
+
+
+@pytest.mark.parametrize(
+    ("clause", "sanction", "prohibition"),
+    [
+        ("对违反决策规定、造成重大损失的，要严格追究过错责任。", True, False),
+        ("凡未按期报送的，依法追究有关人员的责任", True, False),
+        ("坚持文明执法，不得粗暴对待当事人；", False, True),
+        ("严禁以罚代管", False, True),
+        # a prohibition beside other work, and a 制度 of accountability, are duties
+        ("加强后续监管，不得反弹", False, False),
+        ("建立健全责任追究制度", False, False),
+        ("对重大决策要进行风险评估", False, False),
+    ],
+)
+def test_norms_that_are_no_work_to_report(clause: str, sanction: bool, prohibition: bool) -> None:
+    assert (norms.sanction(clause), norms.prohibition(clause)) == (sanction, prohibition)

@@ -47,7 +47,7 @@ Positive = Annotated[int, Field(ge=1)]
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
 
 
 def own_fields(model: type[BaseModel], base: type[BaseModel]) -> list[str]:

@@ -5,17 +5,15 @@ and the check's context: the plan's sha256, the waivers file's, the as-of date, 
 binding patterns, and lzplan's version. The key is the sha256 of all of these, so a
 change to any one misses; nothing is ever invalidated by hand.
 
-An entry is ``MAGIC``, its key, an HMAC-SHA256 of key and payload, then the payload:
-the packed verdict (``check.wire``) pickled. The HMAC's secret is not in the cache
-folder (``secret``): whoever can write the folder — a CI cache restored from another
-branch, a shared runner — can compute every key, but cannot sign an entry, so no
-entry lzplan did not write decides a verdict. Reading trusts nothing: anything but a
-regular file of bounded size, a wrong magic, another key, a signature that does not
-match (a torn, edited or planted file), a payload naming any class outside lzplan's
-value objects, or a verdict whose messages do not render (``wire.sound``) is a miss,
-and the verdict is judged again and written over it. The unpickler resolves only the
-classes in ``_ALLOWED``, so an entry cannot run code. Entries are written whole (a
-temporary file, then a rename): two runs at once at worst judge a file twice.
+An entry is a signed one (``lzplan.signed``): ``MAGIC``, its key, an HMAC-SHA256 of
+key and payload, then the packed verdict (``check.wire``) pickled. The HMAC's secret is
+not in the cache folder (``secret``): whoever can write the folder — a CI cache
+restored from another branch, a shared runner — can compute every key, but cannot sign
+an entry, so no entry lzplan did not write decides a verdict. Reading trusts nothing:
+a torn, edited, planted or oversized entry, a payload naming any class outside
+``_ALLOWED`` (lzplan's value objects: an entry cannot run code), or a verdict whose
+messages do not render (``wire.sound``) is a miss, and the verdict is judged again and
+written over it. Two runs at once at worst judge a file twice.
 
 The folder is ``--cache-dir``, else ``$LZPLAN_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/lzplan`` (``~/.cache/lzplan``). A cache that cannot be written (a
@@ -24,20 +22,14 @@ read-only home in CI) is used for reading only, silently: it can only ever save 
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-import io
 import os
-import pickle
 import secrets
 import stat
-import tempfile
 from collections.abc import Mapping
-from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
+from lzplan import signed
 from lzplan.check.wire import Packed
 from lzplan.code import digest, fingerprint
 from lzplan.inputs.loader import read_regular
@@ -139,51 +131,16 @@ class Cache:
 
     def get(self, key: str) -> Packed | None:
         """The verdict kept under ``key``, or None: missing, torn, foreign or forged."""
-        try:
-            data = read_regular(self.path(key), MAX_ENTRY_BYTES)
-        except OSError:
-            return None
-        return _entry(data, key, self.secret)
+        found = signed.read(self.path(key), MAGIC, key, self.secret, _allowed, MAX_ENTRY_BYTES)
+        return found if isinstance(found, tuple) and found else None
 
     def put(self, key: str, packed: Packed) -> None:
         """Keep a verdict; a folder that cannot be written only costs the saving."""
-        payload = pickle.dumps(packed, protocol=pickle.HIGHEST_PROTOCOL)
-        head = MAGIC + key.encode() + b"\n" + _sign(self.secret, key, payload)
-        target = self.path(key)
-        with suppress(OSError):
-            target.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(prefix=".", dir=target.parent)
-            try:
-                with os.fdopen(handle, "wb") as file:
-                    file.write(head + b"\n" + payload)
-                os.replace(temporary, target)
-            finally:
-                with suppress(FileNotFoundError):
-                    os.unlink(temporary)
+        signed.write(self.path(key), MAGIC, key, packed, self.secret)
 
 
-def _sign(secret: bytes, key: str, payload: bytes) -> bytes:
-    return hmac.new(secret, key.encode() + b"\n" + payload, hashlib.sha256).hexdigest().encode()
+def _allowed(module: str, name: str) -> bool:
+    return (module, name) in _ALLOWED
 
 
-def _entry(data: bytes, key: str, secret: bytes) -> Packed | None:
-    head, _, rest = data.partition(b"\n" + key.encode() + b"\n")
-    if head + b"\n" != MAGIC or len(rest) < 65:
-        return None
-    signature, payload = rest[:64], rest[65:]
-    if not hmac.compare_digest(_sign(secret, key, payload), signature):
-        return None
-    try:
-        found = _Unpickler(io.BytesIO(payload)).load()
-    except Exception:  # whatever a bad entry raises, it is only a miss
-        return None
-    return found if isinstance(found, tuple) and found else None
-
-
-class _Unpickler(pickle.Unpickler):
-    """Only lzplan's value objects and a few standard values: an entry cannot run code."""
-
-    def find_class(self, module: str, name: str) -> Any:
-        if (module, name) not in _ALLOWED:
-            raise pickle.UnpicklingError(f"{module}.{name} is not a verdict's")
-        return super().find_class(module, name)
+_sign = signed.sign  # how an entry is signed (the tests forge with it)

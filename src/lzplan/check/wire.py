@@ -103,16 +103,30 @@ def sound(packed: Packed) -> bool:
 
 
 def checked(packed: Packed) -> tuple[bool, FileVerdict | tuple[list[Problem], Rejected] | None]:
-    """Whether ``packed`` is sound (see ``sound``), and what it unpacks to: unpacked once."""
+    """Whether ``packed`` is sound (see ``sound``), and what it unpacks to: unpacked once.
+    A message of a shape already rendered in this run (its key, its parameters' names
+    and types) is not rendered again: a template fails by the key, a name or a type."""
     try:
         found = unpack(packed)
         langs = languages()
         for message in _messages(found):
-            for lang in langs:
-                message.render(lang)
+            shape = (message.key, tuple((name, _kind(value)) for name, value in message.params))
+            if shape not in _RENDERED:
+                for lang in langs:
+                    message.render(lang)
+                _RENDERED.add(shape)
     except Exception:  # any shape error means: judge the file again
         return False, None
     return True, found
+
+
+_RENDERED: set[tuple[str, tuple[tuple[str, object], ...]]] = set()
+
+
+def _kind(value: object) -> object:
+    if isinstance(value, (tuple, list)):
+        return (type(value), tuple(_kind(item) for item in value))
+    return type(value)
 
 
 def _messages(value: object) -> list[Message]:
@@ -129,9 +143,20 @@ def _messages(value: object) -> list[Message]:
             stack.extend(param for _, param in item.params)
         elif isinstance(item, (tuple, list)):
             stack.extend(item)
-        elif is_dataclass(item) and not isinstance(item, type):
-            stack.extend(getattr(item, field.name) for field in fields(item))
+        else:
+            stack.extend(getattr(item, name) for name in _fields(type(item)))
     return found
+
+
+def _fields(kind: type) -> tuple[str, ...]:
+    """A dataclass's field names (none for anything else), looked up once per class."""
+    found = _FIELDS.get(kind)
+    if found is None:
+        found = _FIELDS[kind] = tuple(f.name for f in fields(kind)) if is_dataclass(kind) else ()
+    return found
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
 
 
 _PLAIN = (str, int, float, dt.date, type(None))

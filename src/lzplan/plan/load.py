@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
+import enum
 import hashlib
-import hmac
-import os
-import tempfile
-from contextlib import suppress
+import importlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from pydantic import BaseModel
+
+from lzplan import signed
 from lzplan.code import digest, fingerprint
 from lzplan.errors import InputError, Problem
 from lzplan.inputs import loader
@@ -20,6 +22,9 @@ from lzplan.plan import breakdown, crossref
 from lzplan.plan.breakdown import LoadedBreakdown
 from lzplan.plan.index import PlanIndex
 from lzplan.plan.model import Plan
+
+MAGIC = b"lzplan-plan 1\n"
+MAX_ENTRY_BYTES = 4 * loader.MAX_PLAN_BYTES  # a plan, its notice and its index, pickled
 
 
 @dataclass(frozen=True)
@@ -39,12 +44,25 @@ def load(
 ) -> LoadedPlan:
     """Load and fully validate a plan file; raise InputError listing every problem.
 
-    With a cache folder, tracing the plan against its notice (the dearest check, and a
-    pure function of the two texts) is skipped when the same texts passed it before:
-    the note of that pass is signed with ``secret`` (the verdict cache's, kept outside
-    the folder), so a note anyone else planted skips nothing."""
+    With a cache folder and a secret, a plan that passed every check before, under the
+    same name, with the same bytes, notice and 任务分解 and the same lzplan, is read
+    back as it was loaded (no schema, cross-reference or trace to run again): the entry
+    is signed with ``secret`` (the verdict cache's, kept outside the folder), so an
+    entry anyone else planted is never used (``lzplan.signed``)."""
     name = display or str(path)
     text = loader.read_text(path, name, loader.MAX_PLAN_BYTES)
+    key = digest(fingerprint(), name, str(path), text).hex() if cache and secret else ""
+    entry = cache / "plans" / key[:2] / key if cache and key else None
+    kept = _kept(entry, key, secret, path, name)
+    if kept is not None:
+        return kept
+    loaded = _load(path, name, text)
+    if entry is not None:
+        signed.write(entry, MAGIC, key, (_cited_digests(loaded), loaded), secret)
+    return loaded
+
+
+def _load(path: Path, name: str, text: str) -> LoadedPlan:
     document = loader.parse(text, name)
     plan = to_model(document, Plan)
     index = PlanIndex(plan)
@@ -55,17 +73,59 @@ def load(
     at = document.positions.find(("plan", "source", "file"))
     notice = _cited(path, name, plan.plan.source.file, at, "plan.notice")
     broken_down = _breakdown(path, name, plan, document.positions)
-    extra = [broken_down.text] if broken_down else []
-    passed = _traced_marker(cache, text, notice, *extra, name, str(notice_path))
-    if passed is None or not _signed(passed, secret):
-        from lzplan.plan import trace  # the dearest check's code, loaded only when it runs
+    from lzplan.plan import trace  # the dearest check's code, loaded only when it runs
 
-        problems = trace.check(index, document.positions, notice, str(notice_path), broken_down)
-        if problems:
-            raise InputError(problems)
-        _mark(passed, secret)
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return LoadedPlan(path, name, digest, plan, index, document.positions, notice, broken_down)
+    problems = trace.check(index, document.positions, notice, str(notice_path), broken_down)
+    if problems:
+        raise InputError(problems)
+    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return LoadedPlan(path, name, sha, plan, index, document.positions, notice, broken_down)
+
+
+def _cited_digests(loaded: LoadedPlan) -> tuple[tuple[str, str], ...]:
+    """The files the plan cites, each with the sha256 of the text it was loaded with."""
+    found = [(loaded.plan.plan.source.file, loaded.notice)]
+    if loaded.breakdown is not None and loaded.plan.plan.breakdown is not None:
+        found.append((loaded.plan.plan.breakdown.file, loaded.breakdown.text))
+    return tuple((file, hashlib.sha256(text.encode()).hexdigest()) for file, text in found)
+
+
+def _kept(entry: Path | None, key: str, secret: bytes, path: Path, name: str) -> LoadedPlan | None:
+    """The plan as loaded before, if its entry is lzplan's and its cited files are
+    unchanged; else None (load it again)."""
+    if entry is None:
+        return None
+    found = signed.read(entry, MAGIC, key, secret, _allowed, MAX_ENTRY_BYTES)
+    if not (isinstance(found, tuple) and len(found) == 2 and isinstance(found[1], LoadedPlan)):
+        return None
+    cited, loaded = found
+    for file, sha in cited if isinstance(cited, tuple) else [("", "")]:
+        try:
+            text = loader.read_text(path.parent / file, str(Path(name).parent / file))
+        except InputError:
+            return None
+        if hashlib.sha256(text.encode()).hexdigest() != sha:
+            return None
+    return loaded if isinstance(loaded, LoadedPlan) else None
+
+
+# What a kept plan may name: the plan's own value objects and a few standard values.
+_KEPT_MODULES = ("lzplan.plan.", "lzplan.kinds.", "lzplan.location", "lzplan.model")
+_KEPT_STANDARD = {("datetime", "date"), ("pathlib", "PosixPath"), ("pathlib", "WindowsPath"),
+                  ("decimal", "Decimal"), ("fractions", "Fraction")}  # fmt: skip
+
+
+def _allowed(module: str, name: str) -> bool:
+    """A standard value, or a class of lzplan's plan (a model, a dataclass, an enum):
+    never a function, so a kept plan cannot run code."""
+    if (module, name) in _KEPT_STANDARD:
+        return True
+    if not module.startswith(_KEPT_MODULES):
+        return False
+    found = getattr(importlib.import_module(module), name, None)
+    return isinstance(found, type) and (
+        issubclass(found, (BaseModel, enum.Enum)) or dataclasses.is_dataclass(found)
+    )
 
 
 def _breakdown(
@@ -94,40 +154,3 @@ def _cited(path: Path, display: str, file: str, at: Location, key: str) -> str:
         return loader.read_text(path.parent / file, str(Path(display).parent / file))
     except InputError as exc:
         raise InputError([Problem(at, msg(key, problem=exc.problems[0].message))]) from None
-
-
-def _traced_marker(cache: Path | None, *texts: str) -> Path | None:
-    """Where a pass of the trace over these texts is noted: named by their sha256 (and
-    lzplan's code), so another plan, notice or lzplan never finds it."""
-    if cache is None:
-        return None
-    return cache / "traced" / digest(fingerprint(), *texts).hex()
-
-
-def _signature(marker: Path, secret: bytes) -> bytes:
-    return hmac.new(secret, marker.name.encode(), hashlib.sha256).hexdigest().encode()
-
-
-def _signed(marker: Path, secret: bytes) -> bool:
-    """Whether the note holds this run's signature of its name (no secret: never)."""
-    if not secret:
-        return False
-    try:
-        found = loader.read_regular(marker, 128)
-    except OSError:
-        return False
-    return hmac.compare_digest(found, _signature(marker, secret))
-
-
-def _mark(marker: Path | None, secret: bytes) -> None:
-    if marker is not None and secret:
-        with suppress(OSError):  # a cache that cannot be written only costs the saving
-            marker.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(prefix=".", dir=marker.parent)
-            try:
-                with os.fdopen(handle, "wb") as file:
-                    file.write(_signature(marker, secret))
-                os.replace(temporary, marker)
-            finally:
-                with suppress(FileNotFoundError):
-                    os.unlink(temporary)
