@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from lzplan.check import collect, engine
 from lzplan.plan import load as plans
@@ -290,3 +291,31 @@ def test_explain_needs_only_the_units_own_file_sound(tmp_path: Path) -> None:
     assert mine.exit_code == 2
     assert "submissions/gulin.yaml:" in mine.stderr
     assert "naxi.yaml" not in mine.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["check", "--help"], ["check", "--bogus"], ["check", "submissions", "-f", "json",
+      "--as-of", "2011-06-30"], ["explain"], ["--version"], ["--help"], ["plan", "--help"],
+     ["chek"]],
+)  # fmt: skip
+def test_the_command_alone_is_the_whole_app(
+    args: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``lzplan`` builds only the command it runs (typer builds every command's
+    parameters first): its help, usage, errors and output are the whole app's."""
+    from lzplan.cli import root
+
+    monkeypatch.chdir(ROOT)
+    narrowed = root.narrowed(args)
+    assert (narrowed is root.app) == (args[0] not in ("check", "explain", "--version"))
+    whole, alone = (CliRunner().invoke(a, args, prog_name="lzplan") for a in (root.app, narrowed))
+    assert (alone.exit_code, alone.stdout, alone.stderr) == (
+        whole.exit_code, whole.stdout, whole.stderr)  # fmt: skip
+
+
+def test_completion_gets_the_whole_app(monkeypatch: pytest.MonkeyPatch) -> None:
+    from lzplan.cli import root
+
+    monkeypatch.setenv("_LZPLAN_COMPLETE", "complete_bash")
+    assert root.narrowed(["check"]) is root.app

@@ -41,7 +41,9 @@ from lzplan.plan.recurrence import occurrences
 from lzplan.plan.recurrence import shown as shown_period
 from lzplan.plan.requirement import Recurrence
 
-_EMPTY = Entry()
+# Built without validation: validating here would build the submission schema at
+# import, which a check of kept verdicts alone never needs.
+_EMPTY = Entry.model_construct()
 
 
 @dataclass(frozen=True)

@@ -136,7 +136,8 @@ def _messages(value: object) -> list[Message]:
     stack = [value]
     while stack:
         item = stack.pop()
-        if isinstance(item, _PLAIN):
+        kind = type(item)
+        if kind in _PLAIN:
             continue
         if isinstance(item, Message):
             found.append(item)
@@ -144,7 +145,7 @@ def _messages(value: object) -> list[Message]:
         elif isinstance(item, (tuple, list)):
             stack.extend(item)
         else:
-            stack.extend(getattr(item, name) for name in _fields(type(item)))
+            stack.extend(getattr(item, name) for name in _fields(kind))
     return found
 
 
@@ -159,7 +160,7 @@ def _fields(kind: type) -> tuple[str, ...]:
 _FIELDS: dict[type, tuple[str, ...]] = {}
 
 
-_PLAIN = (str, int, float, dt.date, type(None))
+_PLAIN = frozenset({str, int, float, bool, dt.date, type(None)})  # by exact type: fast
 
 
 def unpack(packed: Packed) -> FileVerdict | tuple[list[Problem], Rejected] | None:

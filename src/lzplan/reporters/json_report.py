@@ -197,7 +197,8 @@ def _number(value: float) -> float | int:
 
 
 class _Doc(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # built only when the schema is asked for: a check writes its report without them
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class Position(_Doc):
