@@ -59,7 +59,7 @@ def test_ctrl_c_while_the_command_line_is_read(monkeypatch: pytest.MonkeyPatch) 
 
     from lzplan.cli import root
 
-    monkeypatch.setattr(root, "app", stop)
+    monkeypatch.setattr(root, "narrowed", lambda args: stop)
     with pytest.raises(SystemExit) as ended:
         cli.main()
     assert ended.value.code == 130

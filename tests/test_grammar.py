@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from lzplan.grammar import actors, deadlines, norms, numbers, owners, quotas
+from lzplan.grammar import actors, cover, deadlines, norms, numbers, owners, quotas
 from tests.conftest import CASES, ROOT
 
 NOTICE_2011 = (ROOT / "plan" / "2011.source.txt").read_text(encoding="utf-8")
@@ -299,3 +299,34 @@ def test_which_names_are_governments(name: str, government: bool) -> None:
 )
 def test_norms_that_are_no_work_to_report(clause: str, sanction: bool, prohibition: bool) -> None:
     assert (norms.sanction(clause), norms.prohibition(clause)) == (sanction, prohibition)
+
+
+def test_a_cover_letter_and_what_it_says() -> None:
+    text = (CASES / "extract" / "county-numbered-cover-letter" / "notice.txt").read_text(
+        encoding="utf-8"
+    )
+    found = cover.find(text)
+    assert found is not None
+    assert (found.issuer, found.title, found.doc_no, found.issued) == (
+        "云溪县人民政府办公室", "云溪县2016年依法行政工作要点", "云府办发〔2016〕12号",
+        dt.date(2016, 3, 15))  # fmt: skip
+    assert text[slice(*found.addressees)] == "各乡镇人民政府，县级各部门"
+    body = text[slice(*found.body)]
+    assert body.strip().endswith("报县政府法制办备案。")  # the signature is not the letter's text
+    assert text[found.end :].lstrip().startswith("云溪县2016年依法行政工作要点\n一、")
+
+
+def test_a_cover_letter_run_together_with_a_web_page_s_fields() -> None:
+    """The 2011 notice as the web page keeps it: 发布部门：… is no 主送, the date is in
+    Chinese numerals, and the plan follows it with no line break."""
+    text = (ROOT / "plan" / "2011.source.txt").read_text(encoding="utf-8")
+    found = cover.find(text)
+    assert found is not None
+    assert text[slice(*found.addressees)] == "各区、县人民政府,市级各部门"
+    assert found.issued == dt.date(2011, 2, 28)
+    assert cover.ISSUING.search(text[slice(*found.body)])
+
+
+def test_no_cover_letter() -> None:
+    assert cover.find("测试市2014年工作安排\n一、执法\n各区县要评查案卷。") is None
+    assert cover.find("关于印发工作要点的通知\n没有主送的一段话。") is None

@@ -1,7 +1,8 @@
 """One mistake each in who owes what, when and on what condition: every probe refused.
 
 Each folder of tests/cases/owners holds a ``case.yaml``: which plan it starts from (the
-2011 plan with its 任务分解, or the 沱江市 2013 plan of tests/cases/city), which file it
+2011 plan with its 任务分解, the 沱江市 2013 plan of tests/cases/city, or the 云溪县 2016
+plan of tests/cases/extract/county-numbered-cover-letter), which file it
 changes, and one replacement — an owner dropped, swapped or counted over the wrong
 group, a condition or ``condition_for`` that the notice does not write, a date no
 wording sets, a reading or a breakdown row that does not hold. ``plan validate`` must
@@ -24,6 +25,9 @@ PROBES = case_dirs("owners")
 BASES = {
     "2011": (ROOT / "plan", "2011.yaml", {"plan": "2011.yaml", "breakdown": "2011.breakdown.yaml"}),
     "2013": (CASES / "city" / "plan", "2013.yaml", {"plan": "2013.yaml"}),
+    # a county's 工作要点 issued by a cover letter whose own duty is the plan's first task
+    "county": (CASES / "extract" / "county-numbered-cover-letter", "reviewed.yaml",
+               {"plan": "reviewed.yaml"}),
 }
 
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from lzplan.extract.layout import Segment, segments
 from lzplan.extract.registry import Registry
-from lzplan.grammar import actors, deadlines, norms, owners, quotas
+from lzplan.grammar import actors, cover, deadlines, norms, owners, quotas
 from lzplan.grammar.actors import Actor
 from lzplan.grammar.deadlines import DeadlinePhrase
 from lzplan.grammar.quotas import QuotaPhrase
@@ -75,6 +75,7 @@ class DraftReading:
     means: tuple[str, ...]
     grounds: str
     why: Message | None = None
+    field: str = "owners"  # or of_group: the group a count of units counts over
 
 
 @dataclass
@@ -119,6 +120,7 @@ def draft(text: str, registry: Registry, period: DraftPeriod) -> list[DraftTask]
     """The tasks of ``text``."""
     found = segments(text)
     ids = _task_ids([segment.section for segment in found])
+    ids = ["t0" if seg.letter else tid for seg, tid in zip(found, ids, strict=True)]
     statements = [(s.start, s.end) for s in owners.find(text)]
     return [
         _task(text, seg, tid, registry, period, statements)
@@ -172,7 +174,8 @@ def _task(
         task.reviews.append(msg("extract.review.no_statement"))
     else:
         _owners(task, statement, registry)
-    end = statement.start if statement is not None and _closes(statement) else seg.end
+    closing = statement is not None and _closes(statement) and statement.start >= seg.body_start
+    end = statement.start if statement is not None and closing else seg.end
     owner_text = statement.text if statement is not None else ""
     names = _names(text, seg.body_start, end, registry, owner_text, statements)
     read: list[tuple[DraftRequirement, Clause, list[Actor], str]] = []
@@ -184,6 +187,9 @@ def _task(
             continue
         if body.endswith(("：", ":")) or sentence.text.rstrip().endswith(("：", ":")):
             task.unreported.append((sentence.text.strip(), msg("extract.review.lead_in")))
+            continue
+        if seg.letter and cover.ISSUING.search(body):
+            task.unreported.append((sentence.text.strip(), msg("extract.review.issuing")))
             continue
         for clause in _clauses(sentence, period.year, registry.index(owner_text)):
             norm = _norm(clause)
@@ -329,6 +335,9 @@ def _clauses(sentence: _Sentence, year: int, names: NameIndex) -> Iterator[Claus
     found_quotas, found_deadlines = _read(sentence.text, year)
     pieces = [m.span() for m in re.finditer(r"[^,，]+[,，]?", sentence.text)]
     with_figures = [p for p in pieces if any(_read(sentence.text[p[0] : p[1]], year))]
+    if with_figures and with_figures[0][0] == 0 and _a_time(sentence.text[: pieces[0][1]], year):
+        # 10月底前，X组织评查…，评查部门不少于8个: the time is the whole sentence's
+        found_deadlines, with_figures = found_deadlines[1:], with_figures[1:]
     if len(found_quotas) + len(found_deadlines) <= 1 or len(with_figures) <= 1:
         yield from _then_by(sentence, with_figures, year)
         return
@@ -338,8 +347,7 @@ def _clauses(sentence: _Sentence, year: int, names: NameIndex) -> Iterator[Claus
         begin = a if pending is None else pending
         piece = sentence.text[begin:b]
         q, d = _read(piece, year)
-        rest = re.sub(r"[\s,，于在前]", "", piece.replace(d[0].text, "")) if d else "x"
-        if d and not q and len(rest) <= 1 and b < len(sentence.text):
+        if _a_time(piece, year) and b < len(sentence.text):
             pending = begin  # 年底前，…: a time for what follows, not a duty
             continue
         if q or d:
@@ -364,19 +372,36 @@ def _clauses(sentence: _Sentence, year: int, names: NameIndex) -> Iterator[Claus
         yield _clause(sentence.text, sentence.start, a, b, year)
 
 
+def _a_time(piece: str, year: int) -> bool:
+    """The piece is a time and nothing else (年底前，…; 10月底前，…): for what follows."""
+    q, d = _read(piece, year)
+    rest = re.sub(r"[\s,，于在前]", "", piece.replace(d[0].text, "")) if d else "x"
+    return bool(d) and not q and len(rest) <= 1
+
+
 def _then_by(
     sentence: _Sentence, with_figures: list[tuple[int, int]], year: int
 ) -> Iterator[Clause]:
     """…制定实施方案，于6月底前完成申报: two duties, the first done before the second
-    and so by the same date; else the sentence as one clause."""
+    and so by the same date; …要及时公开政府信息，3月底前公布…年度报告: two duties, the
+    second with its own time; else the sentence as one clause."""
     text = sentence.text
     last = with_figures[-1] if with_figures else None
-    if last is not None and last[0] > 0 and text[last[0] :].lstrip().startswith("于"):
-        before = text[: last[0]]
-        if _has_verb(before) and not _read(before, year)[0]:
+    if last is not None and last[0] > 0:
+        before, rest = text[: last[0]], text[last[0] :].lstrip()
+        _, due = _read(rest, year)
+        alone = _has_verb(before) and not any(_read(before, year))
+        if alone and rest.startswith("于"):
             first = _clause(text, sentence.start, 0, last[0], year)
-            _, due = _read(text[last[0] :], year)
             yield Clause(first.start, first.end, first.text, first.quotas, tuple(due), then=True)
+            yield _clause(text, sentence.start, last[0], len(text), year)
+            return
+        standing = _STANDING.search(before) and not any(_read(before, year))
+        earlier = due and due[0].date is not None and due[0].date < dt.date(year, 12, 31)
+        if standing and earlier and rest.startswith(due[0].text) and not _a_time(rest, year):
+            # 要及时公开政府信息，3月底前公布年度报告: a standing duty, then another with a
+            # time of its own before the year's end (…，年底前公布清理结果 is the same one)
+            yield _clause(text, sentence.start, 0, last[0], year)
             yield _clause(text, sentence.start, last[0], len(text), year)
             return
     yield _clause(text, sentence.start, 0, len(text), year)
@@ -398,6 +423,9 @@ def _same_quota_another_subject(
 
 
 _VERBS = re.compile(r"开展|推进|推行|建立|健全|落实|加强|组织|制定|执行|实施|完善|深化|坚持|继续")
+# What a standing duty is written with (及时公开政府信息, 定期通报), not a one-off one's
+# (制定年度立法计划，3月底前报市政府审定 is one duty, done by its date).
+_STANDING = re.compile(r"及时|定期|经常|持续|长期|常态化|日常")
 
 
 def _has_verb(text: str) -> bool:
@@ -700,8 +728,12 @@ def _quota(
         req.kind, req.min = "distinct_units", quota.value
         covered, _ = registry.scan(after, statement)
         groups = [item.id for item in covered if item.what == "group"]
-        req.of_group = groups[0] if groups else _covered_group(task)
+        req.of_group = groups[0] if groups else _covered_group(task, registry, clause.text)
         req.reviews.append(msg("extract.review.who_covers"))
+        counted = re.split(r"[，,；;]", before)[-1].strip()
+        if not groups and not task.groups and req.of_group and counted:  # read, not named
+            why = msg("extract.review.counted_over")
+            req.readings.append(DraftReading(counted, (req.of_group,), "", why, "of_group"))
         return
     req.kind = "count" if quota.counts_items else "quantity"
     if req.kind == "quantity":
@@ -725,11 +757,27 @@ def _named_before(text: str, index: int, registry: Registry, statement: str) -> 
     return named
 
 
-def _covered_group(task: DraftTask) -> str | None:
+def _covered_group(task: DraftTask, registry: Registry, clause: str) -> str | None:
     """The group whose members a count of units counts: the task's group that is not
-    districts, else its first."""
+    districts, else its first; with none, the registry's group of departments whose
+    name the clause echoes (评查行政执法案卷，评查部门不少于8个: 县级行政执法部门), else
+    its first group of departments — marked for review either way."""
     others = [g for g in task.groups if "district" not in g and "count" not in g]
-    return next(iter(others or task.groups), None)
+    found = next(iter(others or task.groups), None)
+    if found is not None:
+        return found
+    kinds = {unit.id: unit.kind for unit in registry.units}
+    departments = [g for g in registry.groups if g.kind in ("department", ["department"])
+                   or any(kinds.get(u) == "department" for u in g.units)]  # fmt: skip
+    echoed = [g for g in departments if any(_qualifier(n) and _qualifier(n) in clause
+                                            for n in g.names)]  # fmt: skip
+    return next((g.id for g in [*echoed, *departments]), None)
+
+
+def _qualifier(name: str) -> str:
+    """What a group's name says of its members beyond 'departments': 行政执法 in
+    县级行政执法部门, nothing in 县级各部门."""
+    return re.sub(r"^(?:[省市县区]级|[省市县区]政府)?(?:各|所有)?|(?:各)?(?:部门|单位)$", "", name)
 
 
 def _once(ids: list[str]) -> list[str]:
@@ -737,8 +785,10 @@ def _once(ids: list[str]) -> list[str]:
 
 
 def _title(text: str, registry: Registry, statement: str) -> str:
-    """A short title: the clause's first part, less the units it opens with."""
-    first = re.split(r"[,，。;；.]", text.strip())[0]
+    """A short title: the clause's first part (after a time for what follows: 10月底前，),
+    less the units it opens with."""
+    parts = [p for p in re.split(r"[,，。;；.]", text.strip()) if p.strip()] or [text]
+    first = next((p for p in parts if not _a_time(p, 2000)), parts[0])
     named, _ = registry.scan(first, statement)
     cut = 0
     for item in named:

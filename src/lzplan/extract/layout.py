@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from lzplan.grammar import owners
+from lzplan.grammar import cover, owners
 
 # What may precede a heading: nothing, a line break, a sentence end, a bracket's end.
 _BEFORE = r"(?:^|(?<=[。；;.:：)）〕\]】]))[ \t\u3000]*"
@@ -59,6 +59,7 @@ class Segment:
     title: str
     body_start: int  # after the headings and the title
     statement: owners.Statement | None
+    letter: bool = False  # the cover letter's own text (its 主送 as the statement)
 
 
 # A section's first item may follow its title with no break: 一、重点工作(一)标题…
@@ -116,7 +117,7 @@ def _title(text: str, start: int) -> tuple[str, int]:
     line_end = text.find("\n", start)
     line_end = len(text) if line_end < 0 else line_end
     line = text[start:line_end]
-    stop = re.search(r"[。.](?![0-9])", line)
+    stop = re.search(r"。|\.(?![0-9])", line)  # 。10月底前…: a full stop all the same
     if stop is None and len(line.strip()) <= 40 and not owners.find(line):
         return line.strip(), line_end
     limit = start + (stop.start() if stop is not None else len(line))
@@ -124,6 +125,8 @@ def _title(text: str, start: int) -> tuple[str, int]:
     found |= {m.start() for m in _UNIT_NAME.finditer(text, start + 4, limit)}
     at = sorted(found)
     ended = [a for a in at if text[start:a].endswith(_TITLE_ENDS)]
+    if ended and re.search(r"[，,；;]", text[start : ended[0]]):
+        return "", start  # a clause of its first sentence, not a title: the item has none
     if ended:
         return text[start : ended[0]].strip(), ended[0]
     if (
@@ -133,11 +136,29 @@ def _title(text: str, start: int) -> tuple[str, int]:
     ):
         return line[: stop.start()].strip(), start + stop.end()
     end = (at or [start])[0]
+    if re.search(r"[，,；;]", text[start:end]):
+        return "", start  # a clause of its first sentence, not a title: the item has none
     return text[start:end].strip(), end
 
 
+def letter(text: str) -> Segment | None:
+    """The cover letter's own text as a task, when it asks more than that the plan be
+    carried out (…于4月30日前报县政府法制办备案): owed by its 主送, titled as the letter."""
+    found = cover.find(text)
+    if found is None:
+        return None
+    start, end = found.body
+    sentences = [s for s in re.split(r"(?<=[。；;])", text[start:end]) if s.strip()]
+    if all(cover.ISSUING.search(s) for s in sentences):
+        return None
+    names = owners.Statement(*found.addressees, text[slice(*found.addressees)],
+                             plain=(text[slice(*found.addressees)],))  # fmt: skip
+    heading = text[: found.addressees[0]].strip().splitlines()[0].strip()
+    return Segment(found.addressees[0], end, "通知", heading, start, names, letter=True)
+
+
 def segments(text: str) -> list[Segment]:
-    """Every task's text, in order."""
+    """Every task's text, in order: the cover letter's own duties first, if any."""
     begin = body_start(text)
     statements = [s for s in owners.find(text) if s.start >= begin]
     marks = headings(text, begin)
@@ -174,7 +195,8 @@ def segments(text: str) -> list[Segment]:
             pending = statement
     if _has_text(text, body, len(text)):
         found.append(_segment(text, previous, len(text), section, title, body, pending))
-    return found
+    opening = letter(text)
+    return [opening, *found] if opening is not None else found
 
 
 def _closes(statement: owners.Statement) -> bool:
@@ -191,7 +213,8 @@ def _segment(
     body: int,
     statement: owners.Statement | None,
 ) -> Segment:
-    label = section["top"] + (f"({section['sub']})" if section["sub"] else "") + section["num"]
+    top, sub, num = section["top"], section["sub"], section["num"]
+    label = top + (f"({sub})" if sub else "、" if top and num else "") + num
     return Segment(start, end, label or "一", title, max(start, body), statement)
 
 

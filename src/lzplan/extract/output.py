@@ -10,6 +10,7 @@ from typing import Any
 
 from lzplan.extract.draft import DraftPeriod, DraftRequirement, DraftTask
 from lzplan.extract.registry import Registry
+from lzplan.grammar import cover
 from lzplan.grammar.numbers import YEAR, integer
 from lzplan.messages import Lang, Message, say
 from lzplan.plan.model import Group
@@ -19,12 +20,14 @@ _SPAN = re.compile(rf"({YEAR})\s*(?:年)?\s*[—–\-~～至到]\s*({YEAR})\s*�
 
 @dataclass
 class Meta:
-    title: str
+    title: str  # the plan's
     publisher: str
     issued: dt.date | None
     source_file: str
     plan_id: str
     owner: str | None
+    source_title: str = ""  # the document's own (a cover letter's 关于印发…的通知), if another
+    doc_no: str | None = None
 
 
 def guess_period(text: str) -> DraftPeriod | None:
@@ -44,21 +47,29 @@ def guess_period(text: str) -> DraftPeriod | None:
 
 
 def meta(text: str, period: DraftPeriod, registry: Registry, source_file: str) -> Meta:
+    """What the notice says of itself: its title, publisher, date and 文号 — a web
+    page's fields (发布部门：, 发布时间：) first, else its cover letter's (the plan's
+    title in 关于印发《…》的通知, the letter's issuer, 文号 and date)."""
     first = next((line.strip() for line in text.splitlines() if line.strip()), "通知")
     first = re.split(r"发布部门|发布时间|[一二三四五六七八九十]+[、,，]", first)[0] or first
     publisher = re.search(r"发布(?:部门|机关)\s*[:：]\s*([^\s发]+)", text)
     issued = re.search(r"发布时间\s*[:：]\s*(\d{4})年(\d{1,2})月(\d{1,2})日", text)
+    letter = cover.find(text)
     owner = next((u.id for u in registry.units if "法制" in u.name), None)
     years = f"{period.start.year}" + (
         f"-{period.end.year}" if period.end.year != period.start.year else ""
     )
     return Meta(
-        title=first[:80],
-        publisher=publisher.group(1) if publisher else "",
-        issued=dt.date(*(int(g) for g in issued.groups())) if issued else None,
+        title=letter.title if letter else first[:80],
+        publisher=publisher.group(1) if publisher else (letter.issuer if letter else ""),
+        issued=dt.date(*(int(g) for g in issued.groups()))
+        if issued
+        else (letter.issued if letter else None),
         source_file=source_file,
         plan_id=f"draft-{years}",
         owner=owner,
+        source_title=first[:80],
+        doc_no=letter.doc_no if letter else None,
     )
 
 
@@ -90,9 +101,10 @@ def to_yaml(
         f"  owner: {info.owner or 'REVIEW'}",
         "  source:",
         f"    file: {_q(info.source_file)}",
-        f"    title: {_q(info.title)}",
+        f"    title: {_q(info.source_title or info.title)}",
         f"    publisher: {_q(info.publisher or 'REVIEW')}",
         f"    published: {issued.isoformat()}",
+        *([f"    doc_no: {_q(info.doc_no)}"] if info.doc_no else []),
         registry_yaml.rstrip("\n"),
         "tasks:",
     ]
@@ -176,9 +188,11 @@ def _requirement_yaml(req: DraftRequirement, lang: Lang) -> list[str]:
         lines.append("        readings:")
     for reading in req.readings:  # the notice's words, and what they make of the unit
         means = _ids(list(reading.means))
-        why = f" — {reading.why.render(lang)}" if reading.why is not None else ""
-        lines.append(f"          - {{words: {_q(reading.words)}, means: {means}, "
-                     f"reason: {_q(reading.grounds + why)}}}")  # fmt: skip
+        why = reading.why.render(lang) if reading.why is not None else ""
+        reason = f"{reading.grounds} — {why}" if reading.grounds and why else reading.grounds + why
+        field = f"field: {reading.field}, " if reading.field != "owners" else ""
+        lines.append(f"          - {{words: {_q(reading.words)}, means: {means}, {field}"
+                     f"reason: {_q(reason)}}}")  # fmt: skip
     rest = [note for note in req.reviews if note not in unowned]
     lines += [f"        # REVIEW: {note.render(lang)}" for note in rest]
     return lines

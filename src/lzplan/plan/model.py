@@ -38,6 +38,9 @@ class Source(Model):
     title: NonEmpty
     publisher: NonEmpty
     published: Date
+    doc_no: str | None = Field(
+        None, description="The notice's 文号 as printed (云府办发〔2016〕12号), when it has one."
+    )
     note: str | None = None
 
 

@@ -19,7 +19,7 @@ from typing import TypeVar
 
 from lzplan import kinds
 from lzplan.errors import Problem
-from lzplan.grammar import deadlines, owners, quotas
+from lzplan.grammar import cover, deadlines, docno, owners, quotas
 from lzplan.grammar.deadlines import DeadlinePhrase
 from lzplan.grammar.quotas import QuotaPhrase
 from lzplan.kinds.base import Stated
@@ -84,6 +84,7 @@ class _Tracer:
         self.quotes: list[_Quote] = []
         self.statements = owners.find(notice)
         self.blocks: list[_Block] = []
+        self.letter: cover.Cover | None = None  # set when the first task is the letter's
 
     def run(self) -> Iterator[Problem]:
         yield from self._locate()
@@ -98,6 +99,17 @@ class _Tracer:
             yield from self._sentences(block)
         yield from self._due_wordings()
         yield from self._provenance()
+        yield from self._doc_no()
+
+    def _doc_no(self) -> Iterator[Problem]:
+        """The 文号 the plan gives its notice is the notice's, however it is spelled."""
+        given = self.plan.plan.source.doc_no
+        if given is None:
+            return
+        printed = {docno.canonical(m.group(0)) for m in cover.DOC_NO.finditer(self.notice)}
+        if docno.canonical(given) not in printed:
+            message = msg("trace.doc_no", doc_no=given, notice=self.notice_file)
+            yield Problem(self.where(("plan", "source", "doc_no")), message)
 
     def _floor(self, block: _Block) -> int:
         """Where a block's sentences begin: after its task's title, when the notice has it."""
@@ -142,6 +154,7 @@ class _Tracer:
 
     def _locate(self) -> Iterator[Problem]:
         """Each task's owner statement, in plan order (identical ones each their own)."""
+        self.letter = self._cover_task()
         previous = self._body_start()
         found: list[tuple[int, Task, int, int, owners.Statement | None]] = []
         for t, task in enumerate(self.plan.tasks):
@@ -160,12 +173,26 @@ class _Tracer:
                 end = statement.end
             if statement is None or not _closes_block(statement, self.notice):
                 end = self._next_boundary(end, found[i + 1][2] if i + 1 < len(found) else None)
+            if t == 0 and self.letter is not None:  # the letter's own text, to its signature
+                end = self.letter.body[1]
             self.blocks.append(_Block(t, task, start, end, statement))
 
     def _body_start(self) -> int:
-        """The work starts at the first section heading; the preamble is never traced."""
+        """The work starts at the first section heading; the preamble is never traced,
+        unless the plan's first task is its cover letter's own (owed by its 主送)."""
+        if self.letter is not None:
+            return self.letter.addressees[0]
         match = re.search(r"[一二三四五六七八九十]+、", self.notice)
         return match.start() if match else 0
+
+    def _cover_task(self) -> cover.Cover | None:
+        """The notice's cover letter, when the plan's first task is its own: the task's
+        statement is the letter's 主送."""
+        found = cover.find(self.notice)
+        if found is None or not self.plan.tasks:
+            return None
+        start, end = found.addressees
+        return found if self.plan.tasks[0].owners.source == self.notice[start:end] else None
 
     def _next_boundary(self, index: int, next_block: int | None) -> int:
         """Where a block whose owner sits inside its text (由X负责) ends: the next heading."""
