@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from lzplan.grammar import actors, cover, deadlines, norms, numbers, owners, quotas
+from lzplan.grammar import actors, cover, deadlines, norms, numbers, owners, quotas, table
 from tests.conftest import CASES, ROOT
 
 NOTICE_2011 = (ROOT / "plan" / "2011.source.txt").read_text(encoding="utf-8")
@@ -330,3 +330,49 @@ def test_a_cover_letter_run_together_with_a_web_page_s_fields() -> None:
 def test_no_cover_letter() -> None:
     assert cover.find("测试市2014年工作安排\n一、执法\n各区县要评查案卷。") is None
     assert cover.find("关于印发工作要点的通知\n没有主送的一段话。") is None
+
+
+@pytest.mark.parametrize(
+    "separator", ["\t", "    ", "\u3000", "\u3000\u3000", "\t\t"], ids=["tab", "blanks", "ideo",
+                                                                     "ideo2", "tabs"]
+)  # fmt: skip
+def test_a_table_flattened_into_text(separator: str) -> None:
+    """Cells split by tabs or runs of blanks; a line with no number continues its row;
+    the table ends at a line that is neither."""
+    sep = separator
+    text = (f"前言。\n序号{sep}工作任务{sep}牵头单位{sep}配合单位{sep}时间节点\n"
+            f"1{sep}建立制度。{sep}办公室{sep}人事处{sep}2015年6月\n"
+            f"2{sep}开展培训，{sep}人事处{sep}办公室{sep}年内\n"
+            f"{sep}培训不少于2次。\n"
+            "以上任务请认真落实。\n")  # fmt: skip
+    (found,) = table.find(text)
+    assert text[slice(*found.header)].startswith("序号")
+    first, second = found.rows
+    assert [(c.role, c.text(text)) for c in first.cells] == [
+        ("number", "1"), ("task", "建立制度。"), ("lead", "办公室"), ("support", "人事处"),
+        ("deadline", "2015年6月")]  # fmt: skip
+    assert [c.text(text) for c in second.of("task")] == ["开展培训，", "培训不少于2次。"]
+    assert text[found.end :] == "\n以上任务请认真落实。\n"
+    (statement,) = [s for s in owners.find(text) if s.row == first]
+    assert (statement.leads, statement.supporting, statement.text) == (
+        ("办公室",), ("人事处",), f"办公室{sep}人事处")  # fmt: skip
+
+
+def test_what_is_no_table() -> None:
+    assert table.find("序号 工作任务 责任单位\n1 一行") == []  # single blanks split nothing
+    assert table.find("工作任务\t备注\n1\t某事\t无") == []  # no owner column
+    assert table.find("一、执法\n各区县要评查案卷。") == []
+
+
+@pytest.mark.parametrize(
+    ("phrase", "date"),
+    [("年内", dt.date(2015, 12, 31)), ("2016年内", dt.date(2016, 12, 31)),
+     ("2015年6月", dt.date(2015, 6, 30)), ("于2015年9月完成", dt.date(2015, 9, 30))],
+)  # fmt: skip
+def test_time_limits_of_a_table_s_cells(phrase: str, date: dt.date) -> None:
+    assert deadlines.date_of(phrase, 2015) == date
+
+
+@pytest.mark.parametrize("text", ["三年内完成整改", "根据2014年6月国务院印发的意见", "五年内"])
+def test_what_is_no_time_limit(text: str) -> None:
+    assert [d for d in deadlines.find(text, 2015) if d.date is not None] == []

@@ -2,7 +2,8 @@
 
 Each folder of tests/cases/owners holds a ``case.yaml``: which plan it starts from (the
 2011 plan with its 任务分解, the 沱江市 2013 plan of tests/cases/city, or the 云溪县 2016
-plan of tests/cases/extract/county-numbered-cover-letter), which file it
+plan of tests/cases/extract/county-numbered-cover-letter, or the table of
+tests/cases/extract/province-table), which file it
 changes, and one replacement — an owner dropped, swapped or counted over the wrong
 group, a condition or ``condition_for`` that the notice does not write, a date no
 wording sets, a reading or a breakdown row that does not hold. ``plan validate`` must
@@ -26,8 +27,13 @@ BASES = {
     "2011": (ROOT / "plan", "2011.yaml", {"plan": "2011.yaml", "breakdown": "2011.breakdown.yaml"}),
     "2013": (CASES / "city" / "plan", "2013.yaml", {"plan": "2013.yaml"}),
     # a county's 工作要点 issued by a cover letter whose own duty is the plan's first task
-    "county": (CASES / "extract" / "county-numbered-cover-letter", "reviewed.yaml",
-               {"plan": "reviewed.yaml"}),
+    "county": (
+        CASES / "extract" / "county-numbered-cover-letter",
+        "reviewed.yaml",
+        {"plan": "reviewed.yaml"},
+    ),
+    # a provincial department's 工作要点 laid out as a table
+    "table": (CASES / "extract" / "province-table", "reviewed.yaml", {"plan": "reviewed.yaml"}),
 }
 
 

@@ -20,11 +20,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lzplan.extract.layout import Segment, segments
 from lzplan.extract.registry import Registry
-from lzplan.grammar import actors, cover, deadlines, norms, owners, quotas
+from lzplan.grammar import actors, cover, deadlines, norms, owners, quotas, table
 from lzplan.grammar.actors import Actor
 from lzplan.grammar.deadlines import DeadlinePhrase
 from lzplan.grammar.quotas import QuotaPhrase
@@ -59,6 +59,7 @@ class DraftRequirement:
     wording: str | None = None
     follows: str | None = None  # the requirement whose wording sets its due date
     every: str | None = None
+    due_after: int | None = None  # days after each period's end (季后10日内: 10)
     condition: str | None = None
     readings: list[DraftReading] = field(default_factory=list)
     reviews: list[Message] = field(default_factory=list)
@@ -181,7 +182,12 @@ def _task(
     read: list[tuple[DraftRequirement, Clause, list[Actor], str]] = []
     ended = _ends(text)
     n = 0
-    for sentence in _sentences(text, seg.body_start, end):
+    row = statement.row if statement is not None else None
+    spans = [(c.start, c.end) for c in row.of("task")] if row else [(seg.body_start, end)]
+    limit = _row_deadline(text, row, period.year)
+    if row is not None and spans:
+        task.title = _title(text[slice(*spans[0])], registry, owner_text)
+    for sentence in (found for a, b in spans for found in _sentences(text, a, b)):
         body = sentence.text.strip("。；;.\n \t")
         if not body:
             continue
@@ -192,6 +198,8 @@ def _task(
             task.unreported.append((sentence.text.strip(), msg("extract.review.issuing")))
             continue
         for clause in _clauses(sentence, period.year, registry.index(owner_text)):
+            if limit is not None and _vaguer(clause.deadlines, limit):
+                clause = replace(clause, deadlines=(limit,))  # the row's 完成时限 is its due
             norm = _norm(clause)
             if norm is not None:
                 task.unreported.append((clause.text.strip(), norm))
@@ -227,6 +235,22 @@ def _duties(text: str, clause: Clause, found: list[Actor]) -> list[list[Actor]]:
     if clause.quotas or len(runs) < 2 or len(standing) < len(found):
         return [found]
     return runs
+
+
+def _row_deadline(text: str, row: table.Row | None, year: int) -> DeadlinePhrase | None:
+    """A table row's 完成时限: the due date of each of its duties that states none."""
+    cells = row.of("deadline") if row is not None else []
+    found = [d for c in cells for d in deadlines.find(c.text(text), year) if not d.scope]
+    return found[0] if found else None
+
+
+def _vaguer(own: tuple[DeadlinePhrase, ...], limit: DeadlinePhrase) -> bool:
+    """The clause says less of its due date than its row's 完成时限: nothing, or 每季度
+    where the cell says 每季度末."""
+    if not own:
+        return True
+    first = own[0]
+    return first.every is not None and first.every == limit.every and first.due_after is None
 
 
 def _norm(clause: Clause) -> Message | None:
@@ -689,7 +713,7 @@ def _due(req: DraftRequirement, clause: Clause, period: DraftPeriod) -> None:
     if clause.then:
         req.follows = ""  # the next requirement's id, once it is drafted
     if first.every is not None:
-        req.every = first.every
+        req.every, req.due_after = first.every, first.due_after or None
     elif first.date is not None:
         req.due = first.date
         if not first.year_given and not period.year_known:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from lzplan.grammar import cover, owners
+from lzplan.grammar import cover, owners, table
 
 # What may precede a heading: nothing, a line break, a sentence end, a bracket's end.
 _BEFORE = r"(?:^|(?<=[。；;.:：)）〕\]】]))[ \t\u3000]*"
@@ -104,9 +104,12 @@ def _numeral(match: re.Match[str]) -> str:
 
 
 def body_start(text: str) -> int:
-    """The work starts at the first section heading (一、); the preamble is not the plan's."""
+    """The work starts at the first section heading (一、), or a table's header row; the
+    preamble is not the plan's."""
     first = next((h for h in headings(text) if h.level == "top"), None)
-    return first.start if first is not None else 0
+    starts = [first.start] if first is not None else []
+    starts += [grid.header[0] for grid in table.find(text)[:1]]
+    return min(starts, default=0)
 
 
 def _title(text: str, start: int) -> tuple[str, int]:
@@ -183,6 +186,14 @@ def segments(text: str) -> list[Segment]:
             title, body = item.title, item.title_end
             continue
         statement = item
+        if statement.row is not None:  # a table row: its cells are its task's text
+            row = statement.row
+            task_cells = row.of("task")
+            body = task_cells[0].start if task_cells else statement.start
+            found.append(Segment(previous, row.end, row.number, "", body, statement))
+            previous = body = row.end
+            pending = None
+            continue
         if _closes(statement):
             found.append(_segment(text, previous, statement.end, section, title, body, statement))
             previous = body = _skip(text, statement.end)

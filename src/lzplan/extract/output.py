@@ -55,7 +55,8 @@ def meta(text: str, period: DraftPeriod, registry: Registry, source_file: str) -
     publisher = re.search(r"发布(?:部门|机关)\s*[:：]\s*([^\s发]+)", text)
     issued = re.search(r"发布时间\s*[:：]\s*(\d{4})年(\d{1,2})月(\d{1,2})日", text)
     letter = cover.find(text)
-    owner = next((u.id for u in registry.units if "法制" in u.name), None)
+    # who tracks the plan: the legal-affairs office (法制办, 政策法规处, 法治办), for review
+    owner = next((u.id for u in registry.units if re.search(r"法制|法规|法治", u.name)), None)
     years = f"{period.start.year}" + (
         f"-{period.end.year}" if period.end.year != period.start.year else ""
     )
@@ -180,7 +181,8 @@ def _requirement_yaml(req: DraftRequirement, lang: Lang) -> list[str]:
     if req.condition:
         lines.append(f"        condition: {_q(req.condition)}")
     if req.every:
-        lines.append(f"        recurs: {{every: {req.every}}}")
+        after = f", due_after: {req.due_after}" if req.due_after else ""
+        lines.append(f"        recurs: {{every: {req.every}{after}}}")
     wording = f", wording: {_q(req.wording)}" if req.wording else ""
     wording += f", follows: {req.follows}" if req.follows else ""
     lines.append(f"        due: {{date: {req.due.isoformat()}{wording}}}")

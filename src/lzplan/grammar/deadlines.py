@@ -4,7 +4,8 @@ One grammar serves `lzplan plan validate` (tracing a plan to its notice) and
 `lzplan extract`. It reads:
 
 - dates: 6月底前, 12月底, 于2013年9月30日前, 二〇一三年十月底前, 10月份, 次年1月15日前,
-  年底前, 2014年底前 (keeps its year), 上半年, 下半年, 第三季度, 全年;
+  年底前, 2014年底前 (keeps its year), 上半年, 下半年, 第三季度, 全年, 年内 (not 三年内, a
+  length of time), 2015年6月 alone as a time limit (a table's 完成时限 cell, …完成);
 - recurrences: 每月, 每季度, 每半年, 每年 (when each occurrence falls due not stated);
   每月底, 每季度末, 每半年末, 每年底 (due at each period's end); 每季度结束后10日内,
   每季度终了后10日内, 每季度后15日内, 季后10日内, 每月结束后5日内, 每半年结束后15日内
@@ -38,13 +39,17 @@ _RECURS = (
     rf"|季后(?P<qafter>{NUMBER})(?:日|天)内"  # 季后: short for 每季度终了后
     rf"|次月(?P<nday>{NUMBER})[日号]{_BEFORE}"
 )
+# A count of years before 年内 makes a length of time (三年内), not this year.
+_NOT_A_COUNT = r"(?<![0-9０-９零〇○一二两三四五六七八九十百])"
 PATTERN = re.compile(
-    rf"(?:(?P<yyear>{YEAR})|(?P<ynext>次年|明年))?年(?:底|末){_BEFORE}?"
+    rf"(?:(?P<yyear>{YEAR})|(?P<ynext>次年|明年)|{_NOT_A_COUNT})年(?:底|末|内){_BEFORE}?"
     rf"|(?:(?:(?P<year>{YEAR})年|(?P<next>次年|明年)))?(?:"
     rf"(?P<month>{NUMBER})月(?:(?P<day>{NUMBER})[日号]{_BEFORE}|(?P<mend>底{_BEFORE}?|末|份(?!起)))"
     rf"|(?P<half>[上下])半年{_BEFORE}?"
     rf"|第?(?P<quarter>[一二三四1-4])季度末?"
     r")"
+    # a month alone, with its year, standing as a time limit (a table's 完成时限: 2015年6月)
+    rf"|(?P<ayear>{YEAR})年(?P<amonth>{NUMBER})月(?=[ \t\u3000]*(?:\n|$)|[ \t\u3000]{{2}}|完成)"
     r"|(?P<whole>全年)"
     rf"|{_RECURS}"
     rf"|(?P<within>{NUMBER})个?(?:日|天|工作日)内"
@@ -53,7 +58,7 @@ SCOPE = re.compile(r"(?:制定|出台|印发|发布|颁布|形成|作出)的")
 # What looks like a deadline: a date or a length of time, and "before" or "within".
 # Any of it no phrase above accounts for is reported.
 TRIGGER = re.compile(
-    rf"{NUMBER}\s*(?:个)?(?:月|日|号|天|工作日)(?:底|末)?(?:前|之前|以前|内)|年底|年末|月底"
+    rf"{NUMBER}\s*(?:个)?(?:月|日|号|天|工作日)(?:底|末)?(?:前|之前|以前|内)|年底|年末|年内|月底"
 )
 EVERY = {"月": "month", "季度": "quarter", "半年": "half-year", "年": "year"}
 
@@ -104,7 +109,7 @@ def _read(match: re.Match[str], plan_year: int, text: str) -> DeadlinePhrase | N
         return DeadlinePhrase(start, end, phrase, None, every=every, due_after=after)
     if match.group("within"):
         return DeadlinePhrase(start, end, phrase, None, relative=True)
-    given = any(match.group(g) for g in ("year", "next", "yyear", "ynext"))
+    given = any(match.group(g) for g in ("year", "next", "yyear", "ynext", "ayear"))
     year = _year(match, plan_year)
     try:
         date = _date(match, year)
@@ -139,7 +144,7 @@ def _possible(match: re.Match[str], after: int) -> bool:
 
 
 def _year(match: re.Match[str], plan_year: int) -> int:
-    written = match.group("year") or match.group("yyear")
+    written = match.group("year") or match.group("yyear") or match.group("ayear")
     if written:
         return integer(written)
     if match.group("next") or match.group("ynext"):
@@ -148,6 +153,8 @@ def _year(match: re.Match[str], plan_year: int) -> int:
 
 
 def _date(match: re.Match[str], year: int) -> dt.date:
+    if match.group("amonth"):
+        return month_end(year, integer(match.group("amonth")))
     if match.group("month"):
         month = integer(match.group("month"))
         if match.group("day"):

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from lzplan.grammar import table
+
 OPEN, CLOSE = "（(〔[【", "）)〕]】"
 _LABEL = re.compile(r"(责任单位|牵头单位|主办单位|配合单位|协办单位)\s*[:：]")
 _ROLE = re.compile(r"[（(](牵头|主办|负责|配合|协办)[）)]")
@@ -35,6 +37,7 @@ class Statement:
     leads: tuple[str, ...] = ()  # 牵头, 主办, 负责 (and names marked （牵头）)
     supporting: tuple[str, ...] = ()  # 配合, 协办
     plain: tuple[str, ...] = ()  # 责任单位 with no role given
+    row: table.Row | None = None  # a table row's owner cells: the row is its task's text
 
     def __contains__(self, index: int) -> bool:
         return self.start <= index < self.end
@@ -56,7 +59,23 @@ def find(text: str) -> list[Statement]:
                 # "X、Y等有关部门": an open list of X, Y and others, not a group of its own
                 leads = (re.sub(r"等(?:有关|相关)?(?:部门|单位)$", "等", match.group(1)),)
                 found.append(Statement(match.start(), match.end(), match.group(0), leads=leads))
+    for grid in table.find(text):
+        found += [s for row in grid.rows if (s := _row(text, row)) is not None]
     return sorted(found, key=lambda s: s.start)
+
+
+def _row(text: str, row: table.Row) -> Statement | None:
+    """A table row's owner cells (牵头单位, 责任单位, 配合单位 columns), as one statement."""
+    cells = row.of("lead", "owner", "support")
+    if not cells:
+        return None
+    start, end = cells[0].start, max(cell.end for cell in cells if cell.start < row.cells[-1].end)
+    first_line = text.find("\n", start)
+    end = min(end, first_line) if first_line >= 0 else end
+    names = {role: tuple(c.text(text) for c in cells if c.role == role and c.end <= end)
+             for role in ("lead", "owner", "support")}  # fmt: skip
+    return Statement(start, end, text[start:end], names["lead"], names["support"],
+                     names["owner"], row)  # fmt: skip
 
 
 def _labelled(text: str, match: re.Match[str]) -> Statement:

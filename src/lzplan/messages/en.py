@@ -538,6 +538,7 @@ MESSAGES: dict[str, str] = {
     "trace.due_mismatch": "due date {due} does not match '{wording}' ({meant})",
     "trace.due_recurs": "due wording '{wording}' recurs every {every}: the requirement needs recurs: {{every: {every}}}",
     "trace.due_unread": "due wording '{wording}' is no deadline lzplan can read",
+    "trace.deadline_cell": "the row's time limit '{phrase}' is the due wording of none of its duties",
     "trace.doc_no": "the notice {notice} prints no 文号 {doc_no}",
     "trace.order": "the owner statement is in the notice {notice}, but not after the previous task's: tasks follow the notice's order",
     "trace.owner_extra": "the task lists '{id}' among its {role}, which '{statement}' does not name",

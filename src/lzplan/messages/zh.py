@@ -538,6 +538,7 @@ MESSAGES: dict[str, str] = {
     "trace.due_mismatch": "期限 {due} 与 '{wording}'（{meant}）不符",
     "trace.due_recurs": "期限措辞 '{wording}' 按周期（{every}）重复：该事项须设置 recurs: {{every: {every}}}",
     "trace.due_unread": "期限措辞 '{wording}' 不是可识别的期限",
+    "trace.deadline_cell": "本行完成时限“{phrase}”不是本行任何事项的期限用语",
     "trace.doc_no": "通知 {notice} 中没有文号 {doc_no}",
     "trace.order": "该责任单位表述在通知 {notice} 中不在上一任务之后：任务须按通知顺序排列",
     "trace.owner_extra": "任务将 '{id}' 列为{role}，但 '{statement}' 未列明",

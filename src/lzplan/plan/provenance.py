@@ -47,6 +47,7 @@ class TaskText:
     floor: int  # where its sentences begin (after its heading and title)
     end: int
     owner: tuple[int, int] | None  # its owner statement's span
+    deadline: str = ""  # a table row's 完成时限 cell: the due wording of the row's duties
 
 
 @dataclass(frozen=True)
@@ -263,7 +264,7 @@ class _Duty:
         """The wording is the duty's own: in its quote, or elsewhere in its sentence where
         no other duty of the task quotes it (…要建立…制度，2014年6月底前完成: the one duty;
         制定实施方案，于6月底前完成申报: the 申报's, which quotes it)."""
-        if wording in self.req.source:
+        if wording in self.req.source or (self.block.deadline and wording in self.block.deadline):
             return True
         notice = self.ctx.notice
         begin = max(notice.rfind("。", self.block.floor, self.start) + 1, self.block.floor)

@@ -19,7 +19,7 @@ from typing import TypeVar
 
 from lzplan import kinds
 from lzplan.errors import Problem
-from lzplan.grammar import cover, deadlines, docno, owners, quotas
+from lzplan.grammar import cover, deadlines, docno, owners, quotas, table
 from lzplan.grammar.deadlines import DeadlinePhrase
 from lzplan.grammar.quotas import QuotaPhrase
 from lzplan.kinds.base import Stated
@@ -85,6 +85,7 @@ class _Tracer:
         self.statements = owners.find(notice)
         self.blocks: list[_Block] = []
         self.letter: cover.Cover | None = None  # set when the first task is the letter's
+        self.tables = table.find(notice)
 
     def run(self) -> Iterator[Problem]:
         yield from self._locate()
@@ -112,7 +113,10 @@ class _Tracer:
             yield Problem(self.where(("plan", "source", "doc_no")), message)
 
     def _floor(self, block: _Block) -> int:
-        """Where a block's sentences begin: after its task's title, when the notice has it."""
+        """Where a block's sentences begin: after its task's title, when the notice has it
+        (a table row has no title of its own: its text is its task cell)."""
+        if block.owner is not None and block.owner.row is not None:
+            return block.start
         title = self.notice.find(block.task.title, block.start, block.end)
         return block.start if title < 0 else title + len(block.task.title)
 
@@ -125,7 +129,9 @@ class _Tracer:
         quotes = {q.requirement.id: (q.start, q.end) for q in self.quotes if q.requirement}
         for block in self.blocks:
             owner = (block.owner.start, block.owner.end) if block.owner else None
-            found = provenance.TaskText(block.t, block.task, self._floor(block), block.end, owner)
+            cells = "\n".join(self.notice[a:b] for a, b in _cells_of(block, "deadline"))
+            found = provenance.TaskText(block.t, block.task, self._floor(block), block.end, owner,
+                                        cells)  # fmt: skip
             yield from provenance.check(ctx, found, quotes)
         yield from self._breakdown_words()
 
@@ -166,11 +172,13 @@ class _Tracer:
                 continue
             end = start + len(task.owners.source)
             statement = next((s for s in self.statements if s.start == start), None)
+            if statement is not None and statement.row is not None:
+                end = statement.row.end  # a table row's deadline cell is its own
             found.append((t, task, previous, end, statement))
             previous = end
         for i, (t, task, start, end, statement) in enumerate(found):
-            if statement is not None and statement.end < end:  # pragma: no cover - defensive
-                end = statement.end
+            if statement is not None and statement.row is None and statement.end < end:
+                end = statement.end  # pragma: no cover - defensive
             if statement is None or not _closes_block(statement, self.notice):
                 end = self._next_boundary(end, found[i + 1][2] if i + 1 < len(found) else None)
             if t == 0 and self.letter is not None:  # the letter's own text, to its signature
@@ -183,7 +191,9 @@ class _Tracer:
         if self.letter is not None:
             return self.letter.addressees[0]
         match = re.search(r"[一二三四五六七八九十]+、", self.notice)
-        return match.start() if match else 0
+        starts = [match.start()] if match else []
+        starts += [grid.header[0] for grid in self.tables[:1]]  # a table's header row
+        return min(starts, default=0)
 
     def _cover_task(self) -> cover.Cover | None:
         """The notice's cover letter, when the plan's first task is its own: the task's
@@ -347,9 +357,12 @@ class _Tracer:
             deadline = _shift(found, block.start)
             if deadline.scope or not self._in_block(block, deadline.start, deadline.end):
                 continue
-            around = self._around(deadline.start, deadline.end)
-            if not any(_governs(deadline, req) for _, req in around):
-                message = msg("trace.deadline", phrase=deadline.text)
+            around = [req for _, req in self._around(deadline.start, deadline.end)]
+            key = "trace.deadline"
+            if any(a <= deadline.start < b for a, b in _cells_of(block, "deadline")):
+                around, key = list(block.task.requirements), "trace.deadline_cell"
+            if not any(_governs(deadline, req) for req in around):
+                message = msg(key, phrase=deadline.text)
                 yield Problem(self._at(deadline.start), message)
 
     def _unread(self, block: _Block) -> Iterator[Problem]:
@@ -380,6 +393,23 @@ class _Tracer:
 
     # ------------------------------------------------------------ sentences
 
+    def _not_text(self, block: _Block) -> list[tuple[int, int]]:
+        """What in a table row is no sentence of its task: its number, owner and deadline
+        cells, and a table's header row in the block."""
+        spans = _cells_of(block, "number", "lead", "owner", "support", "deadline")
+        spans += [g.header for g in self.tables if block.start <= g.header[0] < block.end]
+        return spans
+
+    def _only_cells(self, block: _Block, start: int, end: int) -> bool:
+        """The text holds nothing but cells that are no sentence (and blanks)."""
+        spans = self._not_text(block)
+        rest = "".join(
+            char
+            for i, char in enumerate(self.notice[start:end], start)
+            if not any(a <= i < b for a, b in spans)
+        )
+        return not rest.strip("。；; \t\n\u3000")
+
     def _sentences(self, block: _Block) -> Iterator[Problem]:
         """Every sentence of a task's block is quoted by a requirement, an unreported
         entry or a phrase (the task's title, headings and owner statement aside)."""
@@ -387,14 +417,23 @@ class _Tracer:
         quoted = [q for q in self.quotes if q.path[:2] == ("tasks", block.t)]
         if block.owner is not None:
             quoted.append(_Quote((), block.owner.start, block.owner.end, None))
+        quoted += [_Quote((), a, b, None) for a, b in self._not_text(block)]
+        row = block.owner.row if block.owner is not None else None
         for sentence in re.finditer(r"[^。]+。?", self.notice[start : block.end]):
             s_start, s_end = start + sentence.start(), start + sentence.end()
-            body = _HEADING.sub("", sentence.group(0)).strip("。；; \n")
-            if not body or (block.owner is not None and s_start >= block.owner.end):
+            body = _HEADING.sub("", sentence.group(0)).strip("。；; \t\n\u3000")
+            after = block.owner is not None and s_start >= block.owner.end and row is None
+            if not body or after or self._only_cells(block, s_start, s_end):
                 continue
             if not any(q.start < s_end and s_start < q.end for q in quoted):
                 message = msg("trace.sentence", excerpt=sentence.group(0).strip()[:40])
                 yield Problem(self._at(s_start), message)
+
+
+def _cells_of(block: _Block, *roles: str) -> list[tuple[int, int]]:
+    """The spans of the block's table row's cells of these roles (none outside a table)."""
+    row = block.owner.row if block.owner is not None else None
+    return [(cell.start, cell.end) for cell in row.of(*roles)] if row is not None else []
 
 
 def _closes_block(statement: owners.Statement, notice: str) -> bool:
