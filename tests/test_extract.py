@@ -85,6 +85,7 @@ def test_each_test_notice_against_its_reviewed_plan(case: Path) -> None:
         "roles",
         "kinds",
         "quotas",
+        "conditions",
         "due dates",
     }
     low = {field: pr[:2] for field, pr in found.items() if min(pr[:2]) < 0.90}
@@ -117,6 +118,9 @@ def test_the_2011_notice_against_the_reviewed_plan(tmp_path: Path) -> None:
             assert min(table[field][:2]) >= 0.93, field
         assert min(table["owners"][:2]) >= 0.85  # less the readings no grammar derives
         assert min(table["roles"][:2]) >= 0.85  # 编办, 财政 support: by their functions
+        # 制定规范性文件要… (a topic) is read as no condition; a sentence the reviewer
+        # split in two carries its condition in one
+        assert min(table["conditions"][:2]) >= 0.65
     assert results["no line breaks"] == results["as issued"]
     assert results["half-width"]["owners"] == results["as issued"]["owners"]
 
@@ -184,11 +188,21 @@ def test_another_citys_notice_needs_its_units(tmp_path: Path) -> None:
         "extract", "notice.txt", "--plan", str(ROOT / "plan" / "2011.yaml"), cwd=tmp_path
     )
     assert refused.exit_code == 2
-    assert "names none of the units or groups of" in refused.stderr
+    assert "names none of the units of" in refused.stderr
     assert "--units" in refused.stderr
     given = invoke("extract", "notice.txt", "--units", str(REGISTRY), cwd=tmp_path)
     assert given.exit_code == 0
     assert "# REVIEW: unknown unit '市法务局'" in given.stdout
+
+
+def test_a_county_notice_does_not_borrow_the_city_s_units(tmp_path: Path) -> None:
+    """县级各部门 holds 各部门, a group of the shipped plan: a county's notice still names
+    none of Luzhou's units, and is refused without its own."""
+    shutil.copy(CASES / "extract" / "county-numbered-cover-letter" / "notice.txt", tmp_path)
+    refused = invoke("extract", "notice.txt", "--plan", str(ROOT / "plan" / "2011.yaml"),
+                     cwd=tmp_path)  # fmt: skip
+    assert refused.exit_code == 2
+    assert "names none of the units of" in refused.stderr
 
 
 def test_compare_names_the_draft_when_the_draft_is_at_fault(tmp_path: Path) -> None:
@@ -223,6 +237,16 @@ def test_compare_names_the_draft_when_the_draft_is_at_fault(tmp_path: Path) -> N
          ["一(一)"], ["案卷"]),
         # numbered items
         ("一、宣传\n1.普法。市司法局要组织普法。（责任单位：市司法局）\n", ["一、1"], ["普法"]),
+        # 。 then a digit ends the title all the same
+        ("一、评查\n5.案卷评查。10月底前评查案卷。（责任单位：市司法局）\n", ["一、5"],
+         ["案卷评查"]),
+        # an item whose first sentence is no title, and a heading that is itself a duty
+        ("一、监督\n7.接受人大监督，认真办理建议，办结率达到100%。（责任单位：市司法局）\n"
+         "（二）市政府法制办每半年通报一次依法行政情况。（责任单位：市政府法制办）\n",
+         ["一、7", "一(二)"], ["", ""]),
+        # a table: each row a task, numbered by its 序号
+        ("序号\t工作任务\t责任单位\t完成时限\n1\t建立制度。\t市司法局\t年内\n"
+         "2\t开展培训。\t市政府法制办\t6月底前\n", ["1", "2"], ["", ""]),
     ],
 )  # fmt: skip
 def test_layouts(text: str, sections: list[str], titles: list[str]) -> None:

@@ -37,7 +37,15 @@ from lzplan.plan.names import Named, NameIndex
 SENTENCE = re.compile(r"(?:[^。;；\n.]|(?<=\d)\.(?=\d))+(?:[。;；\n]|\.(?!\d))?")
 # What may stand between the names a clause opens with.
 _JOIN = re.compile(r"^[\s、,，和及与以及]*$")
-_CONDITION = re.compile(r"^(?:对|凡|发生|涉及|有)[^，,。；;]{2,80}?的(?=[，,]|要)")
+# A duty's condition: 对…的(重大事项)(，以及…的纠纷)，(都)要… or 凡…的, at the clause's
+# head or after a comma (…建立健全评估机制，对…的重大事项，都要进行评估); 在…(过程)中，
+# at its head.
+_COND_HEAD = r"(?:对|凡|发生|涉及|有)[^。；;]{2,120}?的[^，,。；;的]{0,12}?"
+_COND_MORE = r"(?:[，,](?:以及|或者|及|和)[^。；;]{2,80}?的[^，,。；;的]{0,12}?)*"
+_CONDITION = re.compile(
+    rf"(?:^|(?<=[，,])){_COND_HEAD}{_COND_MORE}(?=[，,]|(?:都|均|也)?要)"
+    r"|^在[^，,。；;]{2,30}?中(?=[，,]|要)"
+)
 _DUTY_QUOTA = ("部门", "单位")
 _COMPLETES = re.compile(r"^(?:[^，,]{0,12})完成")
 
@@ -237,7 +245,7 @@ def _duties(text: str, clause: Clause, found: list[Actor]) -> list[list[Actor]]:
     return runs
 
 
-def _row_deadline(text: str, row: table.Row | None, year: int) -> DeadlinePhrase | None:
+def _row_deadline(text: str, row: table.TableRow | None, year: int) -> DeadlinePhrase | None:
     """A table row's 完成时限: the due date of each of its duties that states none."""
     cells = row.of("deadline") if row is not None else []
     found = [d for c in cells for d in deadlines.find(c.text(text), year) if not d.scope]
@@ -506,7 +514,7 @@ def _requirement(
         req.kind = "milestone"
     elif req.every is None and _COMPLETES.search(clause.text):
         req.kind = "milestone"  # 完成…清理工作: a deliverable, done once
-    condition = _CONDITION.match(clause.text)
+    condition = _CONDITION.search(clause.text)
     if condition:
         req.condition = condition.group(0)
         req.reviews.append(msg("extract.review.condition", condition=req.condition))

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from lzplan.grammar import cover, owners, table
+from lzplan.grammar import cover, deadlines, owners, quotas, table
 
 # What may precede a heading: nothing, a line break, a sentence end, a bracket's end.
 _BEFORE = r"(?:^|(?<=[。；;.:：)）〕\]】]))[ \t\u3000]*"
@@ -137,6 +137,8 @@ def _title(text: str, start: int) -> tuple[str, int]:
         and 0 < stop.start() <= 30
         and not re.search(r"[，,；;]", line[: stop.start()])
     ):
+        if _states_a_duty(line[: stop.start()]):
+            return "", start  # （二）市政府法制办公室每半年通报一次…。: a duty, not a title
         return line[: stop.start()].strip(), start + stop.end()
     end = (at or [start])[0]
     if re.search(r"[，,；;]", text[start:end]):
@@ -158,6 +160,11 @@ def letter(text: str) -> Segment | None:
                              plain=(text[slice(*found.addressees)],))  # fmt: skip
     heading = text[: found.addressees[0]].strip().splitlines()[0].strip()
     return Segment(found.addressees[0], end, "通知", heading, start, names, letter=True)
+
+
+def _states_a_duty(sentence: str) -> bool:
+    """A heading's sentence that holds a time, a figure or a recurrence is a duty."""
+    return bool(deadlines.find(sentence, 2000) or quotas.find(sentence))
 
 
 def segments(text: str) -> list[Segment]:

@@ -48,6 +48,7 @@ class Registry:
         return self.index(statement).scan(text)
 
     def named_in(self, text: str) -> bool:
-        """Whether the text names any unit or group of the registry."""
+        """Whether the text names any unit of the registry: a group's name alone (各部门,
+        各区县) is any city's words, and 县级各部门 holds 各部门."""
         named, _ = self.scan(text)
-        return bool(named)
+        return any(item.what == "unit" for item in named)

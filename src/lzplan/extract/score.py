@@ -11,6 +11,7 @@ drops or garbles costs on every field: its values are missing or wrong.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from lzplan import kinds
@@ -26,7 +27,7 @@ def key(text: str) -> str:
     return "".join(text.translate(_WIDTH).split())
 
 
-FIELDS = ("requirements", "tasks", "owners", "roles", "kinds", "quotas", "due_dates")
+FIELDS = ("requirements", "tasks", "owners", "roles", "kinds", "quotas", "conditions", "due_dates")
 Item = tuple[object, ...]
 
 
@@ -59,6 +60,7 @@ class _Req:
     kind: str
     quotas: frozenset[tuple[object, ...]]
     due: tuple[dt.date, str | None]
+    condition: str | None = None  # its words, compared whatever their punctuation's width
 
 
 def _flatten(plan: Plan, unowned: frozenset[str] = frozenset()) -> list[_Req]:
@@ -77,9 +79,15 @@ def _flatten(plan: Plan, unowned: frozenset[str] = frozenset()) -> list[_Req]:
             every = req.recurs.every if req.recurs is not None else None
             found.append(
                 _Req(req.id, key(req.source), key(task.owners.source), owed, supporting,
-                     owned, req.kind, stated, (req.due.date, every))
+                     owned, req.kind, stated, (req.due.date, every),
+                     _condition(req.condition))
             )  # fmt: skip
     return found
+
+
+def _condition(words: str | None) -> str | None:
+    """A condition as it compares: its words, less the 对 or 凡 it may open with."""
+    return re.sub(r"^(?:对|凡)", "", key(words)) if words else None
 
 
 def _has_owner(owner: str, units: frozenset[str], other: _Req | None) -> bool:
@@ -158,6 +166,7 @@ def _values(reqs: list[_Req], name: dict[str, str]) -> dict[str, set[Item]]:
         values["roles"] |= {(rid, *role) for role in req.roles}
         values["kinds"].add((rid, req.kind))
         values["quotas"] |= {(rid, *stated) for stated in req.quotas}
+        values["conditions"] |= {(rid, req.condition)} if req.condition else set()
         values["due_dates"].add((rid, *req.due))
     return values
 
@@ -196,6 +205,7 @@ def misses(draft: Plan, reviewed: Plan, unowned: frozenset[str] = frozenset()) -
             ("roles", _shown(d.roles), _shown(r.roles)),
             ("kind", d.kind, r.kind),
             ("quota", _shown(d.quotas), _shown(r.quotas)),
+            ("condition", d.condition or "-", r.condition or "-"),
             ("due", _shown({d.due}), _shown({r.due})),
         ):
             if mine != theirs:

@@ -37,7 +37,7 @@ class Statement:
     leads: tuple[str, ...] = ()  # 牵头, 主办, 负责 (and names marked （牵头）)
     supporting: tuple[str, ...] = ()  # 配合, 协办
     plain: tuple[str, ...] = ()  # 责任单位 with no role given
-    row: table.Row | None = None  # a table row's owner cells: the row is its task's text
+    row: table.TableRow | None = None  # a table row's owner cells: the row is its task's text
 
     def __contains__(self, index: int) -> bool:
         return self.start <= index < self.end
@@ -64,7 +64,7 @@ def find(text: str) -> list[Statement]:
     return sorted(found, key=lambda s: s.start)
 
 
-def _row(text: str, row: table.Row) -> Statement | None:
+def _row(text: str, row: table.TableRow) -> Statement | None:
     """A table row's owner cells (牵头单位, 责任单位, 配合单位 columns), as one statement."""
     cells = row.of("lead", "owner", "support")
     if not cells:

@@ -50,7 +50,7 @@ class Cell:
 
 
 @dataclass(frozen=True)
-class Row:
+class TableRow:
     start: int
     end: int  # the end of its last line (a wrapped cell included)
     number: str
@@ -63,7 +63,7 @@ class Row:
 @dataclass(frozen=True)
 class Table:
     header: tuple[int, int]  # the header row's line
-    rows: tuple[Row, ...]
+    rows: tuple[TableRow, ...]
 
     @property
     def end(self) -> int:
@@ -102,15 +102,15 @@ def _header(line: str) -> list[str] | None:
 
 def _rows(
     text: str, lines: list[tuple[int, int]], i: int, roles: list[str]
-) -> tuple[list[Row], int]:
-    rows: list[Row] = []
+) -> tuple[list[TableRow], int]:
+    rows: list[TableRow] = []
     while i < len(lines):
         start, end = lines[i]
         line = text[start:end]
         numbered = _NUMBER.match(line)
         if numbered is not None and "number" in roles:
             rows.append(
-                Row(start, end, numbered.group("n"), tuple(_cells(text, start, end, roles)))
+                TableRow(start, end, numbered.group("n"), tuple(_cells(text, start, end, roles)))
             )
         elif rows and _continues(line):
             rows[-1] = _wrapped(text, rows[-1], start, end, roles)
@@ -149,7 +149,7 @@ def _continues(line: str) -> bool:
     return bool(line) and line[0] in " \t\u3000" and bool(line.strip())
 
 
-def _wrapped(text: str, row: Row, start: int, end: int, roles: list[str]) -> Row:
+def _wrapped(text: str, row: TableRow, start: int, end: int, roles: list[str]) -> TableRow:
     """A continuation line: its one cell continues the row's task cell (the widest
     column); several cells continue the columns in order, the number's left empty."""
     spans = _spans(text, start, end)
@@ -161,4 +161,4 @@ def _wrapped(text: str, row: Row, start: int, end: int, roles: list[str]) -> Row
             Cell(a, b, roles[min(k + offset, len(roles) - 1)]) for k, (a, b) in enumerate(spans)
         ]
         cells = (*row.cells, *extra)
-    return Row(row.start, end, row.number, cells)
+    return TableRow(row.start, end, row.number, cells)

@@ -134,6 +134,7 @@ MESSAGES: dict[str, str] = {
     "error.line": "error: {message}",
     # ------------------------------------------------------------ extract
     "extract.draft_name": "<draft of {notice}>",
+    "extract.field.conditions": "conditions",
     "extract.field.due_dates": "due dates",
     "extract.field.kinds": "kinds",
     "extract.field.owners": "owners",
@@ -147,7 +148,7 @@ MESSAGES: dict[str, str] = {
     "extract.miss.owners_extra": "{id}: {owners} owe it in the draft, not in the reviewed plan",
     "extract.miss.owners_missing": "{id}: {owners} owe it in the reviewed plan, not in the draft",
     "extract.misses": "Where the draft differs from the reviewed plan:",
-    "extract.no_registry_unit": "names none of the units or groups of {registry}: give this city's units with --units FILE",
+    "extract.no_registry_unit": "names none of the units of {registry}: give this city's units with --units FILE",
     "extract.nothing": "no task found: expected section headings (一、, （一）) and owner statements (（责任单位：…）, 牵头单位：…；配合单位：…, 由…负责)",
     "extract.registry": "expected a unit registry: a YAML file with `units:` (and `groups:`), e.g. a plan",
     "extract.review.checked": "whose work the duty checks, not who checks it",

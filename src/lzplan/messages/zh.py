@@ -134,6 +134,7 @@ MESSAGES: dict[str, str] = {
     "error.line": "错误: {message}",
     # ------------------------------------------------------------ extract
     "extract.draft_name": "<{notice}的草稿>",
+    "extract.field.conditions": "适用条件",
     "extract.field.due_dates": "期限",
     "extract.field.kinds": "类型",
     "extract.field.owners": "责任单位",
@@ -147,7 +148,7 @@ MESSAGES: dict[str, str] = {
     "extract.miss.owners_extra": "{id}：{owners}在草稿中承担，审定稿中不承担",
     "extract.miss.owners_missing": "{id}：{owners}在审定稿中承担，草稿中未列",
     "extract.misses": "草稿与审定稿不一致之处：",
-    "extract.no_registry_unit": "未出现{registry}中的任何单位或分组：请用 --units 指定本市的单位名录",
+    "extract.no_registry_unit": "未出现{registry}中的任何单位：请用 --units 指定本市的单位名录",
     "extract.nothing": "未找到任何任务：应有分节标题（一、（一））和责任单位表述（（责任单位：…）、牵头单位：…；配合单位：…、由…负责）",
     "extract.registry": "应为单位名录：含 `units:`（及 `groups:`）的 YAML 文件，例如一个计划文件",
     "extract.review.checked": "本项检查其工作，不由其承担检查",
