@@ -255,6 +255,46 @@ def test_each_occurrence_is_judged_on_its_own_evidence() -> None:
     assert got.items == ()
 
 
+def test_an_activity_held_each_quarter_counts_where_it_took_place() -> None:
+    """每季度至少开展1次: an activity labelled for Q1 but held in Q4 counts for Q4 (and
+    says so), not as a late Q1 — unlike a quarterly report, which may be filed late."""
+    held = PLAN_TEXT.replace("recurs: {every: quarter, due_after: 10}",
+                             "recurs: {every: quarter, due_after: 10, held: true}")  # fmt: skip
+    index = PlanIndex(to_model(loader.parse(held, "plan.yaml"), Plan))
+    body = ("  t1.quarterly:\n    evidence:\n"
+            "    - {title: 一季度活动, date: 2013-03-05}\n"
+            "    - {title: 二季度活动（补）, date: 2013-11-08, period: 2013-Q2}\n")  # fmt: skip
+    result = engine.check(index, [filed(body)], dt.date(2014, 1, 20))
+    (unit,) = (u for u in result.units if u.unit == "qa")
+    got = next(o for o in unit.outcomes if o.requirement == "t1.quarterly")
+    assert [(p.period, p.status) for p in got.periods] == [
+        ("2013-Q1", Status.MET), ("2013-Q2", Status.MISSED), ("2013-Q3", Status.MISSED),
+        ("2013-Q4", Status.MET)]  # fmt: skip
+    (notice,) = result.notices
+    assert str(notice.message) == ("'二季度活动（补）' is labelled for 2013-Q2 but took place in "
+                                   "2013-Q4: it counts for 2013-Q4, where it was held")  # fmt: skip
+    reported = judged(body, "t1.quarterly", as_of="2014-01-20")  # the plan as written
+    assert [p.status for p in reported.periods][:2] == [Status.MET, Status.MET_LATE]
+
+
+def test_work_finished_after_the_period_is_met_late_unless_the_period_closes() -> None:
+    """Done in January for a duty due in December: met late by the as-of date, as the
+    same lateness inside the year is; with ``closes: true`` the year is judged as a
+    year, and the work is not counted (it may be 整改)."""
+    body = "  t1.always:\n    evidence: [{title: 学法活动, date: 2014-01-08}]\n"
+    assert judged(body, "t1.always", as_of="2014-01-20", reported="2014-01-10").status is (
+        Status.MET_LATE)  # fmt: skip
+    closing = PLAN_TEXT.replace(
+        "period: {start: 2013-01-01, end: 2013-12-31}",
+        "period: {start: 2013-01-01, end: 2013-12-31, closes: true}",
+    )
+    index = PlanIndex(to_model(loader.parse(closing, "plan.yaml"), Plan))
+    result = engine.check(index, [filed(body, reported="2014-01-10")], dt.date(2014, 1, 20))
+    (unit,) = (u for u in result.units if u.unit == "qa")
+    got = next(o for o in unit.outcomes if o.requirement == "t1.always")
+    assert got.status is Status.MISSED
+
+
 def test_mid_year_the_later_quarters_are_pending() -> None:
     got = judged(QUARTERLY, "t1.quarterly", as_of="2013-07-01", reported="2013-12-30")
     assert [p.status for p in got.periods] == [Status.MET] + [Status.PENDING] * 3

@@ -29,7 +29,7 @@ from lzplan.check.result import (
     UnitStatus,
     sorted_notices,
 )
-from lzplan.check.submission import Entry, Submission
+from lzplan.check.submission import Entry, Evidence, Submission
 from lzplan.errors import Problem, sorted_problems
 from lzplan.grammar.docno import canonical
 from lzplan.kinds.base import Claim, Context, Judgment, who
@@ -37,7 +37,7 @@ from lzplan.location import Location, PathKey, PositionMap
 from lzplan.messages import Message, msg
 from lzplan.plan.index import Owed, PlanIndex
 from lzplan.plan.model import Requirement
-from lzplan.plan.recurrence import occurrences
+from lzplan.plan.recurrence import Occurrence, occurrences
 from lzplan.plan.recurrence import shown as shown_period
 from lzplan.plan.requirement import Recurrence
 
@@ -290,12 +290,16 @@ class Judge:
         for k, occurrence in enumerate(found):
             opens = self.period.start if k == 0 else found[k - 1].due + dt.timedelta(days=1)
             chosen = tuple(
-                i
-                for i, item in enumerate(evidence)
-                if item.period == occurrence.label
-                or (item.period is None and opens <= item.date <= occurrence.due)
+                i for i, item in enumerate(evidence) if _takes(recurs, occurrence, opens, item)
             )
             taken |= set(chosen)
+            notices += [
+                Notice(claim.item(i), msg("notice.held_in", title=evidence[i].title,
+                                          label=shown_period(str(evidence[i].period)),
+                                          period=shown_period(occurrence.label)))
+                for i in chosen
+                if evidence[i].period not in (None, occurrence.label)
+            ]  # fmt: skip
             picked = claim.entry.model_copy(update={"evidence": [evidence[i] for i in chosen]})
             context = Context(self.as_of, self.period.start, end, occurrence.due, self.names)
             claimed = replace(claim, entry=picked, items=chosen)
@@ -320,9 +324,14 @@ class Judge:
         return _over_periods(periods, outside, tuple(notices)), tuple(periods)
 
     def _context(self, req: Requirement) -> Context:
-        """Evidence counts from the period's start to its end, or to a later due date."""
+        """Evidence counts from the period's start to its end, or to a later due date —
+        or, unless the period closes every duty, to the as-of date (work finished after
+        the period is met late)."""
         due = req.due.date
-        return Context(self.as_of, self.period.start, max(self.period.end, due), due, self.names)
+        end = max(self.period.end, due)
+        if not self.period.closes:
+            end = max(end, self.as_of)
+        return Context(self.as_of, self.period.start, end, due, self.names)
 
     def _nil(self, req: Requirement, claim: Claim, owed: Owed) -> Judgment | None:
         """A nil return (本年度无此类事项) for a conditional duty, once its file is known."""
@@ -344,6 +353,16 @@ class Judge:
             reason=waiver.reason,
         )
         return outcome._replace(status=Status.WAIVED, detail=detail, waiver=detail)
+
+
+def _takes(recurs: Recurrence, occurrence: Occurrence, opens: dt.date, item: Evidence) -> bool:
+    """Whether an evidence item counts for this occurrence: held in it (an activity that
+    must take place in its period), else labelled for it, else dated in its window."""
+    if recurs.held:
+        return occurrence.start <= item.date <= occurrence.end
+    if item.period is not None:
+        return item.period == occurrence.label
+    return opens <= item.date <= occurrence.due
 
 
 def _over_periods(

@@ -254,6 +254,7 @@ MESSAGES: dict[str, str] = {
     # ------------------------------------------------------------ notice
     "notice.doc_no_elsewhere": "文号 {doc_no} is also claimed by {unit} ({where}): one document, two units' evidence",
     "notice.doc_no_respelled": "文号 {doc_no} is {first} written otherwise, in {requirement}; it counts once",
+    "notice.held_in": "'{title}' is labelled for {label} but took place in {period}: it counts for {period}, where it was held",
     "notice.duplicate_doc_no": "文号 {doc_no} appears twice in {requirement}; it counts once",
     "notice.file_elsewhere": "the same document (sha256 {doc_no}) is also evidence of {unit} ({where})",
     "notice.part_short": "{unit}: {numerator}/{denominator} = {share}, short of {need} on its own ({requirement})",

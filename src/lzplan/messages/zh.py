@@ -254,6 +254,7 @@ MESSAGES: dict[str, str] = {
     # ------------------------------------------------------------ notice
     "notice.doc_no_elsewhere": "文号{doc_no}同时被{unit}作为佐证材料（{where}），请核实",
     "notice.doc_no_respelled": "文号{doc_no}与{first}为同一文件（写法不同），在{requirement}中只计一次",
+    "notice.held_in": "“{title}”标注为{label}，实际开展于{period}：计入{period}",
     "notice.duplicate_doc_no": "文号{doc_no}在{requirement}中重复出现，只计一次",
     "notice.file_elsewhere": "同一文件（sha256 {doc_no}）同时是{unit}的佐证材料（{where}），请核实",
     "notice.part_short": "{unit}：{numerator}/{denominator}，比例{share}，单独计算未达{need}（{requirement}）",

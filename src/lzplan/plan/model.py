@@ -47,6 +47,13 @@ class Source(Model):
 class Period(Model):
     start: Date
     end: Date
+    closes: bool = Field(
+        False,
+        description="The period's end closes every duty (a year judged as a year, as the "
+        "annual 考核 is): work done after it does not count, though it may be 整改 "
+        "(--fix-by). Without it, work finished after the period and by the as-of date is "
+        "met late.",
+    )
 
     @model_validator(mode="after")
     def _ordered(self) -> Period:

@@ -56,6 +56,13 @@ class Recurrence(Model):
         description="Days after each period's end that it falls due (每季度末: 0; "
         "每季度结束后10日内: 10).",
     )
+    held: bool = Field(
+        False,
+        description="Each occurrence must take place within its own period (每季度至少开展1次"
+        "…活动): an item counts for the period its date falls in, whatever period it is "
+        "labelled for. Without it, an item labelled for a period may be filed late for it "
+        "(a quarterly report).",
+    )
 
 
 class RequirementBase(Model):
