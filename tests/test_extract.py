@@ -568,3 +568,23 @@ def test_functions_tell_a_brackets_units_apart(tmp_path: Path) -> None:
     assert "# REVIEW: 市政府法制办 left out: the sentence names none of its functions" in out
     (tmp_path / "d.yaml").write_text(out, encoding="utf-8")
     assert invoke("plan", "validate", "d.yaml", cwd=tmp_path).exit_code == 0
+
+
+def test_a_draft_with_placeholders_still_compares(tmp_path: Path) -> None:
+    """No legal-affairs office to track the plan, and an item in which no duty is found:
+    the draft marks both for review, with placeholders that load, and --compare scores
+    it as written."""
+    notice = ("某县2016年工作安排\n一、执法\n（一）培训\n县人社局要组织培训。\n"
+              "（责任单位：县人社局）\n（二）空项\n（责任单位：县人社局）\n")  # fmt: skip
+    (tmp_path / "n.txt").write_text(notice, encoding="utf-8")
+    (tmp_path / "u.yaml").write_text(
+        "units:\n  - {id: hrss, name: 县人社局, kind: department, named_in_notice: true}\n",
+        encoding="utf-8",
+    )
+    draft = invoke("extract", "n.txt", "--units", "u.yaml", cwd=tmp_path).stdout
+    assert "  owner: review\n  # REVIEW: no legal-affairs office" in draft
+    assert "    requirements: []\n      # REVIEW: no duty found in this task's text" in draft
+    args = ("extract", "n.txt", "--units", "u.yaml", "--compare", str(ROOT / "plan" / "2011.yaml"))
+    compared = invoke(*args, cwd=tmp_path)
+    assert compared.exit_code == 0, compared.stderr
+    assert compared.stdout.startswith("field ")

@@ -68,6 +68,7 @@ class DraftRequirement:
     follows: str | None = None  # the requirement whose wording sets its due date
     every: str | None = None
     due_after: int | None = None  # days after each period's end (季后10日内: 10)
+    held: bool = False  # each occurrence must take place in its period (an activity)
     condition: str | None = None
     readings: list[DraftReading] = field(default_factory=list)
     reviews: list[Message] = field(default_factory=list)
@@ -243,6 +244,17 @@ def _duties(text: str, clause: Clause, found: list[Actor]) -> list[list[Actor]]:
     if clause.quotas or len(runs) < 2 or len(standing) < len(found):
         return [found]
     return runs
+
+
+# A recurring duty done (每季度至少开展1次学法), not reported (每季度报送…情况): each
+# occurrence must take place in its own period.
+_HELD = re.compile(r"开展|组织|举办|召开|举行")
+_REPORTED = re.compile(r"报送|报告|通报|上报|公布|汇总")
+
+
+def _held(req: DraftRequirement, clause: Clause) -> None:
+    if req.every is not None and _HELD.search(clause.text) and not _REPORTED.search(clause.text):
+        req.held = True
 
 
 def _row_deadline(text: str, row: table.TableRow | None, year: int) -> DeadlinePhrase | None:
@@ -514,6 +526,7 @@ def _requirement(
         req.kind = "milestone"
     elif req.every is None and _COMPLETES.search(clause.text):
         req.kind = "milestone"  # 完成…清理工作: a deliverable, done once
+    _held(req, clause)
     condition = _CONDITION.search(clause.text)
     if condition:
         req.condition = condition.group(0)

@@ -99,7 +99,8 @@ def to_yaml(
         f"  issued: {issued.isoformat()}",
         *([] if info.issued else [f"  # REVIEW: {say('extract.review.no_issue_date', lang)}"]),
         f"  period: {{start: {period.start.isoformat()}, end: {period.end.isoformat()}}}",
-        f"  owner: {info.owner or 'REVIEW'}",
+        f"  owner: {info.owner or 'review'}",
+        *([] if info.owner else [f"  # REVIEW: {say('extract.review.no_plan_owner', lang)}"]),
         "  source:",
         f"    file: {_q(info.source_file)}",
         f"    title: {_q(info.source_title or info.title)}",
@@ -135,8 +136,10 @@ def _task_yaml(task: DraftTask, lang: Lang) -> list[str]:
         *(f"      # REVIEW: {note.render(lang)}" for note in task.reviews),
         *(["    groups:"] if task.own_groups else []),
         *(f"      - {_group(g)}" for g in task.own_groups),
-        "    requirements:",
+        "    requirements:" + ("" if task.requirements else " []"),
     ]
+    if not task.requirements:
+        lines.append(f"      # REVIEW: {say('extract.review.no_duty', lang)}")
     for req in task.requirements:
         lines += _requirement_yaml(req, lang)
     for name, items in (("unreported", task.unreported), ("phrases", task.phrases)):
@@ -182,7 +185,8 @@ def _requirement_yaml(req: DraftRequirement, lang: Lang) -> list[str]:
         lines.append(f"        condition: {_q(req.condition)}")
     if req.every:
         after = f", due_after: {req.due_after}" if req.due_after else ""
-        lines.append(f"        recurs: {{every: {req.every}{after}}}")
+        held = ", held: true" if req.held else ""
+        lines.append(f"        recurs: {{every: {req.every}{after}{held}}}")
     wording = f", wording: {_q(req.wording)}" if req.wording else ""
     wording += f", follows: {req.follows}" if req.follows else ""
     lines.append(f"        due: {{date: {req.due.isoformat()}{wording}}}")

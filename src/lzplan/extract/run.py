@@ -125,9 +125,12 @@ _NO_ONE = "no-owner-for-review"
 
 def _unowned(data: Any) -> frozenset[str]:
     """The draft's requirements whose owner is left for review (``units: []``): scored
-    as owed by no one, so the draft still compares."""
+    as owed by no one, so the draft still compares (as does one with a task in which no
+    duty was found: it is left out)."""
     found: set[str] = set()
     tasks = data.get("tasks") if isinstance(data, dict) else None
+    if isinstance(tasks, list):  # a task with no duty drafted scores as nothing drafted
+        tasks[:] = [t for t in tasks if not isinstance(t, dict) or t.get("requirements")]
     for task in tasks if isinstance(tasks, list) else []:
         reqs = task.get("requirements") if isinstance(task, dict) else None
         for req in reqs if isinstance(reqs, list) else []:
