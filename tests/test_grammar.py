@@ -376,3 +376,9 @@ def test_time_limits_of_a_table_s_cells(phrase: str, date: dt.date) -> None:
 @pytest.mark.parametrize("text", ["三年内完成整改", "根据2014年6月国务院印发的意见", "五年内"])
 def test_what_is_no_time_limit(text: str) -> None:
     assert [d for d in deadlines.find(text, 2015) if d.date is not None] == []
+
+
+def test_a_yearly_duty_on_its_own_day() -> None:
+    (found,) = deadlines.find("各区县每年12月10日前报送年度报告", 2013)
+    assert (found.every, found.on, found.date) == ("year", "12-10", None)
+    assert deadlines.find("每年2月30日前报送", 2013) == []  # no such day of any year

@@ -295,6 +295,30 @@ def test_work_finished_after_the_period_is_met_late_unless_the_period_closes() -
     assert got.status is Status.MISSED
 
 
+def test_a_yearly_duty_falls_due_on_its_own_day() -> None:
+    """每年12月10日前 over a plan of two years: each year's occurrence falls due on 12-10,
+    and the plan's due date is the last one's."""
+    from lzplan.plan import recurrence
+
+    two_years = PLAN_TEXT.replace("end: 2013-12-31}", "end: 2014-12-31}").replace(
+        "recurs: {every: quarter, due_after: 10},", 'recurs: {every: year, on: "12-10"},'
+    ).replace("due: {date: 2014-01-10, wording: 每季度结束后10日内}",
+              "due: {date: 2014-12-10, wording: 每年12月10日前}")  # fmt: skip
+    document = loader.parse(two_years, "plan.yaml")
+    plan = to_model(document, Plan)
+    assert crossref.check(plan, document.positions) == []
+    (req,) = [r for r in plan.tasks[0].requirements if r.id == "t1.quarterly"]
+    assert req.recurs is not None
+    found = recurrence.of(req.recurs, dt.date(2013, 1, 1), dt.date(2014, 12, 31))
+    assert [(o.label, o.due) for o in found] == [
+        ("2013", dt.date(2013, 12, 10)), ("2014", dt.date(2014, 12, 10))]  # fmt: skip
+    quarterly = two_years.replace('recurs: {every: year, on: "12-10"}',
+                                  'recurs: {every: quarter, on: "12-10"}')  # fmt: skip
+    document = loader.parse(quarterly, "plan.yaml")
+    found_problems = crossref.check(to_model(document, Plan), document.positions)
+    assert any("'on' (a day of each year) is for a yearly duty" in str(p) for p in found_problems)
+
+
 def test_mid_year_the_later_quarters_are_pending() -> None:
     got = judged(QUARTERLY, "t1.quarterly", as_of="2013-07-01", reported="2013-12-30")
     assert [p.status for p in got.periods] == [Status.MET] + [Status.PENDING] * 3

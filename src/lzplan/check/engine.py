@@ -35,9 +35,10 @@ from lzplan.grammar.docno import canonical
 from lzplan.kinds.base import Claim, Context, Judgment, who
 from lzplan.location import Location, PathKey, PositionMap
 from lzplan.messages import Message, msg
+from lzplan.plan import recurrence
 from lzplan.plan.index import Owed, PlanIndex
 from lzplan.plan.model import Requirement
-from lzplan.plan.recurrence import Occurrence, occurrences
+from lzplan.plan.recurrence import Occurrence
 from lzplan.plan.recurrence import shown as shown_period
 from lzplan.plan.requirement import Recurrence
 
@@ -281,7 +282,7 @@ class Judge:
         """Each occurrence judged on its own evidence: an item counts for the period it
         names, else for the occurrence whose window (after the previous due date, up to
         its own) holds its date. Items no occurrence takes lie outside the period."""
-        found = occurrences(recurs.every, recurs.due_after, self.period.start, self.period.end)
+        found = recurrence.of(recurs, self.period.start, self.period.end)
         evidence = list(getattr(claim.entry, "evidence", None) or [])
         end = max(self.period.end, found[-1].due)
         periods: list[PeriodOutcome] = []
@@ -602,8 +603,7 @@ def _period_problems(
             yield ("evidence", i, "period"), message
         return
     period = index.plan.plan.period
-    known = [o.label for o in occurrences(req.recurs.every, req.recurs.due_after,
-                                          period.start, period.end)]  # fmt: skip
+    known = [o.label for o in recurrence.of(req.recurs, period.start, period.end)]
     for i, label in labelled:
         if label not in known:
             message = msg("sub.period_unknown", period=label, requirement=req.id, known=known)

@@ -31,6 +31,7 @@ from lzplan.grammar.quotas import QuotaPhrase
 from lzplan.messages import Message, msg
 from lzplan.plan.model import Group
 from lzplan.plan.names import Named, NameIndex
+from lzplan.plan.recurrence import occurrences
 
 # A sentence ends at 。 ； or a line break, or a half-width full stop or semicolon that
 # is not a decimal point.
@@ -68,6 +69,7 @@ class DraftRequirement:
     follows: str | None = None  # the requirement whose wording sets its due date
     every: str | None = None
     due_after: int | None = None  # days after each period's end (季后10日内: 10)
+    on: str | None = None  # 每年12月10日前: MM-DD
     held: bool = False  # each occurrence must take place in its period (an activity)
     condition: str | None = None
     readings: list[DraftReading] = field(default_factory=list)
@@ -734,7 +736,9 @@ def _due(req: DraftRequirement, clause: Clause, period: DraftPeriod) -> None:
     if clause.then:
         req.follows = ""  # the next requirement's id, once it is drafted
     if first.every is not None:
-        req.every, req.due_after = first.every, first.due_after or None
+        req.every, req.due_after, req.on = first.every, first.due_after or None, first.on
+        found = occurrences(first.every, first.due_after or 0, period.start, period.end, first.on)
+        req.due = found[-1].due  # the last occurrence's (季后10日内: 10 days into next year)
     elif first.date is not None:
         req.due = first.date
         if not first.year_given and not period.year_known:

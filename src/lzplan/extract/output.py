@@ -185,8 +185,9 @@ def _requirement_yaml(req: DraftRequirement, lang: Lang) -> list[str]:
         lines.append(f"        condition: {_q(req.condition)}")
     if req.every:
         after = f", due_after: {req.due_after}" if req.due_after else ""
+        on = f', on: "{req.on}"' if req.on else ""
         held = ", held: true" if req.held else ""
-        lines.append(f"        recurs: {{every: {req.every}{after}{held}}}")
+        lines.append(f"        recurs: {{every: {req.every}{after}{on}{held}}}")
     wording = f", wording: {_q(req.wording)}" if req.wording else ""
     wording += f", follows: {req.follows}" if req.follows else ""
     lines.append(f"        due: {{date: {req.due.isoformat()}{wording}}}")

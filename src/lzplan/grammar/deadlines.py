@@ -7,6 +7,7 @@ One grammar serves `lzplan plan validate` (tracing a plan to its notice) and
   年底前, 2014年底前 (keeps its year), 上半年, 下半年, 第三季度, 全年, 年内 (not 三年内, a
   length of time), 2015年6月 alone as a time limit (a table's 完成时限 cell, …完成);
 - recurrences: 每月, 每季度, 每半年, 每年 (when each occurrence falls due not stated);
+  每年12月10日前 (each year's on its own day);
   每月底, 每季度末, 每半年末, 每年底 (due at each period's end); 每季度结束后10日内,
   每季度终了后10日内, 每季度后15日内, 季后10日内, 每月结束后5日内, 每半年结束后15日内
   (due so many days after it); 次月10日前, 每月10日前报送上月… (due on the 10th of the
@@ -35,7 +36,8 @@ _DAYS_AFTER = rf"(?:结束|终了)?后(?P<after>{NUMBER})(?:日|天)内"
 # 当月计划 falls due within its own month, which no days-after number can say.
 _NTH_OF_NEXT = rf"(?P<mday>{NUMBER})[日号]{_BEFORE}(?=[^，,。；;：:]{{0,12}}?上(?:一|个)?月)"
 _RECURS = (
-    rf"每(?P<every>月|季度|半年|年)(?:{_DAYS_AFTER}|(?P<atend>末|底){_BEFORE}?|{_NTH_OF_NEXT})?"
+    rf"每(?P<every>月|季度|半年|年)(?:{_DAYS_AFTER}|(?P<atend>末|底){_BEFORE}?|{_NTH_OF_NEXT}"
+    rf"|(?P<onm>{NUMBER})月(?P<ond>{NUMBER})[日号]{_BEFORE})?"  # 每年12月10日前
     rf"|季后(?P<qafter>{NUMBER})(?:日|天)内"  # 季后: short for 每季度终了后
     rf"|次月(?P<nday>{NUMBER})[日号]{_BEFORE}"
 )
@@ -75,6 +77,7 @@ class DeadlinePhrase:
     # Recurring: the days after each period's end that each occurrence falls due
     # (每季度末 0, 季后10日内 10, 次月10日前 10); None when the notice does not say.
     due_after: int | None = None
+    on: str | None = None  # 每年12月10日前: the day each year's falls due (MM-DD)
     year_given: bool = False
     relative: bool = False
     scope: bool = False  # 2012年底前制定的: which documents, not by when
@@ -102,6 +105,11 @@ def _read(match: re.Match[str], plan_year: int, text: str) -> DeadlinePhrase | N
     scope = bool(SCOPE.match(text, match.end()))
     start, end, phrase = match.start(), match.end(), match.group(0)
     every = _every(match)
+    if every is not None and match.group("onm"):
+        on = _on(match)
+        if every != "year" or on is None:
+            return None  # 每月3月5日前, 每年2月30日前: no day of each year
+        return DeadlinePhrase(start, end, phrase, None, every=every, on=on)
     if every is not None:
         after = _due_after(match)
         if after is not None and not _possible(match, after):
@@ -124,6 +132,16 @@ def _every(match: re.Match[str]) -> str | None:
     if match.group("qafter"):
         return "quarter"
     return "month" if match.group("nday") else None
+
+
+def _on(match: re.Match[str]) -> str | None:
+    """每年12月10日前: the day, MM-DD, when it is one of every year (not 2月29日)."""
+    month, day = integer(match.group("onm")), integer(match.group("ond"))
+    try:
+        dt.date(2001, month, day)
+    except ValueError:
+        return None
+    return f"{month:02d}-{day:02d}"
 
 
 def _due_after(match: re.Match[str]) -> int | None:

@@ -10,9 +10,9 @@ from lzplan.errors import Problem
 from lzplan.grammar import actors
 from lzplan.location import Location, PathKey, PositionMap
 from lzplan.messages import msg
+from lzplan.plan import recurrence
 from lzplan.plan.index import PlanIndex
 from lzplan.plan.model import Group, Plan, Requirement
-from lzplan.plan.recurrence import occurrences
 
 
 def _sort(name: str) -> str:
@@ -163,8 +163,10 @@ class _Checker:
             yield Problem(self.where((*path, "recurs")), message)
             return
         period = self.plan.plan.period
-        every, after = req.recurs.every, req.recurs.due_after
-        last = occurrences(every, after, period.start, period.end)[-1].due
+        if req.recurs.on is not None and (req.recurs.every != "year" or req.recurs.due_after):
+            yield Problem(self.where((*path, "recurs", "on")), msg("plan.recurs_on"))
+            return
+        last = recurrence.of(req.recurs, period.start, period.end)[-1].due
         if req.due.date != last:
             message = msg("plan.recurs_due", due=req.due.date, last=last)
             yield Problem(self.where((*path, "due", "date")), message)

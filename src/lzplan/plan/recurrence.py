@@ -2,7 +2,8 @@
 
 Occurrences follow the calendar (quarters start in January, April, July and October),
 clipped to the plan period; each falls due ``due_after`` days after its period ends
-(每季度末: 0; 每季度结束后10日内: 10). python-dateutil's ``rrule`` lists them.
+(每季度末: 0; 每季度结束后10日内: 10), or on its own day of each year (每年12月10日前).
+python-dateutil's ``rrule`` lists them.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import cache
+from typing import Protocol
 
 from dateutil.rrule import MONTHLY, rrule
 
@@ -28,8 +30,11 @@ class Occurrence:
 
 
 @cache
-def occurrences(every: str, due_after: int, start: dt.date, end: dt.date) -> tuple[Occurrence, ...]:
-    """The occurrences of a duty recurring ``every`` month, quarter… within start–end."""
+def occurrences(
+    every: str, due_after: int, start: dt.date, end: dt.date, on: str | None = None
+) -> tuple[Occurrence, ...]:
+    """The occurrences of a duty recurring ``every`` month, quarter… within start–end;
+    ``on`` (MM-DD, yearly duties: 每年12月10日前) is the day each year's falls due."""
     step = MONTHS[every]
     first = dt.datetime(start.year, (start.month - 1) // step * step + 1, 1)
     starts = [day.date() for day in rrule(MONTHLY, interval=step, dtstart=first, until=end)]
@@ -38,8 +43,26 @@ def occurrences(every: str, due_after: int, start: dt.date, end: dt.date) -> tup
         ends = starts[i + 1] - dt.timedelta(days=1) if i + 1 < len(starts) else end
         ends = min(ends, end)
         due = ends + dt.timedelta(days=due_after)
+        if on is not None:
+            due = dt.date(begins.year, int(on[:2]), int(on[3:]))
         found.append(Occurrence(label(every, begins), max(begins, start), ends, due))
     return tuple(found)
+
+
+def of(recurs: Recurs, start: dt.date, end: dt.date) -> tuple[Occurrence, ...]:
+    """The occurrences of a requirement's ``recurs`` within start–end."""
+    return occurrences(recurs.every, recurs.due_after, start, end, recurs.on)
+
+
+class Recurs(Protocol):
+    @property
+    def every(self) -> str: ...
+
+    @property
+    def due_after(self) -> int: ...
+
+    @property
+    def on(self) -> str | None: ...
 
 
 def label(every: str, begins: dt.date) -> str:

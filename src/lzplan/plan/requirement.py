@@ -56,6 +56,12 @@ class Recurrence(Model):
         description="Days after each period's end that it falls due (每季度末: 0; "
         "每季度结束后10日内: 10).",
     )
+    on: str | None = Field(
+        None,
+        pattern=r"^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$",
+        description="每年12月10日前: the day (MM-DD) each year's occurrence falls due; a "
+        "yearly duty only, with no due_after.",
+    )
     held: bool = Field(
         False,
         description="Each occurrence must take place within its own period (每季度至少开展1次"

@@ -499,6 +499,10 @@ def _wording_problem(req: Requirement, year: int) -> tuple[str, Message] | None:
     every = next((d.every for d in read if d.every), None)
     if every is not None and (req.recurs is None or req.recurs.every != every):
         return "wording", msg("trace.due_recurs", wording=wording, every=every)
+    on = next((d.on for d in read if d.on is not None), None)
+    if req.recurs is not None and on != req.recurs.on:
+        message = msg("trace.due_on", wording=wording, on=on or "-", given=req.recurs.on or "-")
+        return "wording", message
     after = next((d.due_after for d in read if d.due_after is not None), None)
     if after is not None and req.recurs is not None and req.recurs.due_after != after:
         message = msg("trace.due_after", wording=wording, days=after, given=req.recurs.due_after)
