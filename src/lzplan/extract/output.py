@@ -55,8 +55,11 @@ def meta(text: str, period: DraftPeriod, registry: Registry, source_file: str) -
     publisher = re.search(r"发布(?:部门|机关)\s*[:：]\s*([^\s发]+)", text)
     issued = re.search(r"发布时间\s*[:：]\s*(\d{4})年(\d{1,2})月(\d{1,2})日", text)
     letter = cover.find(text)
-    # who tracks the plan: the legal-affairs office (法制办, 政策法规处, 法治办), for review
-    owner = next((u.id for u in registry.units if re.search(r"法制|法规|法治", u.name)), None)
+    # who tracks the plan: the legal-affairs office (法制办, 政策法规处, 法治办; a 乡镇's
+    # 司法所), for review
+    owner = next(
+        (u.id for u in registry.units if re.search(r"法制|法规|法治|司法所", u.name)), None
+    )
     years = f"{period.start.year}" + (
         f"-{period.end.year}" if period.end.year != period.start.year else ""
     )

@@ -159,7 +159,7 @@ MESSAGES: dict[str, str] = {
     "extract.review.lead_in": "a lead-in to what follows, no duty of its own",
     "extract.review.no_issue_date": "no 发布时间 in the text: set the issue date",
     "extract.review.no_duty": "no duty found in this task's text: add its requirements, or drop the task",
-    "extract.review.no_plan_owner": "no legal-affairs office (法制, 法规, 法治) among the units: set the unit that tracks the plan",
+    "extract.review.no_plan_owner": "no legal-affairs office (法制, 法规, 法治, 司法所) among the units: set the unit that tracks the plan",
     "extract.review.no_owner": "no owner found: set units or groups",
     "extract.review.no_statement": "no owner statement closes this task: set its owners",
     "extract.review.no_year": "'{wording}' names no year: check the due date",

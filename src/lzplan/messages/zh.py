@@ -159,7 +159,7 @@ MESSAGES: dict[str, str] = {
     "extract.review.lead_in": "引出下文的提示语，不单列事项",
     "extract.review.no_issue_date": "原文没有发布时间：请填写印发日期",
     "extract.review.no_duty": "本项文字中未读出具体事项：请补充事项，或删去本项",
-    "extract.review.no_plan_owner": "单位名录中没有法制机构（法制、法规、法治）：请指定跟踪本计划的单位",
+    "extract.review.no_plan_owner": "单位名录中没有法制机构（法制、法规、法治、司法所）：请指定跟踪本计划的单位",
     "extract.review.no_owner": "未找到责任单位：请填写 units 或 groups",
     "extract.review.no_statement": "本项任务没有责任单位表述：请填写责任单位",
     "extract.review.no_year": "'{wording}' 未写明年份：请核对期限",
