@@ -588,3 +588,14 @@ def test_a_draft_with_placeholders_still_compares(tmp_path: Path) -> None:
     compared = invoke(*args, cwd=tmp_path)
     assert compared.exit_code == 0, compared.stderr
     assert compared.stdout.startswith("field ")
+
+
+def test_the_notice_s_signature_is_no_duty(tmp_path: Path) -> None:
+    """A notice that ends with its 落款 and date: neither is drafted as a duty, and the
+    draft validates."""
+    body = ("一、执法\n（一）评查\n各区县要评查案卷。\n（二）培训\n市司法局要组织培训。\n"
+            "测试市人民政府办公室\n2014年3月1日\n")  # fmt: skip
+    draft = draft_text(tmp_path, body)
+    assert "测试市人民政府办公室" not in draft.split("tasks:")[1]
+    assert "2014年3月1日" not in draft.split("tasks:")[1]
+    assert validates(tmp_path, draft)

@@ -211,8 +211,9 @@ def segments(text: str) -> list[Segment]:
             found.append(_segment(text, previous, pending.end, section, title, body, pending))
             previous = body = _skip(text, pending.end)
             pending = statement
-    if _has_text(text, body, len(text)):
-        found.append(_segment(text, previous, len(text), section, title, body, pending))
+    last = cover.signature(text)  # the notice's 落款 and date are no task's text
+    if _has_text(text, body, last):
+        found.append(_segment(text, previous, last, section, title, body, pending))
     opening = letter(text)
     return [opening, *found] if opening is not None else found
 

@@ -87,6 +87,26 @@ def find(text: str) -> Cover | None:
     )
 
 
+# A signature block's lines: an issuer (…人民政府办公室) with no punctuation, then a date.
+_SIGNER = re.compile(
+    r"^[ \t\u3000]*[\u4e00-\u9fff（）()]{2,30}"
+    r"(?:政府|办公室|办|局|委员会|委|厅|处|中心|所)[ \t\u3000]*$"
+)
+_DATE_LINE = re.compile(rf"^[ \t\u3000]*{_DATE.pattern}[ \t\u3000]*$")
+
+
+def signature(text: str) -> int:
+    """Where the signature block that ends a notice begins (its issuer's line and its
+    date, 落款 and 成文日期), or the text's end when it ends with none."""
+    lines = [(m.start(), m.group(0)) for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
+    if not lines or not _DATE_LINE.match(lines[-1][1]):
+        return len(text)
+    start = lines[-1][0]
+    if len(lines) > 1 and _SIGNER.match(lines[-2][1]):
+        start = lines[-2][0]
+    return start
+
+
 def _plan_start(text: str, title: str, start: int) -> int | None:
     """Where the plan itself begins: its title on a line of its own, or its first 一、."""
     line = re.compile(rf"^[ \t\u3000]*(?:附件[：:]?\s*)?{re.escape(title)}[ \t\u3000]*$", re.M)

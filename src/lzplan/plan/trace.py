@@ -207,7 +207,7 @@ class _Tracer:
     def _next_boundary(self, index: int, next_block: int | None) -> int:
         """Where a block whose owner sits inside its text (由X负责) ends: the next heading."""
         heading = _HEADING.search(self.notice, index)
-        ends = [len(self.notice)]
+        ends = [cover.signature(self.notice)]  # the notice's 落款 and date are no task's
         ends += [heading.start()] if heading else []
         ends += [next_block] if next_block is not None else []
         return min(ends)
