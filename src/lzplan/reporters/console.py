@@ -12,6 +12,7 @@ from typing import TextIO
 from rich.console import Console, RenderableType
 
 MIN_WIDTH = 80
+_UNBOUNDED = 100_000
 
 
 def make(file: TextIO, *, color: bool) -> Console:
@@ -32,15 +33,17 @@ def make(file: TextIO, *, color: bool) -> Console:
 
 def natural_width(renderable: RenderableType) -> int:
     """The columns ``renderable`` takes when nothing constrains it."""
-    return Console(width=100_000, _environ={}).measure(renderable).maximum
+    return Console(width=_UNBOUNDED, _environ={}).measure(renderable).maximum
 
 
 def show(console: Console, renderable: RenderableType) -> None:
-    """Print at the renderable's natural width (at least MIN_WIDTH), so nothing wraps.
+    """Print at the renderable's natural width, so nothing wraps: laid out on a console
+    wider than any of it (a table that does not expand takes its natural width; one
+    layout instead of measuring first, which costs as much as printing).
 
     Trailing blanks that rich pads cells with are dropped, so output diffs cleanly.
     """
-    console.width = max(MIN_WIDTH, natural_width(renderable))
+    console.width = _UNBOUNDED
     with console.capture() as captured:
         console.print(renderable)
     lines = captured.get().splitlines()
