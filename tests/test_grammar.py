@@ -382,3 +382,12 @@ def test_a_yearly_duty_on_its_own_day() -> None:
     (found,) = deadlines.find("各区县每年12月10日前报送年度报告", 2013)
     assert (found.every, found.on, found.date) == ("year", "12-10", None)
     assert deadlines.find("每年2月30日前报送", 2013) == []  # no such day of any year
+
+
+def test_a_standing_duty_s_time_limit() -> None:
+    """长期坚持 in a 完成时限 cell or a due wording: the whole period, judged at its end;
+    持续推进 inside a sentence is no deadline the plan must encode."""
+    assert deadlines.date_of("长期坚持", 2015) == dt.date(2015, 12, 31)
+    (found,) = deadlines.limit("持续推进", 2015)
+    assert found.standing
+    assert deadlines.find("持续推进依法行政，长期坚持学法制度", 2015) == []

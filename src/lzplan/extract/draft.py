@@ -262,7 +262,7 @@ def _held(req: DraftRequirement, clause: Clause) -> None:
 def _row_deadline(text: str, row: table.TableRow | None, year: int) -> DeadlinePhrase | None:
     """A table row's 完成时限: the due date of each of its duties that states none."""
     cells = row.of("deadline") if row is not None else []
-    found = [d for c in cells for d in deadlines.find(c.text(text), year) if not d.scope]
+    found = [d for c in cells for d in deadlines.limit(c.text(text), year) if not d.scope]
     return found[0] if found else None
 
 
@@ -524,7 +524,7 @@ def _requirement(
     _due(req, clause, period)
     if clause.quotas:
         _quota(req, clause, clause.quotas[0], task, registry, statement, found)
-    elif req.every is None and req.wording and req.wording != "全年" and not _relative(clause):
+    elif req.every is None and req.wording and req.wording != "全年" and not _standing(clause):
         req.kind = "milestone"
     elif req.every is None and _COMPLETES.search(clause.text):
         req.kind = "milestone"  # 完成…清理工作: a deliverable, done once
@@ -724,8 +724,9 @@ def _support_by_function(task: DraftTask, body: str, registry: Registry) -> None
         task.reviews.append(msg("extract.review.supports_by_function", names=names))
 
 
-def _relative(clause: Clause) -> bool:
-    return any(d.relative for d in clause.deadlines)
+def _standing(clause: Clause) -> bool:
+    """Its time is no one date: relative (15日内) or the whole period (长期坚持)."""
+    return any(d.relative or d.standing for d in clause.deadlines)
 
 
 def _due(req: DraftRequirement, clause: Clause, period: DraftPeriod) -> None:

@@ -81,6 +81,13 @@ class DeadlinePhrase:
     year_given: bool = False
     relative: bool = False
     scope: bool = False  # 2012年底前制定的: which documents, not by when
+    standing: bool = False  # 长期坚持: the whole period, judged at its end
+
+
+# A standing duty's time: the whole period, judged at its end (长期坚持, 持续推进). Read
+# only as a due wording or a table's 完成时限 cell: in a sentence (持续推进依法行政) it
+# is no deadline the plan must encode.
+STANDING = re.compile(r"^(?:长期坚持|长期|持续推进|持续开展|持续|常态化推进|常态化|经常性)$")
 
 
 def find(text: str, year: int) -> list[DeadlinePhrase]:
@@ -93,9 +100,18 @@ def find(text: str, year: int) -> list[DeadlinePhrase]:
     return found
 
 
+def limit(cell: str, year: int) -> list[DeadlinePhrase]:
+    """The deadlines of a time limit standing on its own (a due wording, a 完成时限
+    cell): those of ``find``, or a standing duty's (长期坚持: the period's end)."""
+    text = cell.strip()
+    if STANDING.match(text):
+        return [DeadlinePhrase(0, len(text), text, dt.date(year, 12, 31), standing=True)]
+    return find(cell, year)
+
+
 def date_of(phrase: str, year: int) -> dt.date | None:
     """The date a whole phrase means (a due ``wording``), or None when it means none."""
-    for deadline in find(phrase.removeprefix("于").removeprefix("在"), year):
+    for deadline in limit(phrase.removeprefix("于").removeprefix("在"), year):
         if deadline.date is not None and not deadline.scope:
             return deadline.date
     return None

@@ -493,7 +493,7 @@ def _governs(deadline: DeadlinePhrase, req: Requirement) -> bool:
 def _wording_problem(req: Requirement, year: int) -> tuple[str, Message] | None:
     """(the field of ``due`` at fault, the message), or None when the wording holds."""
     wording = req.due.wording or ""
-    read = [d for d in deadlines.find(wording, year) if not d.scope]
+    read = [d for d in deadlines.limit(wording, year) if not d.scope]
     if not read:
         return "wording", msg("trace.due_unread", wording=wording)
     every = next((d.every for d in read if d.every), None)
