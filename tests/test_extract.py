@@ -427,6 +427,11 @@ def owed(tmp_path: Path, body: str) -> list[tuple[str, list[str], list[str]]]:
         # 2. no one in the sentence: the bracket's leads and groups
         ("一、执法\n（一）监督\n开展执法监督检查。（责任单位：市法制办，各区县人民政府）\n",
          [(["legal-affairs"], ["districts"])]),
+        # 2. …less the departments the work is done in (在…部门开展试点), the items its
+        # lead-in lists included
+        ("一、公开\n（一）试点\n在条件成熟的市级部门开展权力公开试点，主要任务：一是编制权力目录；"
+         "二是编制流程图。（责任单位：市法制办，市级各部门）\n",
+         [(["legal-affairs"], []), (["legal-affairs"], []), (["legal-affairs"], [])]),
         # 2. …less a unit the sentence names only as what is done to it (对…的评估)
         ("一、考核\n（一）评估\n在年底前组织实施对各区县人民政府依法行政的评估。"
          "（责任单位：市法制办，各区县人民政府）\n",

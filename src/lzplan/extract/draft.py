@@ -190,7 +190,8 @@ def _task(
     end = statement.start if statement is not None and closing else seg.end
     owner_text = statement.text if statement is not None else ""
     names = _names(text, seg.body_start, end, registry, owner_text, statements)
-    read: list[tuple[DraftRequirement, Clause, list[Actor], str]] = []
+    read: list[tuple[DraftRequirement, Clause, list[Actor], str, str]] = []
+    place = last = ""  # where the work is done (在…部门开展试点), and for the items listed
     ended = _ends(text)
     n = 0
     row = statement.row if statement is not None else None
@@ -204,7 +205,12 @@ def _task(
             continue
         if body.endswith(("：", ":")) or sentence.text.rstrip().endswith(("：", ":")):
             task.unreported.append((sentence.text.strip(), msg("extract.review.lead_in")))
+            place = last  # …的试点工作，主要任务：一是…；二是…: its items are done there too
             continue
+        here = _PLACE.search(sentence.text)
+        place = place if _ENUMERATED.match(sentence.text) else ""
+        last = here.group(0) if here else ""
+        where = last or place
         if seg.letter and cover.ISSUING.search(body):
             task.unreported.append((sentence.text.strip(), msg("extract.review.issuing")))
             continue
@@ -222,19 +228,28 @@ def _task(
                 req = _requirement(rid, clause, task, registry, owner_text, period, subject)
                 _supporting(task, subject, clause.text, registry, owner_text)
                 task.requirements.append(req)
-                read.append((req, clause, subject, sentence.text))
+                read.append((req, clause, subject, sentence.text, where))
     for req, after in zip(task.requirements, task.requirements[1:], strict=False):
         if req.follows is not None:  # done before the next duty, so by its date
             req.follows, req.wording = after.id, None
     bracket, _ = registry.scan(owner_text, owner_text)
     _support_by_function(task, text[seg.body_start : end], registry)
-    for req, clause, found, said in read:  # once the sentences have moved the task's roles
-        _owe(req, _Who(text, clause, found, names, task, bracket, said, registry.functions))
+    for req, clause, found, said, where in read:  # once the sentences moved the task's roles
+        who = _Who(text, clause, found, names, task, bracket, said, registry.functions, where)
+        _owe(req, who)
     task.phrases = list(_unread(text, seg.body_start, end, period.year))
     used = {*task.groups, *task.supporting}
     used |= {g for r in task.requirements for g in (*r.groups, r.of_group) if g}
     task.own_groups = [g for g in registry.own_groups(owner_text) if g.id in used]
     return task
+
+
+# Where a duty is done, not who does it: 在基础工作比较扎实的市级部门探索开展…的试点工作.
+_PLACE = re.compile(r"在[^，,。；;]{0,30}?(?:部门|单位)[^，,。；;]{0,20}?(?:开展|探索|推行|试点)")
+# An item listed after a lead-in: 一是…, （1）…, ①…
+_ENUMERATED = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]是|[（(][一二三四五六七八九十0-9]{1,2}[）)]|[①-⑳])"
+)
 
 
 def _duties(text: str, clause: Clause, found: list[Actor]) -> list[list[Actor]]:
@@ -589,6 +604,7 @@ class _Who:
     bracket: list[Named]  # what its owner statement names
     sentence: str  # the whole sentence the clause is part of
     functions: dict[str, list[str]]  # each unit's function words (the registry's)
+    place: str = ""  # 在…市级部门探索开展…试点: where the work is done, not who does it
 
     def off_function(self, units: list[str]) -> list[str]:
         """Units with functions of record none of which the clause's sentence names:
@@ -617,6 +633,11 @@ class _Who:
         groups = {n.id for n in self.bracket if n.what == "group"}
         return [u for u in units if u not in checked
                 and (u not in groups or actors.governments(self.words(u)))]  # fmt: skip
+
+    def departments(self, units: list[str]) -> list[str]:
+        """The statement's groups among ``units`` that are not governments."""
+        groups = {n.id for n in self.bracket if n.what == "group"}
+        return [u for u in units if u in groups and not actors.governments(self.words(u))]
 
     def words(self, unit: str) -> str:
         """How the clause (else the statement) writes ``unit``'s name."""
@@ -686,6 +707,9 @@ def _owe(req: DraftRequirement, who: _Who) -> None:
                                    names="、".join(who.words(unit) for unit in off)))  # fmt: skip
         if checking:
             mine = who.supervisors(mine, [a.id for a in who.found]) or mine
+        there = who.departments(mine) if who.place else []
+        if there and len(there) < len(mine):  # the departments it is done in do not owe it
+            mine = [unit for unit in mine if unit not in there]
         units = [unit for unit in mine if unit in task.leads]
         if req.kind == "distinct_units" and units and len(units) < len(mine):
             why |= {unit: ("counted", who.counted()) for unit in mine if unit not in units}
