@@ -48,6 +48,8 @@ _CONDITION = re.compile(
     r"|^在[^，,。；;]{2,30}?中(?=[，,]|要)"
 )
 _DUTY_QUOTA = ("部门", "单位")
+# A report made to an authority: 区县人民政府要向本级人大常委会和市政府…报告…情况.
+_REPORTS_TO = re.compile(r"向[^，,。；;]{1,30}?(?:报告|报送|汇报)")
 _COMPLETES = re.compile(r"^(?:[^，,]{0,12})完成")
 
 
@@ -543,6 +545,8 @@ def _requirement(
         req.kind = "milestone"
     elif req.every is None and _COMPLETES.search(clause.text):
         req.kind = "milestone"  # 完成…清理工作: a deliverable, done once
+    elif req.every is None and _REPORTS_TO.search(clause.text):
+        req.kind = "milestone"  # 向本级政府报告…情况: a report, delivered once
     _held(req, clause)
     condition = _CONDITION.search(clause.text)
     if condition:
