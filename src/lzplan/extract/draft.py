@@ -40,12 +40,14 @@ SENTENCE = re.compile(r"(?:[^。;；\n.]|(?<=\d)\.(?=\d))+(?:[。;；\n]|\.(?!\d
 _JOIN = re.compile(r"^[\s、,，和及与以及]*$")
 # A duty's condition: 对…的(重大事项)(，以及…的纠纷)，(都)要… or 凡…的, at the clause's
 # head or after a comma (…建立健全评估机制，对…的重大事项，都要进行评估); 在…(过程)中，
-# at its head.
+# or 制定…要 at its head.
 _COND_HEAD = r"(?:对|凡|发生|涉及|有)[^。；;]{2,120}?的[^，,。；;的]{0,12}?"
 _COND_MORE = r"(?:[，,](?:以及|或者|及|和)[^。；;]{2,80}?的[^，,。；;的]{0,12}?)*"
 _CONDITION = re.compile(
     rf"(?:^|(?<=[，,])){_COND_HEAD}{_COND_MORE}(?=[，,]|(?:都|均|也)?要)"
     r"|^在[^，,。；;]{2,30}?中(?=[，,]|要)"
+    # 制定规范性文件要…: owed by whoever drafts one, when they do
+    r"|^(?:制定|起草|出台)[^，,。；;要]{2,16}?(?=要)"
 )
 _DUTY_QUOTA = ("部门", "单位")
 # A report made to an authority: 区县人民政府要向本级人大常委会和市政府…报告…情况.
