@@ -455,13 +455,14 @@ def _then_by(
     if last is not None and last[0] > 0:
         before, rest = text[: last[0]], text[last[0] :].lstrip()
         _, due = _read(rest, year)
-        alone = _has_verb(before) and not any(_read(before, year))
+        plain = not any(_read(before, year))  # no figure or time of its own
+        alone = plain and _has_verb(before)
         if alone and rest.startswith("于"):
             first = _clause(text, sentence.start, 0, last[0], year)
             yield Clause(first.start, first.end, first.text, first.quotas, tuple(due), then=True)
             yield _clause(text, sentence.start, last[0], len(text), year)
             return
-        standing = _STANDING.search(before) and not any(_read(before, year))
+        standing = plain and _STANDING.search(before)
         earlier = due and due[0].date is not None and due[0].date < dt.date(year, 12, 31)
         if standing and earlier and rest.startswith(due[0].text) and not _a_time(rest, year):
             # 要及时公开政府信息，3月底前公布年度报告: a standing duty, then another with a
@@ -636,9 +637,8 @@ class _Who:
         """Who supervises, of ``units``: the units the statement names and the
         governments (a government supervises its own departments), not a group of
         departments nor the ``checked`` ones, whose work it is."""
-        groups = {n.id for n in self.bracket if n.what == "group"}
-        return [u for u in units if u not in checked
-                and (u not in groups or actors.governments(self.words(u)))]  # fmt: skip
+        departments = self.departments(units)
+        return [u for u in units if u not in checked and u not in departments]
 
     def departments(self, units: list[str]) -> list[str]:
         """The statement's groups among ``units`` that are not governments."""

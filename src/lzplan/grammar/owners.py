@@ -66,13 +66,12 @@ def find(text: str) -> list[Statement]:
 
 def _row(text: str, row: table.TableRow) -> Statement | None:
     """A table row's owner cells (牵头单位, 责任单位, 配合单位 columns), as one statement."""
-    cells = row.of("lead", "owner", "support")
+    line_end = text.find("\n", row.start)  # a wrapped line's cells are no quote's part
+    cells = [c for c in row.of("lead", "owner", "support") if line_end < 0 or c.end <= line_end]
     if not cells:
         return None
-    start, end = cells[0].start, max(cell.end for cell in cells if cell.start < row.cells[-1].end)
-    first_line = text.find("\n", start)
-    end = min(end, first_line) if first_line >= 0 else end
-    names = {role: tuple(c.text(text) for c in cells if c.role == role and c.end <= end)
+    start, end = cells[0].start, cells[-1].end
+    names = {role: tuple(c.text(text) for c in cells if c.role == role)
              for role in ("lead", "owner", "support")}  # fmt: skip
     return Statement(start, end, text[start:end], names["lead"], names["support"],
                      names["owner"], row)  # fmt: skip

@@ -96,17 +96,19 @@ def _kept(entry: Path | None, key: str, secret: bytes, path: Path, name: str) ->
     if entry is None:
         return None
     found = signed.read(entry, MAGIC, key, secret, _allowed, MAX_ENTRY_BYTES)
-    if not (isinstance(found, tuple) and len(found) == 2 and isinstance(found[1], LoadedPlan)):
+    if not (isinstance(found, tuple) and len(found) == 2):
         return None
     cited, loaded = found
-    for file, sha in cited if isinstance(cited, tuple) else [("", "")]:
+    if not (isinstance(cited, tuple) and isinstance(loaded, LoadedPlan)):
+        return None
+    for file, sha in cited:
         try:
             text = loader.read_text(path.parent / file, str(Path(name).parent / file))
         except InputError:
             return None
         if hashlib.sha256(text.encode()).hexdigest() != sha:
             return None
-    return loaded if isinstance(loaded, LoadedPlan) else None
+    return loaded
 
 
 # What a kept plan may name: the plan's own value objects and a few standard values.

@@ -11,11 +11,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import cache
-from typing import Protocol
+from typing import TYPE_CHECKING
 
 from dateutil.rrule import MONTHLY, rrule
 
 from lzplan.messages import Message, msg
+
+if TYPE_CHECKING:  # the model's type only: its module is not needed to list occurrences
+    from lzplan.plan.requirement import Recurrence
 
 MONTHS = {"month": 1, "quarter": 3, "half-year": 6, "year": 12}
 LABEL = r"^\d{4}(-(Q[1-4]|H[12]|0[1-9]|1[0-2]))?$"  # 2013, 2013-Q1, 2013-H2, 2013-03
@@ -49,20 +52,9 @@ def occurrences(
     return tuple(found)
 
 
-def of(recurs: Recurs, start: dt.date, end: dt.date) -> tuple[Occurrence, ...]:
+def of(recurs: Recurrence, start: dt.date, end: dt.date) -> tuple[Occurrence, ...]:
     """The occurrences of a requirement's ``recurs`` within start–end."""
     return occurrences(recurs.every, recurs.due_after, start, end, recurs.on)
-
-
-class Recurs(Protocol):
-    @property
-    def every(self) -> str: ...
-
-    @property
-    def due_after(self) -> int: ...
-
-    @property
-    def on(self) -> str | None: ...
 
 
 def label(every: str, begins: dt.date) -> str:

@@ -86,6 +86,7 @@ class _Tracer:
         self.blocks: list[_Block] = []
         self.letter: cover.Cover | None = None  # set when the first task is the letter's
         self.tables = table.find(notice)
+        self.signed = cover.signature(notice)  # the notice's 落款 and date: no task's text
 
     def run(self) -> Iterator[Problem]:
         yield from self._locate()
@@ -207,7 +208,7 @@ class _Tracer:
     def _next_boundary(self, index: int, next_block: int | None) -> int:
         """Where a block whose owner sits inside its text (由X负责) ends: the next heading."""
         heading = _HEADING.search(self.notice, index)
-        ends = [cover.signature(self.notice)]  # the notice's 落款 and date are no task's
+        ends = [self.signed]
         ends += [heading.start()] if heading else []
         ends += [next_block] if next_block is not None else []
         return min(ends)
