@@ -3,14 +3,18 @@ tests and the trust cases (tests/cases/trust/cache-*)."""
 
 from __future__ import annotations
 
+import json
 import os
 import pickle
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
-from lzplan.check import wire
+from lzplan.check import stream, wire
 from lzplan.check.cache import MAGIC, _sign, secret
-from lzplan.check.result import Status, UnitStatus
+from lzplan.check.result import Notice, Status, UnitStatus
+from lzplan.location import Location
+from lzplan.messages import Message
 
 
 def entries(cache: Path) -> list[Path]:
@@ -39,18 +43,59 @@ def guessed(entry: Path, payload: bytes, guess: bytes) -> bytes:
     return framed(entry, _sign(guess, entry.name, payload), payload)
 
 
+def payload(entry: Path) -> object:
+    return pickle.loads(entry.read_bytes().split(b"\n", 3)[3])
+
+
+def is_piece(value: object) -> bool:
+    """A streamed check's entry (``check.stream``: its unit's line and summary), not a
+    verdict's."""
+    return isinstance(value, tuple) and len(value) == len(stream.Piece._fields)
+
+
 def verdict(entry: Path) -> wire.FileVerdict:
-    found = wire.unpack(pickle.loads(entry.read_bytes().split(b"\n", 3)[3]))
+    found = wire.unpack(payload(entry))  # type: ignore[arg-type]
     assert isinstance(found, wire.FileVerdict)
     assert found.result is not None
     return found
 
 
 def all_met(entry: Path) -> bytes:
-    """The kept verdict, rewritten as every requirement met."""
-    kept = verdict(entry)
-    assert kept.result is not None
-    outcomes = tuple(o._replace(status=Status.MET) for o in kept.result.outcomes)
-    forged = replace(kept, result=replace(kept.result, status=UnitStatus.COMPLIANT,
-                                          outcomes=outcomes))  # fmt: skip
+    """The kept verdict (or piece), rewritten as every requirement met."""
+    kept = payload(entry)
+    if is_piece(kept):
+        return pickle.dumps(_piece_met(kept))  # type: ignore[arg-type]
+    found = verdict(entry)
+    assert found.result is not None
+    outcomes = tuple(o._replace(status=Status.MET) for o in found.result.outcomes)
+    forged = replace(found, result=replace(found.result, status=UnitStatus.COMPLIANT,
+                                           outcomes=outcomes))  # fmt: skip
+    return pickle.dumps(wire.pack(forged))
+
+
+def _piece_met(kept: tuple[Any, ...]) -> tuple[Any, ...]:
+    file, unit, where, problems, notices, _, claims, line = kept
+    doc = json.loads(line)
+    doc["status"] = "compliant"
+    doc["cells"] = dict.fromkeys(doc["cells"], "met")
+    for outcome in doc["outcomes"]:
+        outcome["status"] = "met"
+    met = (("met", len(doc["outcomes"])),)
+    line = json.dumps(doc, ensure_ascii=False, separators=(", ", ": "))
+    return (file, unit, where, problems, notices, ("compliant", met, (False, False), ()),
+            claims, line)  # fmt: skip
+
+
+def unknown_message(entry: Path) -> bytes:
+    """The kept verdict (or piece) holding a message no catalogue has."""
+    unknown = Message("no.such.message", (("x", 1),))
+    kept = payload(entry)
+    if is_piece(kept):
+        assert isinstance(kept, tuple)
+        notice = Notice(Location(kept[0], 1, 1), unknown, kept[1])
+        return pickle.dumps((*kept[:4], (*kept[4], notice), *kept[5:]))
+    found = verdict(entry)
+    assert found.result is not None
+    outcomes = tuple(o._replace(detail=unknown) for o in found.result.outcomes)
+    forged = replace(found, result=replace(found.result, outcomes=outcomes))
     return pickle.dumps(wire.pack(forged))

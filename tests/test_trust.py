@@ -19,14 +19,11 @@ import os
 import pickle
 import shutil
 import xml.etree.ElementTree as ET
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from lzplan.check import wire
-from lzplan.messages import Message
 from tests import forge
 from tests.conftest import CASES, case_dirs, invoke
 
@@ -94,12 +91,7 @@ def plant(how: str, cache: Path, file_name: str) -> None:
     elif how == "wrong-shape":
         entry.write_bytes(forge.signed(entry, pickle.dumps(("verdict", "only")), cache))
     elif how == "unknown-message":
-        kept = forge.verdict(entry)
-        assert kept.result is not None
-        unknown = Message("no.such.message", (("x", 1),))
-        outcomes = tuple(o._replace(detail=unknown) for o in kept.result.outcomes)
-        forged = replace(kept, result=replace(kept.result, outcomes=outcomes))
-        entry.write_bytes(forge.signed(entry, pickle.dumps(wire.pack(forged)), cache))
+        entry.write_bytes(forge.signed(entry, forge.unknown_message(entry), cache))
     else:  # pragma: no cover - a typo in case.json
         raise ValueError(how)
 

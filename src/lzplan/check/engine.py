@@ -11,7 +11,7 @@ give the same result. How a requirement is judged is its kind's business
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from lzplan import kinds
@@ -167,7 +167,7 @@ class Judge:
         problems += claimed
         files = _files(verdicts, rejected)
         units = [
-            self._standing(unit.id, by_unit.get(unit.id), invalid, files.get(unit.id))
+            self.standing(unit.id, by_unit.get(unit.id), invalid, files.get(unit.id))
             for unit in self.index.unit_order()
             if only_units is None or unit.id in only_units
         ]
@@ -184,8 +184,8 @@ class Judge:
             notices=sorted_notices(notices),
         )
 
-    def _standing(
-        self, unit: str, found: FileVerdict | None, invalid: set[str], file: str | None
+    def standing(
+        self, unit: str, found: FileVerdict | None, invalid: Collection[str], file: str | None
     ) -> UnitResult:
         """A unit's result: its file's, or every requirement not submitted or invalid (with
         the file that claims the unit, if one does)."""
@@ -414,24 +414,35 @@ def _by_unit(
     return by_unit, invalid, problems
 
 
-def _shared_documents(units: Sequence[UnitResult], names: Mapping[str, str]) -> list[Notice]:
-    """A notice on each later claim of a 文号 another unit also gives as evidence (the
-    first claim by file order keeps it): a forged or borrowed document, or a joint one
-    to confirm."""
-    first: dict[tuple[str, str], tuple[str, Location]] = {}
-    notices = []
+# A claim on a document: where, by which unit, what (a 文号 or a file's sha256), the
+# thing claimed in canonical form, and as the unit wrote it.
+DocumentClaim = tuple[Location, str, str, str, str]
+
+
+def document_claims(unit: UnitResult) -> list[DocumentClaim]:
+    """Every document a unit's evidence names, by its 文号 or its file's sha256, sorted."""
     items = [
-        (item, unit.unit)
-        for unit in units
+        item
         for outcome in unit.outcomes
         for item in (*outcome.items, *(i for p in outcome.periods for i in p.items))
     ]
-    claims = sorted(
-        [(i.location, unit, "notice.doc_no_elsewhere", canonical(i.doc_no), i.doc_no)
-         for i, unit in items if i.doc_no]
-        + [(i.location, unit, "notice.file_elsewhere", i.sha256, i.sha256)
-           for i, unit in items if i.sha256]
+    return sorted(
+        [(i.location, unit.unit, "notice.doc_no_elsewhere", canonical(i.doc_no), i.doc_no)
+         for i in items if i.doc_no]
+        + [(i.location, unit.unit, "notice.file_elsewhere", i.sha256, i.sha256)
+           for i in items if i.sha256]
     )  # fmt: skip
+
+
+def shared_documents(
+    claims: Iterable[DocumentClaim],
+    first: dict[tuple[str, str], tuple[str, Location]],
+    names: Mapping[str, str],
+) -> Iterator[Notice]:
+    """A notice on each later claim of a document another unit also gives as evidence
+    (``first``: the first claim of each, by file order, which keeps it; filled as the
+    claims, in that order, go by): a forged or borrowed document, or a joint one to
+    confirm."""
     for where, unit, key, same, shown in claims:
         if (key, same) not in first:
             first[(key, same)] = (unit, where)
@@ -439,8 +450,12 @@ def _shared_documents(units: Sequence[UnitResult], names: Mapping[str, str]) -> 
             other, at = first[(key, same)]
             ref_ = msg("ref.unit", id=other, name=names.get(other, other))
             message = msg(key, doc_no=shown, unit=ref_, where=str(at))
-            notices.append(Notice(where, message, unit))
-    return notices
+            yield Notice(where, message, unit)
+
+
+def _shared_documents(units: Sequence[UnitResult], names: Mapping[str, str]) -> list[Notice]:
+    claims = sorted(claim for unit in units for claim in document_claims(unit))
+    return list(shared_documents(claims, {}, names))
 
 
 def _files(verdicts: Sequence[FileVerdict], rejected: Sequence[Rejected]) -> dict[str, str]:

@@ -189,6 +189,10 @@ class Result:
         level = FailOn.PENDING if strict else (fail_on or FailOn.MISSED)
         return [o for o in self.outcomes() if fails(o, self.as_of, level)]
 
+    def fails_at(self, level: FailOn) -> bool:
+        """Whether anything fails the run at this level."""
+        return any(fails(o, self.as_of, level) for o in self.outcomes())
+
 
 class FailOn(StrEnum):
     """What fails a run: input problems only (exit 2; a pre-commit hook), also what is

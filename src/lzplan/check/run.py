@@ -6,12 +6,14 @@ import datetime as dt
 import gc
 import os
 import signal
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
+from typing import Any, TypeVar
 
-from lzplan.check import attachments, collect, engine, jobs, wire
+from lzplan.check import attachments, collect, engine, jobs, stream, wire
 from lzplan.check.binding import Binding, compile_patterns
 from lzplan.check.cache import Cache, context, default_folder, secret
 from lzplan.check.result import Result
@@ -57,6 +59,8 @@ def default_waivers(plan_path: Path) -> Path:
 # so the plan is never pickled).
 _WORKER_JUDGE: engine.Judge | None = None
 _WORKER_CACHE: Cache | None = None
+_WORKER_LINES: stream.Lines | None = None
+T = TypeVar("T")
 
 FileResult = engine.FileVerdict | tuple[list[Problem], engine.Rejected] | None
 
@@ -83,7 +87,51 @@ def check(request: Request) -> Checked:
         return _check(request)
 
 
-def _check(request: Request) -> Checked:
+@dataclass(frozen=True)
+class StreamedCheck:
+    """A check streamed through one format's lines (``check.stream``): close it once
+    its report is written."""
+
+    plan: LoadedPlan
+    result: stream.Streamed
+
+
+LinesFor = Callable[[LoadedPlan, dt.date], stream.Lines]
+
+
+def check_streamed(request: Request, lines_for: LinesFor) -> Checked | StreamedCheck:
+    """The check, each unit's lines made where its file is judged: a run over every unit.
+    A run of some units (--unit, --filed-only), one with --scores, or one that cannot be
+    settled from summaries (``stream.Replay``) is checked the plain way."""
+    if request.unit is not None or request.filed_only or request.scores is not None:
+        return check(request)
+    with no_gc():
+        try:
+            return _streamed(request, lines_for)
+        except stream.Replay:
+            return _check(request)
+
+
+def _streamed(request: Request, lines_for: LinesFor) -> StreamedCheck:
+    loaded, files, problems, judge, signing = _prepare(request)
+    lines = lines_for(loaded, request.as_of)
+    cache = _cache(request, loaded, signing, lines.tag)
+    merge = stream.Merge(judge, lines)
+    try:
+        for found in _pieces(judge, files, jobs.count(request.jobs, len(files)), cache, lines):
+            merge.add(found)
+        merge.problems += problems
+        return StreamedCheck(loaded, merge.done())
+    except BaseException:
+        merge.spool.close()
+        raise
+
+
+def _prepare(
+    request: Request,
+) -> tuple[LoadedPlan, list[collect.Found], list[Problem], engine.Judge, bytes]:
+    """The plan loaded, the files found, the waivers bound: a check ready to judge files;
+    and the cache's secret."""
     signing = secret(os.environ, request.cache) if request.cache is not None else b""
     loaded = load(request.plan, None, None if request.verify_evidence else request.cache, signing)
     if request.unit is not None and request.unit not in loaded.index.units:
@@ -104,6 +152,11 @@ def _check(request: Request) -> Checked:
     judge = engine.Judge(loaded.index, request.as_of, granted, binding)
     judge.verify_evidence = request.verify_evidence
     judge.fix_by = request.fix_by
+    return loaded, files, problems, judge, signing
+
+
+def _check(request: Request) -> Checked:
+    loaded, files, problems, judge, signing = _prepare(request)
     cache = _cache(request, loaded, signing)
     verdicts: list[engine.FileVerdict] = []
     rejected: list[engine.Rejected] = []
@@ -136,9 +189,10 @@ def cache_folder(asked: Path | None, inputs: tuple[Path, ...]) -> Path:
     return folder
 
 
-def _cache(request: Request, loaded: LoadedPlan, signing: bytes) -> Cache | None:
-    """The verdict cache for this check's context; none when asked for none, or when
-    evidence is verified (the documents an item names are not in the key)."""
+def _cache(request: Request, loaded: LoadedPlan, signing: bytes, lines: str = "") -> Cache | None:
+    """The verdict cache for this check's context (``lines``: the format and language
+    of a streamed check's lines, which its entries hold); none when asked for none, or
+    when evidence is verified (the documents an item names are not in the key)."""
     if request.cache is None or request.verify_evidence:
         return None
     waivers = request.waivers or default_waivers(request.plan)
@@ -149,7 +203,7 @@ def _cache(request: Request, loaded: LoadedPlan, signing: bytes) -> Cache | None
     only = (request.unit if request.unit_repository else None) or ""
     fix_by = request.fix_by.isoformat() if request.fix_by else ""
     parts = (loaded.sha256, loaded.display, waived, request.as_of.isoformat(),
-             "\0".join(request.bind), only, fix_by)  # fmt: skip
+             "\0".join(request.bind), only, fix_by, lines)  # fmt: skip
     return Cache(request.cache, context(*parts), signing)
 
 
@@ -189,10 +243,37 @@ def _judge_files(
     if processes <= 1:
         yield from (_cached(judge, file, cache) for file in files)
         return
+    packed: Iterator[wire.Packed] = _in_workers(_worker, files, processes, judge, cache)
+    yield from (wire.unpack(item) for item in packed)
+
+
+def _pieces(
+    judge: engine.Judge,
+    files: list[collect.Found],
+    processes: int,
+    cache: Cache | None,
+    lines: stream.Lines,
+) -> Iterator[stream.Found]:
+    """The same, each file's verdict made a piece: its unit's line and summary."""
+    if processes <= 1:
+        yield from (_piece(judge, file, cache, lines) for file in files)
+        return
+    yield from _in_workers(_piece_worker, files, processes, judge, cache, lines)
+
+
+def _in_workers(
+    work: Callable[[collect.Found], Any],
+    files: list[collect.Found],
+    processes: int,
+    judge: engine.Judge,
+    cache: Cache | None,
+    lines: stream.Lines | None = None,
+) -> Iterator[Any]:
+    """``work`` done on each file by ``processes`` forked workers, in the files' order."""
     import multiprocessing
 
-    global _WORKER_JUDGE, _WORKER_CACHE
-    _WORKER_JUDGE, _WORKER_CACHE = judge, cache
+    global _WORKER_JUDGE, _WORKER_CACHE, _WORKER_LINES
+    _WORKER_JUDGE, _WORKER_CACHE, _WORKER_LINES = judge, cache, lines
     # Ctrl-C while the workers are being forked would reach a worker before it can
     # ignore it, and a pool whose worker died waits for ever: hold SIGINT until the
     # pool stands; then it interrupts the parent, which stops the pool.
@@ -203,12 +284,11 @@ def _judge_files(
         signal.pthread_sigmask(signal.SIG_SETMASK, held)
     try:
         chunk = max(1, min(64, len(files) // (processes * 8)))
-        for packed in pool.imap(_worker, files, chunksize=chunk):
-            yield wire.unpack(packed)
+        yield from pool.imap(work, files, chunksize=chunk)
     finally:
         pool.terminate()
         pool.join()
-        _WORKER_JUDGE = _WORKER_CACHE = None
+        _WORKER_JUDGE = _WORKER_CACHE = _WORKER_LINES = None
 
 
 # Ctrl-C, a cancelled job (SIGTERM), a closed terminal (SIGHUP): held while workers fork.
@@ -232,39 +312,74 @@ def _worker(file: collect.Found) -> wire.Packed:  # pragma: no cover - runs in a
     return _packed(_WORKER_JUDGE, file, _WORKER_CACHE)
 
 
+def _piece_worker(file: collect.Found) -> stream.Found:  # pragma: no cover - in a worker
+    assert _WORKER_JUDGE is not None
+    assert _WORKER_LINES is not None
+    return _piece(_WORKER_JUDGE, file, _WORKER_CACHE, _WORKER_LINES)
+
+
 def _cached(judge: engine.Judge, file: collect.Found, cache: Cache | None) -> FileResult:
     """A file's verdict: kept from an earlier run when its key is there and sound, else
-    judged now (and kept). The file is read once: its key and its verdict come from the
-    same bytes, so a file rewritten during the run cannot have one content's verdict
-    kept under another's key."""
-    data = _read(cache, file)
-    if cache is None or data is None:
-        return _load_and_judge(judge, file)
-    key = cache.key(data, file[1], file[2])
-    kept = cache.get(key)
-    if kept is not None:
-        ok, verdict = wire.checked(kept)
-        if ok:
-            return verdict
-    found = _load_and_judge(judge, file, data)
-    cache.put(key, wire.pack(found))
-    return found
+    judged now (and kept)."""
+    return _through_cache(file, cache, partial(_load_and_judge, judge, file), wire.pack,
+                          wire.checked)  # fmt: skip
 
 
 def _packed(  # pragma: no cover - runs in a worker (tests/test_cache.py runs it there)
     judge: engine.Judge, file: collect.Found, cache: Cache | None
 ) -> wire.Packed:
     """The same, packed, for a worker to send back."""
+
+    def judged(data: bytes | None) -> wire.Packed:
+        return wire.pack(_load_and_judge(judge, file, data))
+
+    return _through_cache(file, cache, judged, _same, lambda kept: (wire.sound(kept), kept))
+
+
+def _piece(
+    judge: engine.Judge, file: collect.Found, cache: Cache | None, lines: stream.Lines
+) -> stream.Found:
+    """A file's piece (``check.stream``): kept from an earlier run, else judged and
+    rendered now (and kept)."""
+
+    def judged(data: bytes | None) -> stream.Found:
+        return stream.piece(_load_and_judge(judge, file, data), lines, judge.as_of)
+
+    return _through_cache(file, cache, judged, stream.packed, _sound_piece)
+
+
+def _sound_piece(kept: wire.Packed) -> tuple[bool, stream.Found]:
+    ok, found = stream.kept(kept)
+    return (True, found) if ok and wire.renders(found) else (False, None)
+
+
+def _same(value: wire.Packed) -> wire.Packed:
+    return value
+
+
+def _through_cache(
+    file: collect.Found,
+    cache: Cache | None,
+    judged: Callable[[bytes | None], T],
+    pack: Callable[[T], wire.Packed],
+    unpack: Callable[[wire.Packed], tuple[bool, T]],
+) -> T:
+    """What a file comes to: kept from an earlier run when its key is there and sound,
+    else ``judged`` now (and kept). The file is read once: its key and its verdict come
+    from the same bytes, so a file rewritten during the run cannot have one content's
+    verdict kept under another's key."""
     data = _read(cache, file)
     if cache is None or data is None:
-        return wire.pack(_load_and_judge(judge, file))
+        return judged(None)
     key = cache.key(data, file[1], file[2])
-    kept = cache.get(key)
-    if kept is not None and wire.sound(kept):
-        return kept
-    packed = wire.pack(_load_and_judge(judge, file, data))
-    cache.put(key, packed)
-    return packed
+    entry = cache.get(key)
+    if entry is not None:
+        ok, found = unpack(entry)
+        if ok:
+            return found
+    found = judged(data)
+    cache.put(key, pack(found))
+    return found
 
 
 def _read(cache: Cache | None, file: collect.Found) -> bytes | None:

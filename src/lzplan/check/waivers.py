@@ -7,7 +7,7 @@ matched against what each unit owes and the as-of date.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from lzplan.check.result import Notice, UnitResult
@@ -61,10 +61,16 @@ def unused(bound: Bound, units: Iterable[UnitResult], index: PlanIndex) -> list[
     """A notice for each waiver of a unit shown whose requirement did not need it."""
     shown = list(units)
     used = {(o.unit, o.requirement) for u in shown for o in u.outcomes if o.waiver}
-    units_shown = {u.unit for u in shown}
+    return unused_of(bound, used, {u.unit for u in shown}, index)
+
+
+def unused_of(
+    bound: Bound, used: Collection[tuple[str, str]], shown: Collection[str], index: PlanIndex
+) -> list[Notice]:
+    """The same, from the (unit, requirement) pairs a waiver changed and the units shown."""
     notices = []
     for (unit, requirement), item in bound.granted.items():
-        if unit in units_shown and (unit, requirement) not in used:
+        if unit in shown and (unit, requirement) not in used:
             who = msg("ref.unit", id=unit, name=index.units[unit].name)
             what = ref(index.requirements[requirement][1])
             message = msg("waiver.unused", unit=who, requirement=what)

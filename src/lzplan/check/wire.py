@@ -103,21 +103,29 @@ def sound(packed: Packed) -> bool:
 
 
 def checked(packed: Packed) -> tuple[bool, FileVerdict | tuple[list[Problem], Rejected] | None]:
-    """Whether ``packed`` is sound (see ``sound``), and what it unpacks to: unpacked once.
-    A message of a shape already rendered in this run (its key, its parameters' names
-    and types) is not rendered again: a template fails by the key, a name or a type."""
+    """Whether ``packed`` is sound (see ``sound``), and what it unpacks to: unpacked once."""
     try:
         found = unpack(packed)
+    except Exception:  # any shape error means: judge the file again
+        return False, None
+    return (True, found) if renders(found) else (False, None)
+
+
+def renders(value: object) -> bool:
+    """Whether every message ``value`` holds renders in every language. A message of a
+    shape already rendered in this run (its key, its parameters' names and types) is not
+    rendered again: a template fails by the key, a name or a type."""
+    try:
         langs = languages()
-        for message in _messages(found):
+        for message in _messages(value):
             shape = (message.key, tuple((name, _kind(value)) for name, value in message.params))
             if shape not in _RENDERED:
                 for lang in langs:
                     message.render(lang)
                 _RENDERED.add(shape)
-    except Exception:  # any shape error means: judge the file again
-        return False, None
-    return True, found
+    except Exception:  # a message lzplan does not have, or with the wrong parameters
+        return False
+    return True
 
 
 _RENDERED: set[tuple[str, tuple[tuple[str, object], ...]]] = set()

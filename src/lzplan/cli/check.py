@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -61,8 +62,13 @@ from lzplan.errors import (
 from lzplan.messages import REFERENCE, Lang, msg
 
 if TYPE_CHECKING:
-    from lzplan.check.run import Request
-    from lzplan.reporters import Options
+    import datetime as dt
+    from collections.abc import Iterable
+
+    from lzplan.check.run import Request, StreamedCheck
+    from lzplan.check.stream import Lines
+    from lzplan.plan.load import LoadedPlan
+    from lzplan.reporters import Options, StreamingReporter
     from lzplan.reporters.write import Output
 
 
@@ -149,22 +155,47 @@ class Outputs:
 
 
 def _report(request: Request, outputs: Outputs, options: Options) -> int:
-    """Run the check, write every report, and say how it ended."""
+    """Run the check, write every report, and say how it ended. A check whose reports
+    are all of one format that streams (JSON) streams its units through it."""
+    from lzplan import reporters
     from lzplan.check import run
     from lzplan.reporters import write
 
     with run.no_gc():
-        checked = run.check(request)
+        name = reporters.streaming(outputs.formats)
+        if name is None:
+            checked: run.Checked | run.StreamedCheck = run.check(request)
+        else:
+            module = reporters.streamer(name)
+            checked = run.check_streamed(request, partial(_lines, module, options.lang))
         try:
-            write.emit(checked.result, checked.plan, outputs.shown, outputs.targets, options,
-                       sys.stdout)  # fmt: skip
-            write.step_summary(checked.result, checked.plan, outputs.formats, options, os.environ)
+            if isinstance(checked, run.StreamedCheck):
+                report: write.Report = partial(_streamed, module, checked, options)
+            else:
+                report = write.reports(checked.result, checked.plan, options)
+            write.emit(report, outputs.shown, outputs.targets, sys.stdout)
+            if isinstance(checked, run.Checked):  # a format of the step summary never streams
+                write.step_summary(checked.result, checked.plan, outputs.formats, options,
+                                   os.environ)  # fmt: skip
         except OutputError as error:  # the run's own input problems still come first
             print_problems(checked, options.lang)
             for line in error.lines(options.lang):
                 echo(line, err=True)
             return EXIT_INPUT
+        finally:
+            if isinstance(checked, run.StreamedCheck):
+                checked.result.close()
     return finish(checked, options.lang, fail_on=options.fail_on)
+
+
+def _lines(module: StreamingReporter, lang: Lang, loaded: LoadedPlan, as_of: dt.date) -> Lines:
+    return module.lines(loaded, lang, as_of)
+
+
+def _streamed(
+    module: StreamingReporter, checked: StreamedCheck, options: Options, name: str
+) -> Iterable[str]:
+    return module.render_streamed(checked.result, checked.plan, options)
 
 
 @app.command("explain", epilog=EXIT_CODES_HELP)

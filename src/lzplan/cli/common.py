@@ -29,7 +29,7 @@ from lzplan.errors import (
 from lzplan.messages import REFERENCE, Lang, msg, plural, say
 
 if TYPE_CHECKING:
-    from lzplan.check.run import Checked
+    from lzplan.check.run import Checked, StreamedCheck
 
 
 def guarded(command: Callable[..., int]) -> Callable[..., None]:
@@ -143,16 +143,16 @@ def terminal_console(color: Color):  # type: ignore[no-untyped-def]
     return console.make(sys.stdout, color=use_color(color))
 
 
-def finish(checked: Checked, lang: Lang, *, fail_on: str = "missed") -> int:
+def finish(checked: Checked | StreamedCheck, lang: Lang, *, fail_on: str = "missed") -> int:
     """Input problems to stderr, then the exit code of a check."""
     if print_problems(checked, lang):
         return EXIT_INPUT
     from lzplan.check.result import FailOn
 
-    return EXIT_FAILED if checked.result.failing(FailOn(fail_on)) else EXIT_OK
+    return EXIT_FAILED if checked.result.fails_at(FailOn(fail_on)) else EXIT_OK
 
 
-def print_problems(checked: Checked, lang: Lang) -> bool:
+def print_problems(checked: Checked | StreamedCheck, lang: Lang) -> bool:
     problems = checked.result.problems
     for problem in problems:
         echo(problem.render(lang), err=True)

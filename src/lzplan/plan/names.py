@@ -38,35 +38,50 @@ class NameIndex:
     """Every name of some units and groups: a plan's (and ``extra`` groups, a task's own),
     or a registry's."""
 
-    def __init__(self, units: Iterable[Unit], groups: Iterable[Group]) -> None:
-        self.names: dict[str, tuple[str, str]] = {}
+    def __init__(self, units: Iterable[Unit], groups: Iterable[Group],
+                 names: dict[str, tuple[str, str]] | None = None) -> None:  # fmt: skip
+        self.names: dict[str, tuple[str, str]] = dict(names or {})
         for unit in units:
             for name in (unit.name, *unit.aliases):
                 self.names.setdefault(key(name), ("unit", unit.id))
         for group in groups:
             for name in group.names:
                 self.names.setdefault(key(name), ("group", group.id))
-        ordered = sorted(self.names, key=len, reverse=True)
-        self._pattern = re.compile("|".join(re.escape(name) for name in ordered) or "(?!)")
+        # longest first: where two names start at one place, the longer is meant
+        self._lengths = sorted({len(name) for name in self.names if name}, reverse=True)
 
     @classmethod
     def of(cls, plan: Plan, extra: Iterable[Group] = ()) -> NameIndex:
-        return cls(plan.units, [*plan.groups, *extra])
+        """A plan's names, and ``extra`` groups'. The plan's own are gathered once per
+        plan (a trace asks for them once per task; a plan of 10,000 units has 20,000)."""
+        cached = _PLAN_NAMES.get(id(plan))
+        if cached is None or cached[0] is not plan:
+            _PLAN_NAMES.clear()  # one plan at a time: a process rarely holds more
+            cached = _PLAN_NAMES[id(plan)] = (plan, cls(plan.units, plan.groups).names)
+        return cls((), extra, cached[1])
 
     def scan(self, text: str) -> tuple[list[Named], list[str]]:
-        """The names in ``text`` (longest first), and the stretches between them that
-        name nothing the plan knows."""
+        """The names in ``text`` (the leftmost, then the longest), and the stretches
+        between them that name nothing the plan knows."""
         normal, spans = _normalised(text)
         found: list[Named] = []
         unknown: list[str] = []
-        previous = 0
-        for match in self._pattern.finditer(normal):
-            start, end = spans[match.start()], spans[match.end() - 1] + 1
-            found.append(Named(start, end, text[start:end], *self.names[match.group(0)]))
+        previous = i = 0
+        while i < len(normal):
+            name = next((normal[i : i + n] for n in self._lengths
+                         if normal[i : i + n] in self.names), None)  # fmt: skip
+            if name is None:
+                i += 1
+                continue
+            start, end = spans[i], spans[i + len(name) - 1] + 1
+            found.append(Named(start, end, text[start:end], *self.names[name]))
             unknown += _residue(text[previous:start])
-            previous = end
+            previous, i = end, i + len(name)
         unknown += _residue(text[previous:])
         return found, unknown
+
+
+_PLAN_NAMES: dict[int, tuple[Plan, dict[str, tuple[str, str]]]] = {}
 
 
 def _normalised(text: str) -> tuple[str, list[int]]:

@@ -18,7 +18,10 @@ from typing import TYPE_CHECKING, Protocol
 from lzplan.messages import Lang
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from lzplan.check.result import Result
+    from lzplan.check.stream import Lines, Streamed
     from lzplan.plan.load import LoadedPlan
 
 
@@ -40,12 +43,15 @@ class Format:
     module: str
     step_summary: bool = False  # GitHub Actions: also append markdown to $GITHUB_STEP_SUMMARY
     binary: bool = False  # a file, not text: render yields bytes, and no terminal shows it
+    # its module also has ``lines(loaded, lang, as_of)`` (a ``check.stream.Lines``) and
+    # ``render_streamed``: a check asking for it alone streams its units (``check.stream``)
+    streams: bool = False
 
 
 FORMATS = {
     "terminal": Format("terminal"),
     "markdown": Format("markdown"),
-    "json": Format("json_report"),
+    "json": Format("json_report", streams=True),
     "junit": Format("junit"),
     "github": Format("github", step_summary=True),
     "parsable": Format("parsable"),
@@ -83,3 +89,28 @@ def chunks(
 def text(name: str, result: Result, loaded: LoadedPlan, options: Options) -> str:
     """A whole report as one string."""
     return "".join(get(name).render(result, loaded, options))
+
+
+def streaming(formats: Iterable[str]) -> str | None:
+    """The format a check can stream its units through: the one every report asks for,
+    when it streams."""
+    names = set(formats)
+    name = names.pop() if len(names) == 1 else None
+    return name if name is not None and FORMATS[name].streams else None
+
+
+class StreamingReporter(Protocol):
+    """A streaming format's module: its lines, made where a file is judged, and the
+    report written from a streamed check."""
+
+    def lines(self, loaded: LoadedPlan, lang: Lang, as_of: dt.date) -> Lines: ...
+
+    def render_streamed(
+        self, streamed: Streamed, loaded: LoadedPlan, options: Options
+    ) -> Iterable[str]: ...
+
+
+def streamer(name: str) -> StreamingReporter:
+    """The module of a format that streams."""
+    module: StreamingReporter = import_module(f"{__name__}.{FORMATS[name].module}")
+    return module

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -186,11 +187,16 @@ class Progress:
 def elapsed(result: Result, loaded: LoadedPlan) -> float | None:
     """The share of the plan's period gone by the end of the as-of day, while the period
     runs; None before it starts and from its last day on (then the year is judged)."""
+    return elapsed_on(result.as_of, loaded)
+
+
+def elapsed_on(as_of: dt.date, loaded: LoadedPlan) -> float | None:
+    """The same, of a day."""
     period = loaded.plan.plan.period
-    if not period.start <= result.as_of < period.end:
+    if not period.start <= as_of < period.end:
         return None
     days = (period.end - period.start).days + 1
-    return ((result.as_of - period.start).days + 1) / days
+    return ((as_of - period.start).days + 1) / days
 
 
 def progress(result: Result, loaded: LoadedPlan) -> list[Progress]:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -15,6 +16,10 @@ from lzplan.location import Location
 from lzplan.messages import Lang, Message
 from lzplan.plan.load import LoadedPlan
 from lzplan.reporters import Options, common
+
+if TYPE_CHECKING:
+    from lzplan.check.stream import Streamed
+    from lzplan.scores.model import UnitScore
 
 SCHEMA_VERSION = 3  # 3: period, scores; each unit's progress and score; titles
 StatusName = Literal[
@@ -34,7 +39,29 @@ def render(result: Result, loaded: LoadedPlan, options: Options) -> Iterable[str
 
 
 def chunks(result: Result, loaded: LoadedPlan, lang: Lang = "en") -> Iterator[str]:
-    doc = document(result, loaded, lang, lazy=True)
+    return _written(document(result, loaded, lang, lazy=True))
+
+
+def render_streamed(streamed: Streamed, loaded: LoadedPlan, options: Options) -> Iterator[str]:
+    """The same report of a streamed check: its units' lines as the workers wrote them."""
+    lines = JsonLines(loaded, options.lang, streamed.as_of)
+    doc = _head(loaded, streamed.plan_id, streamed.as_of, None, streamed.units, streamed.outcomes)
+    doc["units"] = (Raw(line) for line in streamed.unit_lines())
+    doc["problems"] = [_message(p.location, p.message, options.lang) for p in streamed.problems]
+    doc["notices"] = (Raw(line) for line in streamed.notice_lines(lines))
+    return _written(doc)
+
+
+def lines(loaded: LoadedPlan, lang: Lang, as_of: dt.date) -> JsonLines:
+    """The lines a streamed check's units are written as (``check.stream``)."""
+    return JsonLines(loaded, lang, as_of)
+
+
+class Raw(str):
+    """A value already written as JSON (a unit's line from a worker)."""
+
+
+def _written(doc: dict[str, Any]) -> Iterator[str]:
     last = len(doc) - 1
     yield "{\n"
     for i, (key, value) in enumerate(doc.items()):
@@ -45,10 +72,29 @@ def chunks(result: Result, loaded: LoadedPlan, lang: Lang = "en") -> Iterator[st
         yield f'  "{key}": ['
         first = True
         for item in value:
-            yield ("\n    " if first else ",\n    ") + _compact(item)
+            text = item if isinstance(item, Raw) else _compact(item)
+            yield ("\n    " if first else ",\n    ") + text
             first = False
         yield ("]" if first else "\n  ]") + end
     yield "}\n"
+
+
+class JsonLines:
+    """The report's line for a unit and for a message, made where a file is judged
+    (``check.stream.Lines``)."""
+
+    def __init__(self, loaded: LoadedPlan, lang: Lang, as_of: dt.date) -> None:
+        self.loaded, self.lang = loaded, lang
+        gone = common.elapsed_on(as_of, loaded)
+        self.share = gone if gone is not None else 1.0
+        self.tag = f"json {SCHEMA_VERSION} {lang}"
+
+    def unit(self, result: UnitResult) -> str:
+        progress = common.Progress(result.unit, *common.tally(result), self.share)
+        return _compact(_unit(result, self.loaded, self.lang, progress, None))
+
+    def message(self, location: Location, message: Message) -> str:
+        return _compact(_message(location, message, self.lang))
 
 
 def _compact(value: Any) -> str:
@@ -59,30 +105,47 @@ def document(
     result: Result, loaded: LoadedPlan, lang: Lang = "en", *, lazy: bool = False
 ) -> dict[str, Any]:
     """The report as data; with ``lazy``, units come as an iterator, one at a time."""
-    units = Counter(unit.status for unit in result.units)
-    outcomes = Counter(str(o.status) for o in result.outcomes())
+    units = Counter(str(unit.status) for unit in result.units)
+    counted = Counter(str(o.status) for o in result.outcomes())
+    outcomes = {str(s): counted[str(s)] for s in Status if counted[str(s)]}
     gone = common.elapsed(result, loaded)
     progress = {row.unit: row for row in _progress(result, gone)}
-    units_doc = (_unit(unit, loaded, lang, progress[unit.unit], result) for unit in result.units)
+    scored = result.scored
+    units_doc = (
+        _unit(unit, loaded, lang, progress[unit.unit], scored.of(unit.unit) if scored else None)
+        for unit in result.units
+    )
+    doc = _head(loaded, result.plan_id, result.as_of, _scores_file(result),
+                {key: units[key] for key in sorted(units)}, outcomes)  # fmt: skip
+    doc["units"] = units_doc if lazy else list(units_doc)
+    doc["problems"] = [_message(p.location, p.message, lang) for p in result.problems]
+    doc["notices"] = [_message(n.location, n.message, lang) for n in result.notices]
+    return doc
+
+
+def _head(
+    loaded: LoadedPlan,
+    plan_id: str,
+    as_of: dt.date,
+    scores: dict[str, Any] | None,
+    units: dict[str, int],
+    outcomes: dict[str, int],
+) -> dict[str, Any]:
+    """The report's fields before its units: what it is of, and its counts."""
     period = loaded.plan.plan.period
+    gone = common.elapsed_on(as_of, loaded)
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "lzplan", "version": __version__},
-        "plan": {"id": result.plan_id, "file": loaded.display, "sha256": loaded.sha256},
-        "as_of": result.as_of.isoformat(),
+        "plan": {"id": plan_id, "file": loaded.display, "sha256": loaded.sha256},
+        "as_of": as_of.isoformat(),
         "period": {
             "start": period.start.isoformat(),
             "end": period.end.isoformat(),
             "elapsed": None if gone is None else round(gone, 6),
         },
-        "scores": _scores_file(result),
-        "summary": {
-            "units": {key: units[key] for key in sorted(units)},
-            "requirements": {str(s): outcomes[str(s)] for s in Status if outcomes[str(s)]},
-        },
-        "units": units_doc if lazy else list(units_doc),
-        "problems": [_message(p.location, p.message, lang) for p in result.problems],
-        "notices": [_message(n.location, n.message, lang) for n in result.notices],
+        "scores": scores,
+        "summary": {"units": units, "requirements": outcomes},
     }
 
 
@@ -108,10 +171,13 @@ def _scores_file(result: Result) -> dict[str, Any] | None:
 
 
 def _unit(
-    unit: UnitResult, loaded: LoadedPlan, lang: Lang, progress: common.Progress, result: Result
+    unit: UnitResult,
+    loaded: LoadedPlan,
+    lang: Lang,
+    progress: common.Progress,
+    score: UnitScore | None,
 ) -> dict[str, Any]:
     info = loaded.index.units[unit.unit]
-    score = result.scored.of(unit.unit) if result.scored else None
     return {
         "id": unit.unit,
         "name": info.name,

@@ -13,9 +13,10 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TextIO
 
@@ -63,18 +64,19 @@ def _real(path: Path) -> Path:
         return path.absolute()
 
 
-def emit(
-    result: Result,
-    loaded: LoadedPlan,
-    shown: str,
-    outputs: Sequence[Output],
-    options: Options,
-    stdout: TextIO,
-) -> None:
+Report = Callable[[str], Iterable[str] | Iterable[bytes]]  # a format's name → its pieces
+
+
+def reports(result: Result, loaded: LoadedPlan, options: Options) -> Report:
+    """Each format's report of a check."""
+    return partial(reporters.chunks, result=result, loaded=loaded, options=options)
+
+
+def emit(report: Report, shown: str, outputs: Sequence[Output], stdout: TextIO) -> None:
     """Print format ``shown``, then write each requested report, UTF-8, creating its
     folder if need be. A binary format goes to standard output's bytes (``> file.xlsx``;
     the command line refuses it at a terminal)."""
-    printed = reporters.chunks(shown, result, loaded, options)
+    printed = report(shown)
     if FORMATS[shown].binary:
         stdout.flush()
         for piece in _bytes(printed):
@@ -86,7 +88,7 @@ def emit(
             for start in range(0, len(text), _PIECE // 4):  # ≤ 4 bytes a character
                 stdout.write(text[start : start + _PIECE // 4])
     for output in outputs:
-        atomic_write(output.path, reporters.chunks(output.format, result, loaded, options))
+        atomic_write(output.path, report(output.format))
 
 
 # What standard output is given at a time: no more than its buffer holds. Python drops
