@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
+from itertools import groupby
 from typing import TYPE_CHECKING, NamedTuple
 
 from lzplan.errors import Problem
@@ -167,8 +168,14 @@ class Notice:
 
 
 def sorted_notices(notices: list[Notice]) -> tuple[Notice, ...]:
-    """Each notice once, in file, line and column order."""
-    return tuple(sorted(set(notices), key=lambda n: (n.location, str(n.message))))
+    """Each notice once, in file, line and column order, then by what it says."""
+    placed = sorted(set(notices), key=lambda n: n.location)
+    found: list[Notice] = []
+    for _, same in groupby(placed, key=lambda n: n.location):
+        here = list(same)
+        # rendered only where two share a place: a check can hold 100,000 notices
+        found += here if len(here) == 1 else sorted(here, key=lambda n: str(n.message))
+    return tuple(found)
 
 
 @dataclass(frozen=True)

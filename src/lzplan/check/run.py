@@ -6,12 +6,13 @@ import datetime as dt
 import gc
 import os
 import signal
+from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from lzplan.check import attachments, collect, engine, jobs, stream, wire
 from lzplan.check.binding import Binding, compile_patterns
@@ -22,6 +23,9 @@ from lzplan.errors import InputError, Problem, UsageError, sorted_problems
 from lzplan.inputs import loader
 from lzplan.messages import msg
 from lzplan.plan.load import LoadedPlan, load
+
+if TYPE_CHECKING:
+    from multiprocessing.pool import AsyncResult
 
 
 @dataclass(frozen=True)
@@ -283,12 +287,27 @@ def _in_workers(
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, held)
     try:
-        chunk = max(1, min(64, len(files) // (processes * 8)))
-        yield from pool.imap(work, files, chunksize=chunk)
+        size = max(1, min(64, len(files) // (processes * 8)))
+        chunks = (files[start : start + size] for start in range(0, len(files), size))
+        # A few chunks ahead of the parent, never all: with imap, workers reading kept
+        # pieces outran the parent and their results piled up (295 MiB on a re-check).
+        ahead: deque[AsyncResult[list[Any]]] = deque()
+        for chunk in chunks:
+            ahead.append(pool.apply_async(_each, (work, chunk)))
+            if len(ahead) > 2 * processes:
+                yield from ahead.popleft().get()
+        while ahead:
+            yield from ahead.popleft().get()
     finally:
         pool.terminate()
         pool.join()
         _WORKER_JUDGE = _WORKER_CACHE = _WORKER_LINES = None
+
+
+def _each(  # pragma: no cover - runs in a worker
+    work: Callable[[collect.Found], Any], files: list[collect.Found]
+) -> list[Any]:
+    return [work(file) for file in files]
 
 
 # Ctrl-C, a cancelled job (SIGTERM), a closed terminal (SIGHUP): held while workers fork.
@@ -350,7 +369,9 @@ def _piece(
 
 def _sound_piece(kept: wire.Packed) -> tuple[bool, stream.Found]:
     ok, found = stream.kept(kept)
-    return (True, found) if ok and wire.renders(found) else (False, None)
+    if isinstance(found, stream.Piece):  # its messages: the rest is text and figures
+        ok = ok and wire.renders((found.problems, found.notices))
+    return (True, found) if ok else (False, None)
 
 
 def _same(value: wire.Packed) -> wire.Packed:

@@ -16,7 +16,7 @@ import pkgutil
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 REFERENCE = "en"
 Lang = str  # a language code: the name of a catalogue module of this package
@@ -81,7 +81,10 @@ def either(choices: list[str]) -> object:
 
 def _value(value: object, lang: Lang) -> object:
     if isinstance(value, Message):
-        return value.render(lang)
+        try:
+            return _inner(value, lang)
+        except TypeError:  # a parameter that cannot be hashed (a dict): rendered each time
+            return value.render(lang)
     if isinstance(value, dt.date):  # 2011-12-31, 2011年12月31日
         return date(value, lang)
     if isinstance(value, list | tuple):
@@ -90,6 +93,13 @@ def _value(value: object, lang: Lang) -> object:
     if isinstance(value, str):
         return printable(value)
     return value
+
+
+@lru_cache(maxsize=8192)
+def _inner(message: Message, lang: Lang) -> str:
+    """A message inside another, rendered once: the same unit is named by thousands of
+    notices (文号 also claimed by 'g00028'…)."""
+    return message.render(lang)
 
 
 def printable(text: str) -> str:
@@ -129,5 +139,11 @@ def catalogue(lang: Lang) -> Mapping[str, str]:
 
 def languages() -> tuple[Lang, ...]:
     """The languages there is a catalogue for, English first."""
-    found = sorted(m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_"))
+    return _languages(tuple(__path__))
+
+
+@cache
+def _languages(path: tuple[str, ...]) -> tuple[Lang, ...]:
+    # listed once per package path: a re-check asks for every kept verdict's messages
+    found = sorted(m.name for m in pkgutil.iter_modules(path) if not m.name.startswith("_"))
     return (REFERENCE, *(name for name in found if name != REFERENCE))
