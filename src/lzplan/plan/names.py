@@ -47,8 +47,13 @@ class NameIndex:
         for group in groups:
             for name in group.names:
                 self.names.setdefault(key(name), ("group", group.id))
-        # longest first: where two names start at one place, the longer is meant
-        self._lengths = sorted({len(name) for name in self.names if name}, reverse=True)
+        # by first character, longest first: where two names start at one place, the
+        # longer is meant; where none starts with the character, nothing is tried
+        lengths: dict[str, set[int]] = {}
+        for name in self.names:
+            if name:
+                lengths.setdefault(name[0], set()).add(len(name))
+        self._lengths = {char: sorted(found, reverse=True) for char, found in lengths.items()}
 
     @classmethod
     def of(cls, plan: Plan, extra: Iterable[Group] = ()) -> NameIndex:
@@ -68,8 +73,9 @@ class NameIndex:
         unknown: list[str] = []
         previous = i = 0
         while i < len(normal):
-            name = next((normal[i : i + n] for n in self._lengths
-                         if normal[i : i + n] in self.names), None)  # fmt: skip
+            tried = self._lengths.get(normal[i], ())
+            name = next((normal[i : i + n] for n in tried if normal[i : i + n] in self.names),
+                        None)  # fmt: skip
             if name is None:
                 i += 1
                 continue
