@@ -139,7 +139,8 @@ def test_compare_lists_what_the_draft_got_wrong() -> None:
     out = invoke("extract", str(NOTICE), "--year", "2011", "--compare", "plan/2011.yaml").stdout
     assert "Where the draft differs from the reviewed plan:" in out
     # owners are listed as the score counts them: by the units they mean
-    assert "t2-1.enforcement-training: city-departments owe it in the draft, not in" in out
+    assert "t2-6.publicity: departments owe it in the draft, not in" in out
+    assert "t2-1.enforcement-training" not in out  # 本系统行政执法人员: narrowed as reviewed
     assert "t2-3a.support: not in the draft (在市级和区县开展" in out
     assert "t1-1.decision-procedure" not in out  # 市政府办公室 beside 市政府各部门: no error
 
@@ -420,6 +421,15 @@ def owed(tmp_path: Path, body: str) -> list[tuple[str, list[str], list[str]]]:
         ("一、报告\n（一）报告\n区县人民政府要向市政府法制办、各部门要向本级政府报告依法行政情况。"
          "（责任单位：市法制办，市级各部门，各区县人民政府）\n",
          [([], ["districts"]), ([], ["departments"])]),
+        # 1. a group of departments, narrowed to the members the clause names by what
+        # sets them apart (本系统行政执法人员: the enforcement departments)…
+        ("一、培训\n（一）培训\n市级各部门要定期组织本系统行政执法人员进行法律知识培训。"
+         "（责任单位：市政府办公室，各区县人民政府）\n",
+         [([], ["enforcement"])]),
+        # 1. …but not when nothing sets them apart
+        ("一、培训\n（一）培训\n市级各部门要定期组织本系统工作人员进行法律知识培训。"
+         "（责任单位：市政府办公室，各区县人民政府）\n",
+         [([], ["departments"])]),
         # 1. 由X负责 inside the text: its sentence's actor
         ("一、执法\n（一）处罚\n在城市管理领域相对集中行政处罚权，由市城管局负责，于9月底前报批。\n",
          [(["urban"], [])]),

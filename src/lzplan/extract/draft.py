@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
 from lzplan.extract.layout import Segment, segments
-from lzplan.extract.registry import Registry
+from lzplan.extract.registry import Registry, qualifier
 from lzplan.grammar import actors, cover, deadlines, norms, owners, quotas, table
 from lzplan.grammar.actors import Actor
 from lzplan.grammar.deadlines import DeadlinePhrase
@@ -239,7 +239,8 @@ def _task(
     bracket, _ = registry.scan(owner_text, owner_text)
     _support_by_function(task, text[seg.body_start : end], registry)
     for req, clause, found, said, where in read:  # once the sentences moved the task's roles
-        who = _Who(text, clause, found, names, task, bracket, said, registry.functions, where)
+        who = _Who(text, clause, found, names, task, bracket, said, registry.functions, where,
+                   registry.narrower)  # fmt: skip
         _owe(req, who)
     task.phrases = list(_unread(text, seg.body_start, end, period.year))
     used = {*task.groups, *task.supporting}
@@ -590,6 +591,7 @@ _WHY = {
     "object": None,
     "counted": msg("extract.review.who_covers"),
     "checked": msg("extract.review.checked"),
+    "narrowed": msg("extract.review.narrowed"),
 }
 
 
@@ -612,6 +614,8 @@ class _Who:
     sentence: str  # the whole sentence the clause is part of
     functions: dict[str, list[str]]  # each unit's function words (the registry's)
     place: str = ""  # 在…市级部门探索开展…试点: where the work is done, not who does it
+    # the group of a group's members the clause names by what sets them apart
+    narrower: Callable[[str, str], tuple[str, str] | None] = lambda group, text: None
 
     def off_function(self, units: list[str]) -> list[str]:
         """Units with functions of record none of which the clause's sentence names:
@@ -723,17 +727,36 @@ def _owe(req: DraftRequirement, who: _Who) -> None:
     if not mine:
         mine = derived
     what = {n.id: n.what for n in [*who.names, *who.bracket]}
+    narrowed = _narrowed(req, who, [unit for unit in mine if what.get(unit) == "group"])
+    mine = _once([narrowed.get(unit, unit) for unit in mine])
+    what |= dict.fromkeys(narrowed.values(), "group")
     req.units = [unit for unit in mine if what.get(unit) != "group"]
     req.groups = [unit for unit in mine if what.get(unit) == "group"]
     if not mine:
         req.reviews.insert(0, msg("extract.review.no_owner"))
         return
-    required = [a.id for a in who.found if a.role != "supporting"]
-    added = tuple(unit for unit in mine if unit not in derived)
+    required = [a.id for a in who.found if a.role != "supporting" and a.id not in narrowed]
+    added = tuple(unit for unit in mine if unit not in derived and unit not in narrowed.values())
     for unit in (unit for unit in required if unit not in mine):
         kind, grounds = why.get(unit, ("supporting", who.words(unit)))
         req.readings.append(DraftReading(who.words(unit), added, grounds, _WHY[kind]))
         added = ()
+
+
+def _narrowed(req: DraftRequirement, who: _Who, groups: list[str]) -> dict[str, str]:
+    """Groups of departments the clause narrows to the members it names by what sets
+    them apart (市级各部门要…组织本系统行政执法人员…: 市级各行政执法部门), each with its
+    reading; a government's group is never narrowed so."""
+    found: dict[str, str] = {}
+    for group in groups:
+        narrow = (
+            None if actors.governments(who.words(group)) else who.narrower(group, who.clause.text)
+        )
+        if narrow is not None:
+            found[group] = narrow[0]
+            req.readings.append(DraftReading(who.words(group), (narrow[0],), narrow[1],
+                                             _WHY["narrowed"]))  # fmt: skip
+    return found
 
 
 def _support_by_function(task: DraftTask, body: str, registry: Registry) -> None:
@@ -849,15 +872,9 @@ def _covered_group(task: DraftTask, registry: Registry, clause: str) -> str | No
     kinds = {unit.id: unit.kind for unit in registry.units}
     departments = [g for g in registry.groups if g.kind in ("department", ["department"])
                    or any(kinds.get(u) == "department" for u in g.units)]  # fmt: skip
-    echoed = [g for g in departments if any(_qualifier(n) and _qualifier(n) in clause
+    echoed = [g for g in departments if any(qualifier(n) and qualifier(n) in clause
                                             for n in g.names)]  # fmt: skip
     return next((g.id for g in [*echoed, *departments]), None)
-
-
-def _qualifier(name: str) -> str:
-    """What a group's name says of its members beyond 'departments': 行政执法 in
-    县级行政执法部门, nothing in 县级各部门."""
-    return re.sub(r"^(?:[省市县区]级|[省市县区]政府)?(?:各|所有)?|(?:各)?(?:部门|单位)$", "", name)
 
 
 def _once(ids: list[str]) -> list[str]:

@@ -9,8 +9,10 @@ same owner statement.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
+from lzplan.plan.index import select
 from lzplan.plan.model import Group, Unit
 from lzplan.plan.names import Named, NameIndex, key
 
@@ -27,6 +29,7 @@ class Registry:
     groups: list[Group]
     task_groups: dict[str, list[Group]] = field(default_factory=dict)  # by statement
     _indexes: dict[str, NameIndex] = field(default_factory=dict, repr=False)
+    _groups: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
 
     @property
     def functions(self) -> dict[str, list[str]]:
@@ -47,8 +50,35 @@ class Registry:
     def scan(self, text: str, statement: str = "") -> tuple[list[Named], list[str]]:
         return self.index(statement).scan(text)
 
+    def narrower(self, group: str, text: str) -> tuple[str, str] | None:
+        """The group of ``group``'s members that ``text`` names by what sets them apart
+        (市级各部门要…组织本系统行政执法人员…: 市级各行政执法部门), with the words that
+        do, when exactly one group is so named."""
+        members = self._members()
+        wide = set(members.get(group, ()))
+        own = {qualifier(name) for g in self.groups if g.id == group for name in g.names}
+        found = {
+            (other.id, said)
+            for other in self.groups
+            if other.id != group and set(members[other.id]) < wide and members[other.id]
+            for said in map(qualifier, other.names)
+            if said and said not in own and said in text
+        }
+        return found.pop() if len({g for g, _ in found}) == 1 and len(found) == 1 else None
+
+    def _members(self) -> dict[str, tuple[str, ...]]:
+        if not self._groups:
+            self._groups.update({g.id: select(g, self.units) for g in self.groups})
+        return self._groups
+
     def named_in(self, text: str) -> bool:
         """Whether the text names any unit of the registry: a group's name alone (各部门,
         各区县) is any city's words, and 县级各部门 holds 各部门."""
         named, _ = self.scan(text)
         return any(item.what == "unit" for item in named)
+
+
+def qualifier(name: str) -> str:
+    """What a group's name says of its members beyond 'departments': 行政执法 in
+    县级行政执法部门, nothing in 县级各部门."""
+    return re.sub(r"^(?:[省市县区]级|[省市县区]政府)?(?:各|所有)?|(?:各)?(?:部门|单位)$", "", name)

@@ -152,6 +152,7 @@ MESSAGES: dict[str, str] = {
     "extract.nothing": "no task found: expected section headings (一、, （一）) and owner statements (（责任单位：…）, 牵头单位：…；配合单位：…, 由…负责)",
     "extract.registry": "expected a unit registry: a YAML file with `units:` (and `groups:`), e.g. a plan",
     "extract.review.checked": "whose work the duty checks, not who checks it",
+    "extract.review.narrowed": "only the members these words name owe it",
     "extract.review.by_function": "{names} left out: the sentence names none of its functions (registry `functions`) but names another unit's; check",
     "extract.review.condition": "owed only when it applies ('{condition}'): check the condition, and allow a nil return",
     "extract.review.counted_over": "the sentence names no group it counts over: read from the words it counts with; check",

@@ -152,6 +152,7 @@ MESSAGES: dict[str, str] = {
     "extract.nothing": "未找到任何任务：应有分节标题（一、（一））和责任单位表述（（责任单位：…）、牵头单位：…；配合单位：…、由…负责）",
     "extract.registry": "应为单位名录：含 `units:`（及 `groups:`）的 YAML 文件，例如一个计划文件",
     "extract.review.checked": "本项检查其工作，不由其承担检查",
+    "extract.review.narrowed": "所述职责只涉及其中此类单位，按该分组计",
     "extract.review.by_function": "{names} 未列为责任单位：本句未提及其职能（单位名录 functions），而提及其他单位的职能；请核对",
     "extract.review.condition": "仅在发生时承担（“{condition}”）：请核对条件，允许零报告",
     "extract.review.counted_over": "本句未写明在哪一范围内计数，按其计数用语认定；请核对",

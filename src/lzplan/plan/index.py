@@ -6,6 +6,7 @@ Pure: built from a validated ``Plan``; no file, clock or terminal.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -57,14 +58,7 @@ class PlanIndex:
         return max(self.plan.plan.period.end, *dues)
 
     def _select(self, group: Group) -> tuple[str, ...]:
-        kinds = [group.kind] if isinstance(group.kind, str) else group.kind
-        chosen = [
-            unit.id
-            for unit in self.plan.units
-            if unit.id in group.units
-            or ((kinds is None or unit.kind in kinds) and _tag_match(group, unit))
-        ]
-        return tuple(unit for unit in chosen if unit not in group.exclude)
+        return select(group, self.plan.units)
 
     def name_of(self, key: str) -> str:
         """A unit's name, or a group's first name (the notice's wording)."""
@@ -111,6 +105,19 @@ class PlanIndex:
                     entry = Owed(requirement, task, self.units[unit_id], threshold)
                     owed.setdefault(unit_id, []).append(entry)
         return {unit_id: tuple(entries) for unit_id, entries in owed.items()}
+
+
+def select(group: Group, units: Iterable[Unit]) -> tuple[str, ...]:
+    """The units a group means: those it lists, and those of its kinds and tags, less
+    those it excludes."""
+    kinds = [group.kind] if isinstance(group.kind, str) else group.kind
+    chosen = [
+        unit.id
+        for unit in units
+        if unit.id in group.units
+        or ((kinds is None or unit.kind in kinds) and _tag_match(group, unit))
+    ]
+    return tuple(unit for unit in chosen if unit not in group.exclude)
 
 
 def _tag_match(group: Group, unit: Unit) -> bool:
