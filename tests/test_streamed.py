@@ -8,12 +8,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import tempfile
 from pathlib import Path
 
 import pytest
 
-from lzplan.check import run
+from lzplan.check import run, stream
+from lzplan.check.engine import Rejected
+from lzplan.check.result import FailOn, Notice, UnitResult
 from lzplan.check.stream import Lines
+from lzplan.location import Location
+from lzplan.messages import Message, msg
 from lzplan.plan.load import LoadedPlan
 from lzplan.reporters import json_report
 from tests.conftest import case_dirs, invoke
@@ -68,3 +73,101 @@ def test_a_run_of_some_units_is_checked_the_plain_way(flag: tuple[str, ...]) -> 
     else:
         request = run.Request(request.paths, request.plan, request.as_of, filed_only=True)
     assert isinstance(run.check_streamed(request, _lines), run.Checked)
+
+
+def test_a_kept_piece_is_read_back_only_in_its_own_shape() -> None:
+    """A signed entry is lzplan's, but one of another shape (a verdict, a torn tuple)
+    is a miss, never a crash."""
+    rejected = ([], Rejected("submissions/bad.yaml", "jiangyang"))
+    assert stream.kept(("skipped",)) == (True, None)
+    assert stream.kept(rejected) == (True, rejected)
+    piece = stream.Piece("a.yaml", "jiangyang", (1, 1), (), (), None, (), None)
+    assert stream.kept(stream.packed(piece)) == (True, piece)
+    assert stream.kept(("verdict", "only", "three"))[0] is False
+    assert stream.kept((1, *stream.packed(piece)[1:]))[0] is False  # a file that is no name
+    torn = (*stream.packed(piece)[:5], ("compliant",), *stream.packed(piece)[6:])
+    assert stream.kept(torn) == (False, None)  # a summary short of its fields
+
+
+def _streamed(strays: tuple[Notice, ...], groups: list[tuple[str, str]]) -> stream.Streamed:
+    spool = tempfile.TemporaryFile()  # noqa: SIM115 - closed by the Streamed
+    placed = []
+    for file, text in groups:
+        data = text.encode("utf-8")
+        placed.append((file, spool.tell(), len(data)))
+        spool.write(data)
+    return stream.Streamed("p", dt.date(2011, 12, 31), (), {}, {}, (True, False), spool, [],
+                           placed, strays)  # fmt: skip
+
+
+class _Words:
+    tag = "test"
+
+    def unit(self, result: UnitResult) -> str:  # pragma: no cover - not asked for here
+        return result.unit
+
+    def message(self, location: Location, message: Message) -> str:
+        return f"{location} {message.key}"
+
+
+def test_notices_outside_the_submissions_take_their_place_among_the_files() -> None:
+    """A waiver file's notice sorts by its name among the submissions' notices."""
+    early = Notice(
+        Location("a/waivers.yaml", 3, 1), msg("waiver.expired", expires=dt.date(2011, 6, 30))
+    )
+    late = Notice(
+        Location("z/waivers.yaml", 1, 1), msg("waiver.expired", expires=dt.date(2011, 6, 30))
+    )
+    streamed = _streamed((early, late), [("s/one.yaml", "one 1\none 2\n"), ("s/two.yaml", "two\n")])
+    try:
+        assert list(streamed.notice_lines(_Words())) == [
+            "a/waivers.yaml:3:1 waiver.expired", "one 1", "one 2", "two",
+            "z/waivers.yaml:1:1 waiver.expired",
+        ]  # fmt: skip
+        assert streamed.fails_at(FailOn.MISSED)
+        assert not streamed.fails_at(FailOn.PENDING)
+        assert not streamed.fails_at(FailOn.INVALID)  # only input problems fail it
+    finally:
+        streamed.close()
+
+
+def test_a_notice_placed_in_another_submission_replays_the_plain_way() -> None:
+    """Notices are written a file at a time; one a file gives about another file's place
+    would have to be sorted among that file's own: the plain path does it."""
+    loaded, _, _, judge, _ = run._prepare(_request("all-met"))
+    merge = stream.Merge(judge, _lines(loaded, judge.as_of))
+    elsewhere = Notice(
+        Location("s/b.yaml", 2, 1), msg("waiver.expired", expires=dt.date(2011, 6, 30))
+    )
+    own = Notice(Location("s/b.yaml", 1, 1), msg("waiver.expired", expires=dt.date(2011, 6, 30)))
+    merge.add(stream.Piece("s/a.yaml", None, (1, 1), (), (elsewhere,), None, (), None))
+    merge.add(stream.Piece("s/b.yaml", None, (1, 1), (), (own,), None, (), None))
+    try:
+        with pytest.raises(stream.Replay):
+            merge.done()
+    finally:
+        merge.spool.close()
+
+
+def test_a_sound_file_for_a_unit_a_broken_file_already_claims_stays_invalid() -> None:
+    """The broken file comes first by name: the unit is invalid, whatever the sound one
+    says, and its line is the parent's (every requirement 'invalid')."""
+    loaded, _, _, judge, _ = run._prepare(_request("all-met"))
+    merge = stream.Merge(judge, _lines(loaded, judge.as_of))
+    summary = stream.UnitSummary("compliant", (("met", 1),), (False, False), ())
+    merge.add(([], Rejected("s/a.yaml", "jiangyang")))
+    merge.add(stream.Piece("s/b.yaml", "jiangyang", (1, 1), (), (), summary, (), '{"id": 1}'))
+    streamed = merge.done()
+    try:
+        assert streamed.units.get("invalid") == 1
+        assert '"id": 1' not in "".join(streamed.unit_lines())
+    finally:
+        streamed.close()
+
+
+def test_a_unit_named_inside_a_message_with_a_list_renders_all_the_same() -> None:
+    """A message inside another is rendered once and kept; one whose parameters cannot
+    be kept (a list) is rendered each time."""
+    named = Message("ref.unit", (("id", "a"), ("name", ["甲", "乙"])))
+    text = msg("notice.doc_no_elsewhere", doc_no="x", unit=named, where="f:1:1").render("zh")
+    assert "甲、乙" in text
