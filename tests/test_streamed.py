@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -96,8 +97,8 @@ def _streamed(strays: tuple[Notice, ...], groups: list[tuple[str, str]]) -> stre
         data = text.encode("utf-8")
         placed.append((file, spool.tell(), len(data)))
         spool.write(data)
-    return stream.Streamed("p", dt.date(2011, 12, 31), (), {}, {}, (True, False), spool, [],
-                           placed, strays)  # fmt: skip
+    return stream.Streamed("p", dt.date(2011, 12, 31), (), Counter(), Counter(), (True, False),
+                           spool, [], placed, strays)  # fmt: skip
 
 
 class _Words:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
@@ -191,14 +192,9 @@ class Result:
     def outcomes(self) -> list[Outcome]:
         return [outcome for unit in self.units for outcome in unit.outcomes]
 
-    def failing(self, fail_on: FailOn | None = None, *, strict: bool = False) -> list[Outcome]:
-        """Outcomes that make the check fail (exit 1) at this level."""
-        level = FailOn.PENDING if strict else (fail_on or FailOn.MISSED)
-        return [o for o in self.outcomes() if fails(o, self.as_of, level)]
-
     def fails_at(self, level: FailOn) -> bool:
-        """Whether anything fails the run at this level."""
-        return any(fails(o, self.as_of, level) for o in self.outcomes())
+        """Whether anything fails the run (exit 1) at this level."""
+        return any_fails(self.outcomes(), self.as_of, level)
 
 
 class FailOn(StrEnum):
@@ -219,3 +215,7 @@ def fails(outcome: Outcome, as_of: dt.date, level: FailOn) -> bool:
     if outcome.status is Status.NOT_SUBMITTED:
         return level is FailOn.PENDING or outcome.due <= as_of
     return level is FailOn.PENDING and outcome.status is Status.PENDING
+
+
+def any_fails(outcomes: Iterable[Outcome], as_of: dt.date, level: FailOn) -> bool:
+    return any(fails(o, as_of, level) for o in outcomes)

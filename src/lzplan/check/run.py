@@ -120,11 +120,10 @@ def _streamed(request: Request, lines_for: LinesFor) -> StreamedCheck:
     loaded, files, problems, judge, signing = _prepare(request)
     lines = lines_for(loaded, request.as_of)
     cache = _cache(request, loaded, signing, lines.tag)
-    merge = stream.Merge(judge, lines)
+    merge = stream.Merge(judge, lines, problems)
     try:
         for found in _pieces(judge, files, jobs.count(request.jobs, len(files)), cache, lines):
             merge.add(found)
-        merge.problems += problems
         return StreamedCheck(loaded, merge.done())
     except BaseException:
         merge.spool.close()

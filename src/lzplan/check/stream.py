@@ -25,13 +25,13 @@ from __future__ import annotations
 import datetime as dt
 import tempfile
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import IO, Any, NamedTuple, Protocol
 
 from lzplan.check import waivers as waiving
 from lzplan.check.engine import FileVerdict, Judge, Rejected, document_claims, shared_documents
-from lzplan.check.result import FailOn, Notice, Status, UnitResult, fails, sorted_notices
+from lzplan.check.result import FailOn, Notice, UnitResult, any_fails, sorted_notices
 from lzplan.errors import Problem, sorted_problems
 from lzplan.location import Location
 from lzplan.messages import Message, msg
@@ -89,10 +89,7 @@ def summarize(result: UnitResult, as_of: dt.date) -> UnitSummary:
     return UnitSummary(
         str(result.status),
         tuple(sorted(counts.items())),
-        (
-            any(fails(o, as_of, FailOn.MISSED) for o in outcomes),
-            any(fails(o, as_of, FailOn.PENDING) for o in outcomes),
-        ),
+        (any_fails(outcomes, as_of, FailOn.MISSED), any_fails(outcomes, as_of, FailOn.PENDING)),
         tuple(o.requirement for o in outcomes if o.waiver),
     )
 
@@ -149,8 +146,8 @@ class Streamed:
     plan_id: str
     as_of: dt.date
     problems: tuple[Problem, ...]
-    units: dict[str, int]  # units at each status
-    outcomes: dict[str, int]  # requirements at each status
+    units: Counter[str]  # units at each status
+    outcomes: Counter[str]  # requirements at each status
     failing: tuple[bool, bool]  # whether the run fails at --fail-on missed, at pending
     spool: IO[bytes]
     order: list[tuple[int, int]]  # each unit's line (offset, length), in unit order
@@ -187,11 +184,12 @@ class Streamed:
 class Merge:
     """The parent's side: pieces in, in file order; a ``Streamed`` out."""
 
-    def __init__(self, judge: Judge, lines: Lines) -> None:
+    def __init__(self, judge: Judge, lines: Lines, problems: Iterable[Problem] = ()) -> None:
+        """``problems``: the run's own, found before any file was judged."""
         self.judge, self.lines = judge, lines
         # closed by the Streamed it becomes (or on failure, by the caller)
         self.spool: IO[bytes] = tempfile.TemporaryFile()  # noqa: SIM115
-        self.problems: list[Problem] = list(judge.waivers.problems)
+        self.problems: list[Problem] = [*judge.waivers.problems, *problems]
         self.files: dict[str, str] = {}  # the first file claiming each unit, sound or not
         self.where: dict[str, Location] = {}  # where the first sound-or-not verdict says so
         self.invalid: set[str] = set()
@@ -287,8 +285,8 @@ class Merge:
             plan_id=judge.index.plan.plan.id,
             as_of=judge.as_of,
             problems=tuple(sorted_problems(self.problems)),
-            units={key: units[key] for key in sorted(units)},
-            outcomes={str(s): outcomes[str(s)] for s in Status if outcomes[str(s)]},
+            units=units,
+            outcomes=outcomes,
             failing=(failing[0], failing[1]),
             spool=self.spool,
             order=order,

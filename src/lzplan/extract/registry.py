@@ -53,7 +53,7 @@ class Registry:
     def narrower(self, group: str, text: str) -> tuple[str, str] | None:
         """The group of ``group``'s members that ``text`` names by what sets them apart
         (市级各部门要…组织本系统行政执法人员…: 市级各行政执法部门), with the words that
-        do, when exactly one group is so named."""
+        do, when exactly one group is so named, by one of its qualifiers."""
         members = self._members()
         wide = set(members.get(group, ()))
         own = {qualifier(name) for g in self.groups if g.id == group for name in g.names}
@@ -64,7 +64,7 @@ class Registry:
             for said in map(qualifier, other.names)
             if said and said not in own and said in text
         }
-        return found.pop() if len({g for g, _ in found}) == 1 and len(found) == 1 else None
+        return found.pop() if len(found) == 1 else None
 
     def _members(self) -> dict[str, tuple[str, ...]]:
         if not self._groups:

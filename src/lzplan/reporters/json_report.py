@@ -85,13 +85,11 @@ class JsonLines:
 
     def __init__(self, loaded: LoadedPlan, lang: Lang, as_of: dt.date) -> None:
         self.loaded, self.lang = loaded, lang
-        gone = common.elapsed_on(as_of, loaded)
-        self.share = gone if gone is not None else 1.0
+        self.share = _share(as_of, loaded)
         self.tag = f"json {SCHEMA_VERSION} {lang}"
 
     def unit(self, result: UnitResult) -> str:
-        progress = common.Progress(result.unit, *common.tally(result), self.share)
-        return _compact(_unit(result, self.loaded, self.lang, progress, None))
+        return _compact(_unit(result, self.loaded, self.lang, self.share, None))
 
     def message(self, location: Location, message: Message) -> str:
         return _compact(_message(location, message, self.lang))
@@ -106,17 +104,14 @@ def document(
 ) -> dict[str, Any]:
     """The report as data; with ``lazy``, units come as an iterator, one at a time."""
     units = Counter(str(unit.status) for unit in result.units)
-    counted = Counter(str(o.status) for o in result.outcomes())
-    outcomes = {str(s): counted[str(s)] for s in Status if counted[str(s)]}
-    gone = common.elapsed(result, loaded)
-    progress = {row.unit: row for row in _progress(result, gone)}
+    outcomes = Counter(str(o.status) for o in result.outcomes())
+    share = _share(result.as_of, loaded)
     scored = result.scored
     units_doc = (
-        _unit(unit, loaded, lang, progress[unit.unit], scored.of(unit.unit) if scored else None)
+        _unit(unit, loaded, lang, share, scored.of(unit.unit) if scored else None)
         for unit in result.units
     )
-    doc = _head(loaded, result.plan_id, result.as_of, _scores_file(result),
-                {key: units[key] for key in sorted(units)}, outcomes)  # fmt: skip
+    doc = _head(loaded, result.plan_id, result.as_of, _scores_file(result), units, outcomes)
     doc["units"] = units_doc if lazy else list(units_doc)
     doc["problems"] = [_message(p.location, p.message, lang) for p in result.problems]
     doc["notices"] = [_message(n.location, n.message, lang) for n in result.notices]
@@ -128,10 +123,11 @@ def _head(
     plan_id: str,
     as_of: dt.date,
     scores: dict[str, Any] | None,
-    units: dict[str, int],
-    outcomes: dict[str, int],
+    units: Counter[str],
+    outcomes: Counter[str],
 ) -> dict[str, Any]:
-    """The report's fields before its units: what it is of, and its counts."""
+    """The report's fields before its units: what it is of, and its counts (units by
+    status name, requirements in the order of ``Status``)."""
     period = loaded.plan.plan.period
     gone = common.elapsed_on(as_of, loaded)
     return {
@@ -145,7 +141,10 @@ def _head(
             "elapsed": None if gone is None else round(gone, 6),
         },
         "scores": scores,
-        "summary": {"units": units, "requirements": outcomes},
+        "summary": {
+            "units": {key: units[key] for key in sorted(units)},
+            "requirements": {str(s): outcomes[str(s)] for s in Status if outcomes[str(s)]},
+        },
     }
 
 
@@ -153,10 +152,11 @@ def _message(location: Location, message: Message, lang: Lang) -> dict[str, Any]
     return {"location": _where(location), "message": message.render(lang)}
 
 
-def _progress(result: Result, gone: float | None) -> list[common.Progress]:
-    """Every unit's share done, whether or not the period still runs."""
-    share = gone if gone is not None else 1.0
-    return [common.Progress(unit.unit, *common.tally(unit), share) for unit in result.units]
+def _share(as_of: dt.date, loaded: LoadedPlan) -> float:
+    """The share of the period gone that each unit's progress is set against: all of it
+    once the period is over (a unit's progress is reported whether or not it runs)."""
+    gone = common.elapsed_on(as_of, loaded)
+    return gone if gone is not None else 1.0
 
 
 def _scores_file(result: Result) -> dict[str, Any] | None:
@@ -174,10 +174,11 @@ def _unit(
     unit: UnitResult,
     loaded: LoadedPlan,
     lang: Lang,
-    progress: common.Progress,
+    share: float,
     score: UnitScore | None,
 ) -> dict[str, Any]:
     info = loaded.index.units[unit.unit]
+    progress = common.Progress(unit.unit, *common.tally(unit), share)
     return {
         "id": unit.unit,
         "name": info.name,
