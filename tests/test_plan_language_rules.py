@@ -319,6 +319,73 @@ def test_a_yearly_duty_falls_due_on_its_own_day() -> None:
     assert any("'on' (a day of each year) is for a yearly duty" in str(p) for p in found_problems)
 
 
+YEARLY_MILESTONE = (
+    PLAN_TEXT.replace("end: 2013-12-31}", "end: 2014-12-31}")
+    .replace("kind: activity, title: 季度报告", "kind: milestone, title: 年度报告")
+    .replace("recurs: {every: quarter, due_after: 10},", 'recurs: {every: year, on: "12-10"},')
+    .replace("due: {date: 2014-01-10, wording: 每季度结束后10日内}",
+             "due: {date: 2014-12-10, wording: 每年12月10日前}")
+)  # fmt: skip
+
+
+def test_a_yearly_milestone_is_done_each_year_by_its_own_evidence() -> None:
+    """每年12月10日前报送年度报告, a milestone of each year: each year's is completed on
+    the date of the evidence it takes, met late when labelled for its year and filed
+    after its day; the entry has no one completion date."""
+    document = loader.parse(YEARLY_MILESTONE, "plan.yaml")
+    plan = to_model(document, Plan)
+    assert crossref.check(plan, document.positions) == []
+    body = ("  t1.quarterly:\n    evidence:\n"
+            "    - {title: 2013年度报告, date: 2013-12-05}\n"
+            "    - {title: 2014年度报告, date: 2014-12-22, period: '2014'}\n")  # fmt: skip
+    document = loader.parse(HEAD.format(reported="2014-12-30") + body, "qa.yaml")
+    filing = engine.Filed("qa.yaml", to_model(document, Submission), document.positions)
+    result = engine.check(PlanIndex(plan), [filing], dt.date(2015, 1, 5))
+    (unit,) = (u for u in result.units if u.unit == "qa")
+    got = next(o for o in unit.outcomes if o.requirement == "t1.quarterly")
+    assert [(p.period, p.status, str(p.detail)) for p in got.periods] == [
+        ("2013", Status.MET, "completed 2013-12-05"),
+        ("2014", Status.MET_LATE, "completed 2014-12-22"),
+    ]
+    assert got.status is Status.MET_LATE
+    once = body.replace("    evidence:", "    completed: 2013-12-05\n    evidence:", 1)
+    document = loader.parse(HEAD.format(reported="2014-12-30") + once, "qa.yaml")
+    result = engine.check(
+        PlanIndex(plan),
+        [engine.Filed("qa.yaml", to_model(document, Submission), document.positions)],
+        dt.date(2015, 1, 5),
+    )
+    (problem,) = result.problems
+    assert str(problem).startswith("qa.yaml:6:5: error: a milestone recurring every year has "
+                                   "no one completion date")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("date", "as_of", "status"),
+    [
+        ("2013-06-08", "2014-01-20", Status.MET),
+        ("2014-01-08", "2014-01-20", Status.MISSED),  # after the period: ongoing work is not late
+        (None, "2013-07-01", Status.PENDING),
+    ],
+)
+def test_an_ongoing_duty_is_met_in_its_period_and_never_late(
+    date: str | None, as_of: str, status: Status
+) -> None:
+    """长期坚持: judged as ongoing work of the year (``due.ongoing``), work after the year
+    does not make it met late, as it does a duty judged at the period's end."""
+    written = "source: 学法。, groups: [districts],\n         due: {date: 2013-12-31}"
+    ongoing = PLAN_TEXT.replace(written, written[:-1] + ", ongoing: true}")
+    assert ongoing != PLAN_TEXT
+    evidence = f"[{{title: 学法活动, date: {date}}}]" if date else "[]"
+    document = loader.parse(HEAD.format(reported="2014-01-10") +
+                            f"  t1.always:\n    evidence: {evidence}\n", "qa.yaml")  # fmt: skip
+    filing = engine.Filed("qa.yaml", to_model(document, Submission), document.positions)
+    index = PlanIndex(to_model(loader.parse(ongoing, "plan.yaml"), Plan))
+    result = engine.check(index, [filing], dt.date.fromisoformat(as_of))
+    (unit,) = (u for u in result.units if u.unit == "qa")
+    assert next(o for o in unit.outcomes if o.requirement == "t1.always").status is status
+
+
 def test_mid_year_the_later_quarters_are_pending() -> None:
     got = judged(QUARTERLY, "t1.quarterly", as_of="2013-07-01", reported="2013-12-30")
     assert [p.status for p in got.periods] == [Status.MET] + [Status.PENDING] * 3

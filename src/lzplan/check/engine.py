@@ -326,11 +326,12 @@ class Judge:
 
     def _context(self, req: Requirement) -> Context:
         """Evidence counts from the period's start to its end, or to a later due date —
-        or, unless the period closes every duty, to the as-of date (work finished after
-        the period is met late)."""
+        or, unless the period closes every duty or the duty is ongoing work of the period
+        (长期坚持, ``due.ongoing``), to the as-of date (work finished after the period is
+        met late)."""
         due = req.due.date
         end = max(self.period.end, due)
-        if not self.period.closes:
+        if not (self.period.closes or req.due.ongoing):
             end = max(end, self.as_of)
         return Context(self.as_of, self.period.start, end, due, self.names)
 

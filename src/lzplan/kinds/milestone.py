@@ -2,6 +2,10 @@
 
 The notice: 行政复议规范化建设于2011年11月底基本完成。 The plan: ``kind: milestone``;
 the unit reports ``completed: 2011-11-20`` and at least one evidence item.
+
+A milestone may recur (每年12月10日前报送年度报告: ``recurs: {every: year, on: 12-10}``):
+each occurrence is done on the date of the first evidence item it takes, so the entry
+has no one ``completed`` date.
 """
 
 from __future__ import annotations
@@ -15,7 +19,6 @@ from pydantic import Field
 from lzplan.check.result import ItemVerdict, Notice
 from lzplan.kinds.base import Claim, Context, Evidenced, Judgment, Say, evidence_example
 from lzplan.kinds.base import judge_items as judge_evidence
-from lzplan.kinds.defaults import can_recur as can_recur
 from lzplan.kinds.defaults import check as check
 from lzplan.kinds.defaults import encoded as encoded
 from lzplan.kinds.defaults import quota as quota
@@ -42,13 +45,17 @@ class MilestoneEntry(Evidenced):
 # need are imported from lzplan.kinds.defaults above.
 Requirement = MilestoneRequirement
 Entry = MilestoneEntry
+can_recur = True  # 每年12月10日前报送: each year's occurrence done on its own date
 
 
 def entry_problems(
     requirement: MilestoneRequirement, entry: MilestoneEntry, index: PlanIndex, reported: dt.date
 ) -> Iterator[tuple[PathKey, Message]]:
-    """A completion the file reports cannot come after the file itself."""
-    if entry.completed is not None and entry.completed > reported:
+    """A completion the file reports cannot come after the file itself, and a recurring
+    milestone has no one completion: each occurrence is completed by its evidence."""
+    if entry.completed is not None and requirement.recurs is not None:
+        yield (("completed",), msg("sub.completed_recurring", every=requirement.recurs.every))
+    elif entry.completed is not None and entry.completed > reported:
         yield (
             ("completed",),
             msg("sub.completed_after_reported", completed=entry.completed, reported=reported),
@@ -65,7 +72,10 @@ def judge(
     entry: MilestoneEntry = claim.entry
     items, notices = judge_evidence(ctx, claim, requirement, entry.evidence)
     backed = any(item.reason.counts for item in items)
-    done, backdated = _completed(entry.completed, items)
+    completed = entry.completed
+    if claim.items is not None:  # one occurrence of a recurring milestone: its evidence
+        completed = min((i.date for i in items if i.reason.counts), default=None)
+    done, backdated = _completed(completed, items)
     if backdated is not None:
         notices = (*notices, Notice(claim.where("completed"), backdated))
     reached = done is not None and done <= ctx.as_of and backed
@@ -102,10 +112,6 @@ def needs(requirement: MilestoneRequirement, required: float) -> Message:
 def template(
     requirement: MilestoneRequirement, need: int | None, say: Say
 ) -> tuple[str, list[str]]:
-    body = [
-        f"  {requirement.id}:",
-        "    # completed: YYYY-MM-DD",
-        "    evidence: []",
-        *evidence_example(say),
-    ]
+    completed = [] if requirement.recurs is not None else ["    # completed: YYYY-MM-DD"]
+    body = [f"  {requirement.id}:", *completed, "    evidence: []", *evidence_example(say)]
     return say("kind.milestone.template"), body

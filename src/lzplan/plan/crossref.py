@@ -177,6 +177,10 @@ class _Checker:
         if not period.start <= req.due.date <= latest:
             message = msg("plan.due_range", due=req.due.date, start=period.start, end=latest)
             yield Problem(self.where((*path, "due", "date")), message)
+        if req.due.ongoing and (req.recurs is not None or req.due.date != period.end):
+            # ongoing work stands for the whole period; a recurring duty has its own periods
+            message = msg("plan.due_ongoing", end=period.end)
+            yield Problem(self.where((*path, "due", "ongoing")), message)
 
     def _refs(
         self, path: PathKey, values: list[str], known: set[str], what: str

@@ -24,6 +24,13 @@ class Due(Model):
         "period's end) or the id of a requirement of the same task whose wording sets it "
         "(the plan then says why in a note). Absent with no wording: the period's end.",
     )
+    ongoing: bool = Field(
+        False,
+        description="A standing duty (长期坚持, 持续推进) judged as ongoing work of the period: "
+        "work dated in the period meets it, and none is late — work after the period does "
+        "not count. Without it a standing duty is judged at the period's end like any other "
+        "(work finished after it and by the as-of date is met late). Due the period's end.",
+    )
     note: str | None = None
 
 
