@@ -244,6 +244,14 @@ def test_compare_names_the_draft_when_the_draft_is_at_fault(tmp_path: Path) -> N
         ("一、监督\n7.接受人大监督，认真办理建议，办结率达到100%。（责任单位：市司法局）\n"
          "（二）市政府法制办每半年通报一次依法行政情况。（责任单位：市政府法制办）\n",
          ["一、7", "一(二)"], ["", ""]),
+        # an item's parts, each closed by its own statement: tasks of their own
+        ("一、决策\n1.完善程序。\n（1）制定目录，6月底前公布。（牵头单位：市政府办公室）\n"
+         "(2)开展评估。（牵头单位：市政府法制办）\n",
+         ["一、1(1)", "一、1(2)"], ["完善程序", "完善程序"]),
+        # parts sharing one statement (①…；②…。（…）) are the text of their item
+        ("一、审查\n2.合法性审查。\n①议题会前审查；\n②每季度报送情况。\n（牵头单位：市政府法制办）\n"
+         "（3）评查案卷。\n",
+         ["一、2", "一、2"], ["合法性审查", "合法性审查"]),
         # a table: each row a task, numbered by its 序号
         ("序号\t工作任务\t责任单位\t完成时限\n1\t建立制度。\t市司法局\t年内\n"
          "2\t开展培训。\t市政府法制办\t6月底前\n", ["1", "2"], ["", ""]),

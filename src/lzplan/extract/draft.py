@@ -246,15 +246,16 @@ def _task(
     used = {*task.groups, *task.supporting}
     used |= {g for r in task.requirements for g in (*r.groups, r.of_group) if g}
     task.own_groups = [g for g in registry.own_groups(owner_text) if g.id in used]
+    if not seg.title and task.requirements:  # 1.每年12月10日前，…报告…: titled by its duty
+        task.title = task.requirements[0].title
     return task
 
 
 # Where a duty is done, not who does it: 在基础工作比较扎实的市级部门探索开展…的试点工作.
 _PLACE = re.compile(r"在[^，,。；;]{0,30}?(?:部门|单位)[^，,。；;]{0,20}?(?:开展|探索|推行|试点)")
 # An item listed after a lead-in: 一是…, （1）…, ①…
-_ENUMERATED = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]是|[（(][一二三四五六七八九十0-9]{1,2}[）)]|[①-⑳])"
-)
+_MARKER = re.compile(r"\s*(?:[（(][一二三四五六七八九十0-9]{1,2}[）)]|[①-⑳])\s*")
+_ENUMERATED = re.compile(rf"^(?:\s*[一二三四五六七八九十]是|{_MARKER.pattern})")
 
 
 def _duties(text: str, clause: Clause, found: list[Actor]) -> list[list[Actor]]:
@@ -463,6 +464,13 @@ def _then_by(
             yield Clause(first.start, first.end, first.text, first.quotas, tuple(due), then=True)
             yield _clause(text, sentence.start, last[0], len(text), year)
             return
+        rate = [q for q in _read(rest, year)[0] if q.measure == "%"]
+        if plain and rate and _INSTRUMENT.search(before):
+            # 建立…工作机制，法律顾问参与率达到80%以上: the instrument built, then the
+            # rate of its use: two duties
+            yield _clause(text, sentence.start, 0, last[0], year)
+            yield _clause(text, sentence.start, last[0], len(text), year)
+            return
         standing = plain and _STANDING.search(before)
         earlier = due and due[0].date is not None and due[0].date < dt.date(year, 12, 31)
         if standing and earlier and rest.startswith(due[0].text) and not _a_time(rest, year):
@@ -489,6 +497,10 @@ def _same_quota_another_subject(
     return now_q[0].measure == before_q[-1].measure and now_q[0].at_most == before_q[-1].at_most
 
 
+# An instrument a clause builds (建立…工作机制, 制定…办法): a duty apart from a rate after it.
+_INSTRUMENT = re.compile(
+    r"(?:建立|健全|制定|出台)[^，,。；;]*(?:机制|制度|办法|方案|规定|规则|目录|台账)[，,]\s*$"
+)
 _VERBS = re.compile(r"开展|推进|推行|建立|健全|落实|加强|组织|制定|执行|实施|完善|深化|坚持|继续")
 # What a standing duty is written with (及时公开政府信息, 定期通报), not a one-off one's
 # (制定年度立法计划，3月底前报市政府审定 is one duty, done by its date).
@@ -549,8 +561,9 @@ def _requirement(
         req.kind = "milestone"
     elif req.every is None and _COMPLETES.search(clause.text):
         req.kind = "milestone"  # 完成…清理工作: a deliverable, done once
-    elif req.every is None and _REPORTS_TO.search(clause.text):
-        req.kind = "milestone"  # 向本级政府报告…情况: a report, delivered once
+    elif (req.every is None or req.on is not None) and _REPORTS_TO.search(clause.text):
+        # 向本级政府报告…情况: a report, delivered once (每年12月10日前: once each year)
+        req.kind = "milestone"
     _held(req, clause)
     condition = _CONDITION.search(clause.text)
     if condition:
@@ -795,6 +808,8 @@ def _due(req: DraftRequirement, clause: Clause, period: DraftPeriod) -> None:
         req.due = found[-1].due  # the last occurrence's (季后10日内: 10 days into next year)
     elif first.date is not None:
         req.due = first.date
+        if first.standing:  # the notice does not say how a standing duty is judged
+            req.reviews.append(msg("extract.review.standing", wording=first.text))
         if not first.year_given and not period.year_known:
             req.reviews.append(msg("extract.review.no_year", wording=first.text))
 
@@ -884,7 +899,8 @@ def _once(ids: list[str]) -> list[str]:
 def _title(text: str, registry: Registry, statement: str) -> str:
     """A short title: the clause's first part (after a time for what follows: 10月底前，),
     less the units it opens with."""
-    parts = [p for p in re.split(r"[,，。;；.]", text.strip()) if p.strip()] or [text]
+    text = _unmarked(text.strip())
+    parts = [p for p in re.split(r"[,，。;；.]", text) if p.strip()] or [text]
     first = next((p for p in parts if not _a_time(p, 2000)), parts[0])
     named, _ = registry.scan(first, statement)
     cut = 0
@@ -894,6 +910,12 @@ def _title(text: str, registry: Registry, statement: str) -> str:
     first = first[cut:].lstrip("、,，和及与")
     first = re.sub(r"^(?:要|应当|应|须|必须)", "", first)
     return first[:30] or text[:30]
+
+
+def _unmarked(text: str) -> str:
+    """A list item's text without its marker: （1）制定… → 制定…"""
+    marker = _MARKER.match(text)
+    return text[marker.end() :] if marker else text
 
 
 def _unread(text: str, start: int, end: int, year: int) -> Iterator[tuple[str, Message]]:

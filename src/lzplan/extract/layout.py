@@ -21,9 +21,12 @@ _BEFORE = r"(?:^|(?<=[。；;.:：)）〕\]】]))[ \t\u3000]*"
 HEADING = re.compile(
     _BEFORE + r"(?:(?P<top>[一二三四五六七八九十]+)[、,，.．]"
     r"|[（(](?P<sub>[一二三四五六七八九十]+)[）)]"
-    r"|(?P<num>[1-9][0-9]?)[、.．](?![0-9]))",
+    r"|(?P<num>[1-9][0-9]?)[、.．](?![0-9])"
+    r"|[（(](?P<part>[1-9][0-9]?)[）)]|(?P<circled>[①-⑳]))",
     re.MULTILINE,
 )
+# The levels, outermost first. (1) and ① name the same level: an item's parts.
+LEVELS = ("top", "sub", "num", "part")
 # Words a task's text starts with when its heading runs into it with no break.
 _BODY_WORDS = ("严格", "进一步", "按照", "根据", "积极", "继续", "落实", "认真", "采取", "市级",
                "各区县", "各区", "各县", "各部门", "市政府", "在", "要", "对", "加强", "巩固",
@@ -38,11 +41,15 @@ _TITLE_ENDS = ("工作", "活动", "机制", "建设", "管理", "监督", "能�
                "清理", "程序", "调解", "复议", "审批", "评估", "政府", "法治", "问责")  # fmt: skip
 
 
+# What follows a sentence's subject (县政府法制办要…), never a title.
+_MODALS = ("要", "应当", "应", "须", "必须")
+
+
 @dataclass(frozen=True)
 class Heading:
     start: int
     end: int  # where the heading's numeral ends
-    level: str  # top | sub | num
+    level: str  # one of LEVELS
     numeral: str
     title: str
     title_end: int
@@ -79,7 +86,7 @@ def headings(text: str, start: int = 0) -> list[Heading]:
         matches = sorted([*matches, opening], key=lambda m: m.start())
     for match in matches:
         level = _level(match)
-        title, title_end = _title(text, match.end())
+        title, title_end = (_part_title if level == "part" else _title)(text, match.end())
         first = _FIRST_ITEM.search(text, match.end(), match.end() + 40) if level == "top" else None
         if first is not None and not re.search(r"[。\n]", text[match.end() : first.start()]):
             own = text[match.end() : first.start()].strip()
@@ -96,11 +103,17 @@ def headings(text: str, start: int = 0) -> list[Heading]:
 def _level(match: re.Match[str]) -> str:
     if match.re is _FIRST_SECTION:
         return "top"
-    return next(name for name in ("top", "sub", "num") if match.group(name))
+    if match.group("circled"):
+        return "part"
+    return next(name for name in LEVELS if match.group(name))
 
 
 def _numeral(match: re.Match[str]) -> str:
-    return "一" if match.re is _FIRST_SECTION else str(match.group(_level(match)))
+    if match.re is _FIRST_SECTION:
+        return "一"
+    if match.group("circled"):
+        return str(ord(match.group("circled")) - ord("①") + 1)
+    return str(match.group(_level(match)))
 
 
 def body_start(text: str) -> int:
@@ -126,7 +139,10 @@ def _title(text: str, start: int) -> tuple[str, int]:
     limit = start + (stop.start() if stop is not None else len(line))
     found = {a for word in _BODY_WORDS if (a := text.find(word, start + 4, limit)) > start}
     found |= {m.start() for m in _UNIT_NAME.finditer(text, start + 4, limit)}
-    at = sorted(found)
+    # 各乡镇人民政府要在6月底前…: a subject and its modal open a sentence, not a title
+    at = sorted(a for a in found if not text.startswith(_MODALS, a))
+    if any(text.startswith(_MODALS, a) for a in found if a < (at or [limit])[0]):
+        return "", start
     ended = [a for a in at if text[start:a].endswith(_TITLE_ENDS)]
     if ended and re.search(r"[，,；;]", text[start : ended[0]]):
         return "", start  # a clause of its first sentence, not a title: the item has none
@@ -144,6 +160,16 @@ def _title(text: str, start: int) -> tuple[str, int]:
     if re.search(r"[，,；;]", text[start:end]):
         return "", start  # a clause of its first sentence, not a title: the item has none
     return text[start:end].strip(), end
+
+
+def _part_title(text: str, start: int) -> tuple[str, int]:
+    """An item's part ((1), ①) is titled only by a line of its own; else it is a duty
+    written out (（1）制定重大行政决策目录，6月底前向社会公布。) and has no title."""
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[start:line_end]
+    alone = len(line.strip()) <= 40 and not re.search(r"[。，,；;]|\.(?![0-9])", line)
+    return (line.strip(), line_end) if alone and not owners.find(line) else ("", start)
 
 
 def letter(text: str) -> Segment | None:
@@ -173,7 +199,7 @@ def segments(text: str) -> list[Segment]:
     statements = [s for s in owners.find(text) if s.start >= begin]
     marks = headings(text, begin)
     found: list[Segment] = []
-    section = {"top": "", "sub": "", "num": ""}
+    section = dict.fromkeys(LEVELS, "")
     previous = begin
     title = ""
     cuts: list[tuple[int, Heading | owners.Statement]] = sorted(
@@ -182,12 +208,17 @@ def segments(text: str) -> list[Segment]:
     )
     pending: owners.Statement | None = None  # an inline 由X负责 waiting for its item's end
     body = begin
-    for at, item in cuts:
+    for n, (at, item) in enumerate(cuts):
+        if isinstance(item, Heading) and item.level == "part":
+            if not _has_text(text, body, at) and _owned(cuts[n + 1 :]):
+                section["part"] = item.numeral  # （1）…（牵头单位：…）: a task of its own
+                title, body = item.title or title, item.title_end
+            continue  # else a list's item inside its task's text: ①…；②…。（责任单位：…）
         if isinstance(item, Heading):
             if _has_text(text, body, at):  # an item with no closing statement ends here
                 found.append(_segment(text, previous, at, section, title, body, pending))
                 previous, pending = at, None
-            for level in ("top", "sub", "num")[("top", "sub", "num").index(item.level) :]:
+            for level in LEVELS[LEVELS.index(item.level) :]:
                 section[level] = ""
             section[item.level] = item.numeral
             title, body = item.title, item.title_end
@@ -204,7 +235,7 @@ def segments(text: str) -> list[Segment]:
         if _closes(statement):
             found.append(_segment(text, previous, statement.end, section, title, body, statement))
             previous = body = _skip(text, statement.end)
-            pending = None
+            pending, section["part"] = None, ""
         elif pending is None:
             pending = statement
         else:  # a second inline statement: the first one's task ends at its sentence
@@ -216,6 +247,13 @@ def segments(text: str) -> list[Segment]:
         found.append(_segment(text, previous, last, section, title, body, pending))
     opening = letter(text)
     return [opening, *found] if opening is not None else found
+
+
+def _owned(after: list[tuple[int, Heading | owners.Statement]]) -> bool:
+    """Whether a statement closes the text before the next heading: then a part ((1), ①)
+    is its own task; else the parts share the statement that closes them all."""
+    following = after[0][1] if after else None
+    return isinstance(following, owners.Statement) and _closes(following)
 
 
 def _closes(statement: owners.Statement) -> bool:
@@ -232,8 +270,9 @@ def _segment(
     body: int,
     statement: owners.Statement | None,
 ) -> Segment:
-    top, sub, num = section["top"], section["sub"], section["num"]
+    top, sub, num, part = (section[level] for level in LEVELS)
     label = top + (f"({sub})" if sub else "、" if top and num else "") + num
+    label += f"({part})" if part else ""
     return Segment(start, end, label or "一", title, max(start, body), statement)
 
 

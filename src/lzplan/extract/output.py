@@ -49,12 +49,14 @@ def guess_period(text: str) -> DraftPeriod | None:
 def meta(text: str, period: DraftPeriod, registry: Registry, source_file: str) -> Meta:
     """What the notice says of itself: its title, publisher, date and 文号 — a web
     page's fields (发布部门：, 发布时间：) first, else its cover letter's (the plan's
-    title in 关于印发《…》的通知, the letter's issuer, 文号 and date)."""
+    title in 关于印发《…》的通知, the letter's issuer, 文号 and date), else its own 落款
+    and 成文日期."""
     first = next((line.strip() for line in text.splitlines() if line.strip()), "通知")
     first = re.split(r"发布部门|发布时间|[一二三四五六七八九十]+[、,，]", first)[0] or first
     publisher = re.search(r"发布(?:部门|机关)\s*[:：]\s*([^\s发]+)", text)
     issued = re.search(r"发布时间\s*[:：]\s*(\d{4})年(\d{1,2})月(\d{1,2})日", text)
     letter = cover.find(text)
+    signer, signed = cover.signed(text)  # a notice with no cover letter: its own 落款
     # who tracks the plan: the legal-affairs office (法制办, 政策法规处, 法治办; a 乡镇's
     # 司法所), for review
     owner = next(
@@ -65,10 +67,10 @@ def meta(text: str, period: DraftPeriod, registry: Registry, source_file: str) -
     )
     return Meta(
         title=letter.title if letter else first[:80],
-        publisher=publisher.group(1) if publisher else (letter.issuer if letter else ""),
+        publisher=publisher.group(1) if publisher else (letter.issuer if letter else signer or ""),
         issued=dt.date(*(int(g) for g in issued.groups()))
         if issued
-        else (letter.issued if letter else None),
+        else (letter.issued if letter else signed),
         source_file=source_file,
         plan_id=f"draft-{years}",
         owner=owner,

@@ -6,6 +6,7 @@ A duty's owners come first from its own sentence, before any 责任单位 bracke
   所有面向社会服务的政府部门都要…, 各区、县（市）和高新区开展…;
 - a name followed by a modal, wherever it stands: …和市政府、各部门要向本级政府报告;
 - 由X负责 / 由X牵头, X会同Y (Y supports), X牵头…Y配合 (Y supports);
+- the agent of a review the work must pass: 议题会前均须经县政府法制办合法性审查;
 - a subject carries over the clauses of its sentence (…要加强…；加强…；健全…), so a
   clause quoted alone keeps the actor its sentence gave it.
 
@@ -33,6 +34,9 @@ _MODAL = re.compile(r"^(?:都要|均要|也要|要|应当|应|须|必须|负责|
 # A name right after one of these is an object or a place, not an actor.
 _OBJECT = re.compile(r"(?:对|向|经|报|给|为|与|同|和|及|督促|指导|组织|配合|协助|抄送|会同)$")
 _SUPPORT_AFTER = re.compile(r"^(?:配合|协助|协办)")
+# 须经X审查: X reviews what the duty submits.
+_MUST_PASS = re.compile(r"(?:须|应|应当|要)经$")
+_REVIEW = re.compile(r"(?:合法性|集体)?(?:审查|审核|审定|审议|核准|批准)")
 # Verbs of supervision: who checks a piece of work is not who does it (检查验收,
 # 案卷评查, 督促指导, 备案审查).
 _SUPERVISE = re.compile(r"备案审查|检查|验收|评查|督查|督促|监督|审查|指导")
@@ -163,7 +167,8 @@ def _all(text: str, names: list[Span], floor: int) -> list[Actor]:
     i = 0
     while i < len(names):
         name = names[i]
-        if not _heads_clause(text, name.start, floor) and not _acts(text, names, i, floor):
+        acting = _acts(text, names, i, floor) or _reviews(text, names, i, floor)
+        if not _heads_clause(text, name.start, floor) and not acting:
             i += 1
             continue
         run = _subject_run(text, names, i)
@@ -191,6 +196,14 @@ def _acts(text: str, names: list[Span], i: int, floor: int) -> bool:
     after = text[run[-1].end :]
     before = text[_clause_start(text, names[i].start, floor) : names[i].start]
     return bool(_MODAL.match(after)) and not _OBJECT.search(before)
+
+
+def _reviews(text: str, names: list[Span], i: int, floor: int) -> bool:
+    """The agent of a review a duty must pass: 议题会前均须经县政府法制办合法性审查 (the
+    office reviews). Only after a modal: 经法制部门审核确认后进行编码 is a precondition."""
+    run = _subject_run(text, names, i)
+    before = text[_clause_start(text, names[i].start, floor) : names[i].start]
+    return bool(_MUST_PASS.search(before) and _REVIEW.match(text, run[-1].end))
 
 
 def _subject_run(text: str, names: list[Span], i: int) -> list[Span]:

@@ -107,6 +107,16 @@ def signature(text: str) -> int:
     return start
 
 
+def signed(text: str) -> tuple[str | None, dt.date | None]:
+    """The notice's own 落款 and 成文日期, when it ends with them: (issuer, date)."""
+    start = signature(text)
+    lines = text[start:].split()
+    if not lines:
+        return None, None
+    issuer = lines[0] if len(lines) > 1 and _SIGNER.match(lines[0]) else None
+    return issuer, _date(_DATE.search(lines[-1]))
+
+
 def _plan_start(text: str, title: str, start: int) -> int | None:
     """Where the plan itself begins: its title on a line of its own, or its first 一、."""
     line = re.compile(rf"^[ \t\u3000]*(?:附件[：:]?\s*)?{re.escape(title)}[ \t\u3000]*$", re.M)
