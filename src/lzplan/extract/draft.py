@@ -21,6 +21,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from lzplan.extract.layout import Segment, segments
 from lzplan.extract.registry import Registry, qualifier
@@ -50,6 +51,9 @@ _CONDITION = re.compile(
     r"|^(?:制定|起草|出台)[^，,。；;要]{2,16}?(?=要)"
 )
 _DUTY_QUOTA = ("部门", "单位")
+# A condition naming a class of matters (对…的重大事项), each of which the duty is done
+# for: a count of that work counts them.
+_COND_SCOPE = re.compile(r"对|凡|涉及")
 # A report made to an authority: 区县人民政府要向本级人大常委会和市政府…报告…情况.
 _REPORTS_TO = re.compile(r"向[^，,。；;]{1,30}?(?:报告|报送|汇报)")
 _COMPLETES = re.compile(r"^(?:[^，,]{0,12})完成")
@@ -76,6 +80,7 @@ class DraftRequirement:
     on: str | None = None  # 每年12月10日前: MM-DD
     held: bool = False  # each occurrence must take place in its period (an activity)
     condition: str | None = None
+    condition_for: list[str] = field(default_factory=list)  # empty: every owner
     readings: list[DraftReading] = field(default_factory=list)
     reviews: list[Message] = field(default_factory=list)
 
@@ -236,12 +241,14 @@ def _task(
     for req, after in zip(task.requirements, task.requirements[1:], strict=False):
         if req.follows is not None:  # done before the next duty, so by its date
             req.follows, req.wording = after.id, None
+    _counted_condition([(req, clause) for req, clause, *_ in read], names)
     bracket, _ = registry.scan(owner_text, owner_text)
-    _support_by_function(task, text[seg.body_start : end], registry)
+    moved = _support_by_function(task, text[seg.body_start : end], registry)
     for req, clause, found, said, where in read:  # once the sentences moved the task's roles
         who = _Who(text, clause, found, names, task, bracket, said, registry.functions, where,
                    registry.narrower)  # fmt: skip
         _owe(req, who)
+    _support_duty(task, moved, [(req, clause) for req, clause, *_ in read], registry)
     task.phrases = list(_unread(text, seg.body_start, end, period.year))
     used = {*task.groups, *task.supporting}
     used |= {g for r in task.requirements for g in (*r.groups, r.of_group) if g}
@@ -772,14 +779,15 @@ def _narrowed(req: DraftRequirement, who: _Who, groups: list[str]) -> dict[str, 
     return found
 
 
-def _support_by_function(task: DraftTask, body: str, registry: Registry) -> None:
+def _support_by_function(task: DraftTask, body: str, registry: Registry) -> list[str]:
     """A unit the statement lists without a role (no 牵头) whose functions the task's
     text never names, where another unit's are named, supports the task: 市委编办 and
-    市财政局 beside 行政复议规范化建设 see to 机构编制 and 经费, they do not build it."""
+    市财政局 beside 行政复议规范化建设 see to 机构编制 and 经费, they do not build it.
+    The units moved so."""
     functions = registry.functions
     named = [u for u in task.leads if any(word in body for word in functions.get(u, []))]
     if not named:
-        return
+        return []
     moved = [u for u in task.leads if functions.get(u) and u not in named and u not in task.marked]
     for unit in moved:
         task.leads.remove(unit)
@@ -788,6 +796,74 @@ def _support_by_function(task: DraftTask, body: str, registry: Registry) -> None
         called = {unit.id: unit.name for unit in registry.units}
         names = "、".join(called[unit] for unit in moved)
         task.reviews.append(msg("extract.review.supports_by_function", names=names))
+    return moved
+
+
+# Where a clause opens the task's work as a whole: 全面开展行政复议规范化建设,
+# 在市级和区县开展…相对集中行政处罚权工作.
+_OPENS = re.compile(r"开展[^，,。；;.]*?(?:工作|建设|活动)(?=[，,。；;.]|$)")
+
+
+def _support_duty(
+    task: DraftTask,
+    moved: list[str],
+    read: list[tuple[DraftRequirement, Clause]],
+    registry: Registry,
+) -> None:
+    """Units the statement names as 责任单位 that support by their functions still owe
+    their part: support of the work as a whole, quoted where a clause opens it. That
+    clause is theirs when it is nothing more (落实…，全面开展行政复议规范化建设。); when a
+    duty of others follows in it (…开展…工作，制定实施方案), its opening is quoted apart."""
+    if not moved:
+        return
+    for n, (req, clause) in enumerate(read):
+        opens = _OPENS.search(clause.text)
+        if opens is None:
+            continue
+        rest = clause.text[opens.end() :].strip("，,。；;.\n \t")
+        if rest:  # by the date of the duty it opens: its work is done for that
+            opening = clause.text[: opens.end()]
+            req = replace(req, id=f"{req.id}~", title=_title(opening, registry, ""), source=opening,
+                          reviews=[], readings=[], condition=None)  # fmt: skip
+            task.requirements.insert(task.requirements.index(read[n][0]), req)
+            _renumber(task)
+        req.units, req.groups, req.readings = list(moved), [], []
+        req.kind, req.min, req.measure, req.of_group = "activity", None, None, None
+        req.min_share = req.max_share = None
+        req.reviews.append(msg("extract.review.support_duty"))
+        return
+
+
+def _counted_condition(read: list[tuple[DraftRequirement, Clause]], names: list[Named]) -> None:
+    """对…的重大事项，都要进行…评估。各区县评估不少于3件: the count in the next sentence
+    counts the matters the condition names, so the condition is the count's (owed only
+    when such matters arise), not the first duty's (制定实施细则 is owed whatever). It is
+    for the units the count names as 有关 (市级有关部门) beside others it names outright,
+    as ``plan validate`` reads a condition stated before its duty's sentence."""
+    for (req, clause), (count, counted) in pairwise(read):
+        if req.condition is None or count.condition is not None or not counted.quotas:
+            continue
+        if count.kind != "count" or not _COND_SCOPE.match(req.condition):
+            continue
+        act = counted.text[: counted.quotas[0].start].rstrip()[-2:]
+        done = clause.text[clause.text.find(req.condition) + len(req.condition) :]
+        if len(act) == 2 and act in done and counted.start >= clause.end:
+            count.condition, req.condition = req.condition, None
+            named = [n for n in names if counted.start <= n.start < counted.end]
+            concerned = _once([n.id for n in named if re.search(r"有关|相关", n.text)])
+            if len(concerned) < len({n.id for n in named}):
+                count.condition_for = concerned
+            moved = [r for r in req.reviews if r.key == "extract.review.condition"]
+            req.reviews = [r for r in req.reviews if r not in moved]
+            count.reviews += moved
+
+
+def _renumber(task: DraftTask) -> None:
+    """Requirement ids in order again (r1, r2…), and what each follows with them."""
+    new = {req.id: f"{task.id}.r{n}" for n, req in enumerate(task.requirements, 1)}
+    for req in task.requirements:
+        req.id = new[req.id]
+        req.follows = new.get(req.follows, req.follows) if req.follows else req.follows
 
 
 def _standing(clause: Clause) -> bool:

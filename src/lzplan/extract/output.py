@@ -188,6 +188,8 @@ def _requirement_yaml(req: DraftRequirement, lang: Lang) -> list[str]:
         lines.append(f"        max_share: {req.max_share:g}")
     if req.condition:
         lines.append(f"        condition: {_q(req.condition)}")
+    if req.condition_for:
+        lines.append(f"        condition_for: {_ids(req.condition_for)}")
     if req.every:
         after = f", due_after: {req.due_after}" if req.due_after else ""
         on = f', on: "{req.on}"' if req.on else ""

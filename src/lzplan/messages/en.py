@@ -170,6 +170,7 @@ MESSAGES: dict[str, str] = {
     "extract.review.sanction": "a sanction for a breach: nothing to report until one happens",
     "extract.review.prohibition": "a prohibition: no work to report, only a breach",
     "extract.review.supports_by_function": "{names} supporting: the task names none of its functions (registry `functions`) but names another unit's; check",
+    "extract.review.support_duty": "owed by the units that support the task by their functions: their part in the work as a whole (staffing, funds…); check what they report",
     "extract.review.unknown_unit": "unknown unit '{name}': add it to the registry or map it",
     "extract.review.unread": "'{text}' looks like a quota or deadline the grammar cannot read: encode it by hand",
     "extract.review.vague": "'{name}' is vague: check whom group '{group}' selects",

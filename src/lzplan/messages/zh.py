@@ -170,6 +170,7 @@ MESSAGES: dict[str, str] = {
     "extract.review.sanction": "违规时追究责任的规定，平时没有可报送的事项",
     "extract.review.prohibition": "禁止性规定，没有可报送的成果；违反时另行追究",
     "extract.review.supports_by_function": "{names} 列为配合单位：本项未提及其职能（单位名录 functions），而提及其他单位的职能；请核对",
+    "extract.review.support_duty": "由按职能配合的单位承担：其在整项工作中的职责（编制、经费等）；请核对其报送内容",
     "extract.review.unknown_unit": "未知单位 '{name}'：请将其加入单位名录或对应到已有单位",
     "extract.review.unread": "“{text}”像是指标或期限，但无法识别：请人工编码",
     "extract.review.vague": "'{name}' 表述宽泛：请核对分组 '{group}' 选中的单位",
