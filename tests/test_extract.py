@@ -299,14 +299,13 @@ def test_together_makes_the_second_unit_supporting(tmp_path: Path) -> None:
 
 def test_a_notice_reviewed_without_the_extractor() -> None:
     """The city's notice and plan (tests/cases/city) were written for the plan language,
-    before this extractor: its reviewer's readings (a deadline from the next sentence,
-    who owes a rate) are not the extractor's to copy. Every field still reaches 0.80."""
+    before this extractor: some of its reviewer's readings (who owes a rate, who is
+    checked) are not the extractor's to copy. 十月底前完成评查工作 dates the 评查 duties
+    before it; 报备及时率 is the rate of the 15日内 before it, one duty."""
     plan = CASES / "city" / "plan"
     found = scores("2013.source.txt", "--plan", "2013.yaml", cwd=plan, reviewed=plan / "2013.yaml")
-    low = {field: pr[:2] for field, pr in found.items() if min(pr[:2]) < 0.80}
-    assert low == {}
-    assert found["requirements"][:2] == (1.0, 1.0)
-    assert min(found["owners"][:2]) >= 0.85  # each sentence's actors, else its bracket
+    low = {field: pr[:2] for field, pr in found.items() if min(pr[:2]) < 0.95}
+    assert low == {"owners": (0.89, 1.0)}  # each sentence's actors, else its bracket
 
 
 def draft_text(tmp_path: Path, body: str, registry: Path = REGISTRY) -> str:

@@ -242,6 +242,8 @@ def _task(
         if req.follows is not None:  # done before the next duty, so by its date
             req.follows, req.wording = after.id, None
     _counted_condition([(req, clause) for req, clause, *_ in read], names)
+    _completion_date(task.requirements, period)
+    _timeliness(task, [(req, clause, said) for req, clause, _, said, _ in read], text)
     bracket, _ = registry.scan(owner_text, owner_text)
     moved = _support_by_function(task, text[seg.body_start : end], registry)
     for req, clause, found, said, where in read:  # once the sentences moved the task's roles
@@ -856,6 +858,40 @@ def _counted_condition(read: list[tuple[DraftRequirement, Clause]], names: list[
             moved = [r for r in req.reviews if r.key == "extract.review.condition"]
             req.reviews = [r for r in req.reviews if r not in moved]
             count.reviews += moved
+
+
+def _timeliness(
+    task: DraftTask, read: list[tuple[DraftRequirement, Clause, str]], text: str
+) -> None:
+    """规范性文件应当在发布之日起15日内报送备案，…报备及时率不低于95%: the rate of
+    timeliness measures the time limit before it; one duty, quoted from the limit on."""
+    for n, (req, clause, said) in enumerate(read):
+        if clause.quotas or not any(d.relative for d in clause.deadlines):
+            continue
+        for rate, rated, also in read[n + 1 :]:
+            if also == said and rate.kind == "ratio" and "及时" in rated.text:
+                rate.source = text[clause.start : rated.end].strip()
+                rate.wording, rate.due = req.wording, req.due
+                task.requirements.remove(req)
+                _renumber(task)
+                return
+
+
+# 十月底前完成评查工作: the date by which a work of the task is done.
+_DONE_BY = re.compile(r"完成([^，,。；;、和及]{2,8}?)工作")
+
+
+def _completion_date(reqs: list[DraftRequirement], period: DraftPeriod) -> None:
+    """组织对十五个以上部门的案卷进行评查，评查案卷率达50%以上。十月底前完成评查工作:
+    the duties of that work with no time of their own are done by its date."""
+    for done in reqs:
+        work = _DONE_BY.search(done.source) if done.wording and done.every is None else None
+        if work is None:
+            continue
+        for req in reqs:
+            untimed = req.wording is None and req.follows is None and req.every is None
+            if req is not done and untimed and req.due == period.end and work[1] in req.source:
+                req.due, req.follows = done.due, done.id
 
 
 def _renumber(task: DraftTask) -> None:
