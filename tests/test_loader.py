@@ -47,6 +47,15 @@ def test_positions_are_one_based_and_point_at_keys() -> None:
         ("d: 2011-13-01\n", "f.yaml:1:4: error: '2011-13-01' is not a valid date"),
         ("a: 1\n---\nb: 2\n", "expected a single document"),
         ("[1]: x\n", "mapping keys must be plain strings"),
+        # the parser's rules for anchors, kept now that no node tree is composed
+        ("a: &x 1\nb: &x 2\n", "f.yaml:2:4: error: invalid YAML: found duplicate anchor"),
+        ("a: *nowhere\n", "f.yaml:1:4: error: invalid YAML: found undefined alias"),
+        ("a: !!set {x: *y}\n", "f.yaml:1:14: error: invalid YAML: found undefined alias"),
+        ("[1]: *y\n", "f.yaml:1:6: error: invalid YAML: found undefined alias"),
+        ("a: &x k\n*x : 1\n", "f.yaml:1:4: error: anchors and aliases"),
+        ("a: 1\n<<: {b: 2}\n", "f.yaml:2:1: error: merge keys"),
+        ("a: !!seq {b: 1}\n", "tag 'tag:yaml.org,2002:seq' is not allowed"),
+        ("a: {[1, &z 2]: 3, b: *z}\n", "f.yaml:1:5: error: mapping keys must be plain strings"),
     ],
 )
 def test_refused(text: str, message: str) -> None:
