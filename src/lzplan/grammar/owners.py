@@ -73,8 +73,13 @@ def _row(text: str, row: table.TableRow) -> Statement | None:
     start, end = cells[0].start, cells[-1].end
     names = {role: tuple(c.text(text) for c in cells if c.role == role)
              for role in ("lead", "owner", "support")}  # fmt: skip
-    return Statement(start, end, text[start:end], names["lead"], names["support"],
-                     names["owner"], row)  # fmt: skip
+    leads, plain = list(names["lead"]), []
+    for cell in names["owner"]:  # 司法所（牵头），党政办公室: a lead marked in the cell
+        marked, rest = _marked(cell)
+        leads += marked
+        plain.append(rest)
+    return Statement(start, end, text[start:end], tuple(leads), names["support"],
+                     tuple(plain), row)  # fmt: skip
 
 
 def _labelled(text: str, match: re.Match[str]) -> Statement:

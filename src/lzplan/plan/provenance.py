@@ -35,6 +35,9 @@ from lzplan.plan.names import NameIndex
 # Words that make a duty conditional: 对…, 凡…, 有…的, 涉及…, 发生…的, 在…过程中, …时.
 CONDITIONAL = re.compile(r"^(?:对|凡|有|涉及|发生|遇|如|若|在)|(?:的|时|中)$")
 _TOPIC = re.compile(r"^(?:时|要|应当|应|须)")
+# 起草规范性文件，要公开征求意见: the making of a document, then a comma, then the modal.
+_MAKING = re.compile(r"^(?:制定|起草|出台|作出|发布|印发|修订)")
+_TOPIC_AFTER_COMMA = re.compile(r"^[，,]\s*(?:要|应当|应|须|必须)")
 _CONCERNED = re.compile(r"有关|相关")
 
 
@@ -338,8 +341,10 @@ def _condition_at(condition: str, notice: str, begin: int, end: int) -> tuple[in
 
 def _conditional(words: str, after: str) -> bool:
     """Words that make a duty conditional (对…, 有…的, 在…中), or the activity a duty is
-    about, standing before 时 or 要 (制定规范性文件要…: whenever one is made)."""
-    return bool(CONDITIONAL.search(words) or _TOPIC.match(after))
+    about, standing before 时 or 要 (制定规范性文件要…: whenever one is made), or the
+    making of a document before a comma and the modal (起草规范性文件，要…)."""
+    made = _MAKING.match(words) and _TOPIC_AFTER_COMMA.match(after)
+    return bool(CONDITIONAL.search(words) or _TOPIC.match(after) or made)
 
 
 def judged(group: Group) -> bool:

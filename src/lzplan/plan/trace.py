@@ -165,7 +165,7 @@ class _Tracer:
         previous = self._body_start()
         found: list[tuple[int, Task, int, int, owners.Statement | None]] = []
         for t, task in enumerate(self.plan.tasks):
-            start = self.notice.find(task.owners.source, previous)
+            start = self._statement_at(task.owners.source, previous)
             if start < 0:
                 path = ("tasks", t, "owners", "source")
                 key = "trace.quote" if task.owners.source not in self.notice else "trace.order"
@@ -185,6 +185,14 @@ class _Tracer:
             if t == 0 and self.letter is not None:  # the letter's own text, to its signature
                 end = self.letter.body[1]
             self.blocks.append(_Block(t, task, start, end, statement))
+
+    def _statement_at(self, source: str, previous: int) -> int:
+        """Where the task's owner statement stands from ``previous`` on: a statement the
+        grammar reads with these words first, so that a task cell naming the same unit
+        (镇综合行政执法队执法人员持证上岗率…) is not taken for its owner cell; else the
+        words wherever they are."""
+        found = (s.start for s in self.statements if s.start >= previous and s.text == source)
+        return next(found, self.notice.find(source, previous))
 
     def _body_start(self) -> int:
         """The work starts at the first section heading; the preamble is never traced,
@@ -359,10 +367,13 @@ class _Tracer:
             if deadline.scope or not self._in_block(block, deadline.start, deadline.end):
                 continue
             around = [req for _, req in self._around(deadline.start, deadline.end)]
-            key = "trace.deadline"
+            key, cell = "trace.deadline", False
             if any(a <= deadline.start < b for a, b in _cells_of(block, "deadline")):
-                around, key = list(block.task.requirements), "trace.deadline_cell"
-            if not any(_governs(deadline, req) for req in around):
+                around, key, cell = list(block.task.requirements), "trace.deadline_cell", True
+            # a row's time limit is kept by a duty due that day, whatever its own wording
+            # (全年 in the task cell, 12月底前 in the 完成时限 cell)
+            kept = cell and any(req.due.date == deadline.date for req in around)
+            if not kept and not any(_governs(deadline, req) for req in around):
                 message = msg(key, phrase=deadline.text)
                 yield Problem(self._at(deadline.start), message)
 
