@@ -74,7 +74,8 @@ def scores(
 
 @pytest.mark.parametrize("case", EXTRACT, ids=[case.name for case in EXTRACT])
 def test_each_test_notice_against_its_reviewed_plan(case: Path) -> None:
-    """Every field, scored requirement by requirement, reaches 0.90 both ways."""
+    """Every field, scored requirement by requirement, reaches 0.90 both ways; 0.85 for
+    a notice reviewed blind (blind.md: encoded by someone who never ran extract)."""
     assert invoke("plan", "validate", "reviewed.yaml", cwd=case).exit_code == 0
     found = scores("notice.txt", "--units", str(registry_of(case)), *case_args(case), cwd=case,
                    reviewed=case / "reviewed.yaml")  # fmt: skip
@@ -88,7 +89,8 @@ def test_each_test_notice_against_its_reviewed_plan(case: Path) -> None:
         "conditions",
         "due dates",
     }
-    low = {field: pr[:2] for field, pr in found.items() if min(pr[:2]) < 0.90}
+    floor = 0.85 if (case / "blind.md").exists() else 0.90
+    low = {field: pr[:2] for field, pr in found.items() if min(pr[:2]) < floor}
     assert low == {}
 
 

@@ -48,8 +48,9 @@ _CONDITION = re.compile(
     rf"(?:^|(?<=[，,])){_COND_HEAD}{_COND_MORE}(?=[，,]|(?:都|均|也)?要)"
     r"|^在[^，,。；;]{2,30}?中(?=[，,]|要)"
     # 制定规范性文件要…: owed by whoever drafts one, when they do
-    r"|^(?:制定|起草|出台)[^，,。；;要]{2,16}?(?=要)"
+    r"|^(?:制定|起草|出台)[^，,。；;要]{2,16}?(?=[，,]?要)"
 )
+_MAKING = re.compile(r"^(?:制定|起草|出台)[^，,。；;要]{2,16}?(?=[，,]?要)")
 _DUTY_QUOTA = ("部门", "单位")
 # A condition naming a class of matters (对…的重大事项), each of which the duty is done
 # for: a count of that work counts them.
@@ -204,7 +205,10 @@ def _task(
     ended = _ends(text)
     n = 0
     row = statement.row if statement is not None else None
-    spans = [(c.start, c.end) for c in row.of("task")] if row else [(seg.body_start, end)]
+    spans = [(c.start, c.end) for c in row.of("task")] if row else _between(seg, end)
+    for _, _, heading in seg.inner:  # 11.加强执法人员管理。: a title, as validate reads it
+        if heading:
+            task.unreported.append((heading, msg("extract.review.item_title")))
     limit = _row_deadline(text, row, period.year)
     if row is not None and spans:
         task.title = _title(text[slice(*spans[0])], registry, owner_text)
@@ -258,6 +262,15 @@ def _task(
     if not seg.title and task.requirements:  # 1.每年12月10日前，…报告…: titled by its duty
         task.title = task.requirements[0].title
     return task
+
+
+def _between(seg: Segment, end: int) -> list[tuple[int, int]]:
+    """The task's text less the numerals and titles of the items sharing its statement."""
+    spans, at = [], seg.body_start
+    for start, title_end, _ in seg.inner:
+        spans.append((at, start))
+        at = title_end
+    return [*spans, (at, end)]
 
 
 # Where a duty is done, not who does it: 在基础工作比较扎实的市级部门探索开展…的试点工作.
@@ -434,6 +447,8 @@ def _clauses(sentence: _Sentence, year: int, names: NameIndex) -> Iterator[Claus
                 sentence.text, made[-1], (begin, b), year, names
             ):
                 made[-1] = (made[-1][0], b)  # 各区县…不少于3件，市级有关部门不少于1件
+            elif made and q and not d and _measures(sentence.text[slice(*made[-1])], year):
+                made[-1] = (made[-1][0], b)  # 于11月底前组织开展评查，抽查案卷不少于60件
             else:
                 made.append((begin, b))
             pending = None
@@ -446,6 +461,15 @@ def _clauses(sentence: _Sentence, year: int, names: NameIndex) -> Iterator[Claus
             made.append((pending, len(sentence.text)))
     for a, b in made:
         yield _clause(sentence.text, sentence.start, a, b, year)
+
+
+def _measures(previous: str, year: int) -> bool:
+    """A quota after a clause with a time and no figure of its own measures that
+    clause's work (于11月底前组织开展案卷评查，抽查案卷不少于60件: one count, due then),
+    unless the clause builds an instrument (于6月底前建立…制度，…比例不低于80%: two)."""
+    q, d = _read(previous, year)
+    dated = bool(d) and d[0].date is not None and d[0].every is None  # not 15日内, 每季度
+    return dated and not q and not _INSTRUMENT.search(previous.rstrip("，, ") + "，")
 
 
 def _a_time(piece: str, year: int) -> bool:
@@ -482,6 +506,9 @@ def _then_by(
             return
         standing = plain and _STANDING.search(before)
         earlier = due and due[0].date is not None and due[0].date < dt.date(year, 12, 31)
+        same = _DONE_WORK.search(rest)  # 及时调整…清单，6月底前完成调整: the one duty
+        if same is not None and same.group(1) in before:
+            standing = None
         if standing and earlier and rest.startswith(due[0].text) and not _a_time(rest, year):
             # 要及时公开政府信息，3月底前公布年度报告: a standing duty, then another with a
             # time of its own before the year's end (…，年底前公布清理结果 is the same one)
@@ -506,18 +533,23 @@ def _same_quota_another_subject(
     return now_q[0].measure == before_q[-1].measure and now_q[0].at_most == before_q[-1].at_most
 
 
+# 6月底前完成调整: the work completed, named by its verb.
+_DONE_WORK = re.compile(r"完成([\u4e00-\u9fff]{2})")
 # An instrument a clause builds (建立…工作机制, 制定…办法): a duty apart from a rate after it.
 _INSTRUMENT = re.compile(
     r"(?:建立|健全|制定|出台)[^，,。；;]*(?:机制|制度|办法|方案|规定|规则|目录|台账)[，,]\s*$"
 )
-_VERBS = re.compile(r"开展|推进|推行|建立|健全|落实|加强|组织|制定|执行|实施|完善|深化|坚持|继续")
+_VERBS = re.compile(
+    r"开展|推进|推行|建立|健全|落实|加强|组织|制定|执行|实施|完善|深化|坚持|继续|进行"
+)
 # What a standing duty is written with (及时公开政府信息, 定期通报), not a one-off one's
 # (制定年度立法计划，3月底前报市政府审定 is one duty, done by its date).
 _STANDING = re.compile(r"及时|定期|经常|持续|长期|常态化|日常")
 
 
 def _has_verb(text: str) -> bool:
-    return bool(_VERBS.search(text))
+    """A verb of doing, not one that only describes a noun (县政府各部门制定的规范性文件)."""
+    return any(not text.startswith("的", m.end()) for m in _VERBS.finditer(text))
 
 
 def _clause(text: str, offset: int, start: int, end: int, year: int) -> Clause:
@@ -574,7 +606,10 @@ def _requirement(
         # 向本级政府报告…情况: a report, delivered once (每年12月10日前: once each year)
         req.kind = "milestone"
     _held(req, clause)
-    condition = _CONDITION.search(clause.text)
+    condition = _CONDITION.search(_unmarked(clause.text))  # ①对…的重大事项，要…
+    if condition is None:  # 县政府各部门起草规范性文件，要…: the condition after its subject
+        subject = _subject_end(clause.text, registry, statement)
+        condition = _MAKING.search(clause.text[subject:]) if subject else None
     if condition:
         req.condition = condition.group(0)
         req.reviews.append(msg("extract.review.condition", condition=req.condition))
@@ -607,6 +642,9 @@ def _supporting(
 
 # A name right after one of these is what the duty is done to, not who does it.
 _OBJECT_OF = re.compile(r"(?:对|向|经|报|给|督促|指导|抄送|配合|协助)$")
+# A unit guided or urged to do the work does it (指导各村修订…, 督促各部门落实…).
+_PIVOT = re.compile(r"(?:督促|指导)$")
+_DOES = re.compile(r"(?:修订|修改|制定|完善|建立|健全|落实|开展|整改)")
 # What the notice's words make of a unit the draft leaves out (None: the words say it).
 _WHY = {
     "supporting": msg("role.supporting"),
@@ -676,6 +714,13 @@ class _Who:
         here = [n for n in self.names if self.clause.start <= n.start < self.clause.end]
         return next((n.text for n in [*here, *self.bracket] if n.id == unit), unit)
 
+    def pivots(self) -> set[str]:
+        """Units the clause guides or urges to do the work (指导各村（社区）修订…,
+        督促各部门落实…): the ones who do it."""
+        here = [n for n in self.names if self.clause.start <= n.start < self.clause.end]
+        return {n.id for n in here if _PIVOT.search(self.text, max(n.start - 2, 0), n.start)
+                and _DOES.match(self.text, n.end)}  # fmt: skip
+
     def objects(self) -> dict[str, str]:
         """Units the clause names only as what is done to them (对各区县人民政府…的评估)
         or inside a title (《…各区县人民政府…方案》), with the words that show it."""
@@ -686,6 +731,8 @@ class _Who:
             before = self.text[self.clause.start : name.start]
             titled = sum(map(before.count, "《<")) > sum(map(before.count, "》>"))
             marker = _OBJECT_OF.search(before)
+            if marker is not None and name.id in self.pivots():
+                marker = None  # 指导各村（社区）修订村规民约: guided, and the ones who revise
             passive = (titled or marker is not None) and name.id not in acting
             if not passive:
                 found[name.id] = None
@@ -738,7 +785,8 @@ def _owe(req: DraftRequirement, who: _Who) -> None:
             req.reviews.append(msg("extract.review.by_function",
                                    names="、".join(who.words(unit) for unit in off)))  # fmt: skip
         if checking:
-            mine = who.supervisors(mine, [a.id for a in who.found]) or mine
+            doers = [unit for unit in mine if unit in who.pivots()]  # 指导各村修订…: they do it
+            mine = _once([*(who.supervisors(mine, [a.id for a in who.found]) or mine), *doers])
         there = who.departments(mine) if who.place else []
         if there and len(there) < len(mine):  # the departments it is done in do not owe it
             mine = [unit for unit in mine if unit not in there]
@@ -864,17 +912,19 @@ def _timeliness(
     task: DraftTask, read: list[tuple[DraftRequirement, Clause, str]], text: str
 ) -> None:
     """规范性文件应当在发布之日起15日内报送备案，…报备及时率不低于95%: the rate of
-    timeliness measures the time limit before it; one duty, quoted from the limit on."""
+    timeliness (else the sentence's first rate: 报备率) measures the time limit before
+    it; one duty, quoted from the limit on."""
     for n, (req, clause, said) in enumerate(read):
         if clause.quotas or not any(d.relative for d in clause.deadlines):
             continue
-        for rate, rated, also in read[n + 1 :]:
-            if also == said and rate.kind == "ratio" and "及时" in rated.text:
-                rate.source = text[clause.start : rated.end].strip()
-                rate.wording, rate.due = req.wording, req.due
-                task.requirements.remove(req)
-                _renumber(task)
-                return
+        rates = [(r, c) for r, c, also in read[n + 1 :] if also == said and r.kind == "ratio"]
+        timely = [(r, c) for r, c in rates if "及时" in c.text] or rates[:1]
+        for rate, rated in timely:
+            rate.source = text[clause.start : rated.end].strip()
+            rate.wording, rate.due = req.wording, req.due
+            task.requirements.remove(req)
+            _renumber(task)
+            return
 
 
 # 十月底前完成评查工作: the date by which a work of the task is done.
@@ -1014,14 +1064,20 @@ def _title(text: str, registry: Registry, statement: str) -> str:
     text = _unmarked(text.strip())
     parts = [p for p in re.split(r"[,，。;；.]", text) if p.strip()] or [text]
     first = next((p for p in parts if not _a_time(p, 2000)), parts[0])
-    named, _ = registry.scan(first, statement)
-    cut = 0
-    for item in named:
-        if _JOIN.match(first[cut : item.start]):
-            cut = item.end
-    first = first[cut:].lstrip("、,，和及与")
+    first = first[_subject_end(first, registry, statement) :].lstrip("、,，和及与")
     first = re.sub(r"^(?:要|应当|应|须|必须)", "", first)
     return first[:30] or text[:30]
+
+
+def _subject_end(text: str, registry: Registry, statement: str) -> int:
+    """Where the units a clause opens with end (县政府各部门起草…: after 各部门), or 0."""
+    named, _ = registry.scan(text, statement)
+    cut = 0
+    for item in named:
+        if not _JOIN.match(text[cut : item.start]):
+            break
+        cut = item.end
+    return cut
 
 
 def _unmarked(text: str) -> str:

@@ -67,6 +67,9 @@ class Segment:
     body_start: int  # after the headings and the title
     statement: owners.Statement | None
     letter: bool = False  # the cover letter's own text (its 主送 as the statement)
+    # Items after the first that share its statement (10.…。11.…。（牵头单位：…）):
+    # each one's numeral and title, (start, end of title, title), no duty of its own.
+    inner: tuple[tuple[int, int, str], ...] = ()
 
 
 # A section's first item may follow its title with no break: 一、重点工作(一)标题…
@@ -208,6 +211,8 @@ def segments(text: str) -> list[Segment]:
     )
     pending: owners.Statement | None = None  # an inline 由X负责 waiting for its item's end
     body = begin
+    opened = ""  # the level of the heading the running task's text began at
+    inner: list[tuple[int, int, str]] = []
     for n, (at, item) in enumerate(cuts):
         if isinstance(item, Heading) and item.level == "part":
             if not _has_text(text, body, at) and _owned(cuts[n + 1 :]):
@@ -215,13 +220,17 @@ def segments(text: str) -> list[Segment]:
                 title, body = item.title or title, item.title_end
             continue  # else a list's item inside its task's text: ①…；②…。（责任单位：…）
         if isinstance(item, Heading):
-            if _has_text(text, body, at):  # an item with no closing statement ends here
-                found.append(_segment(text, previous, at, section, title, body, pending))
-                previous, pending = at, None
+            if _has_text(text, body, at):
+                if pending is None and item.level == opened and _shared(cuts[n + 1 :], item.level):
+                    inner.append((item.start, item.title_end, item.title))
+                    continue  # 10.…。11.…。（牵头单位：…）: one statement closes both
+                # an item with no closing statement ends here
+                found.append(_segment(text, previous, at, section, title, body, pending, inner))
+                previous, pending, inner = at, None, []
             for level in LEVELS[LEVELS.index(item.level) :]:
                 section[level] = ""
             section[item.level] = item.numeral
-            title, body = item.title, item.title_end
+            title, body, opened = item.title, item.title_end, item.level
             continue
         statement = item
         if statement.row is not None:  # a table row: its cells are its task's text
@@ -233,9 +242,10 @@ def segments(text: str) -> list[Segment]:
             pending = None
             continue
         if _closes(statement):
-            found.append(_segment(text, previous, statement.end, section, title, body, statement))
+            found.append(_segment(text, previous, statement.end, section, title, body, statement,
+                                  inner))  # fmt: skip
             previous = body = _skip(text, statement.end)
-            pending, section["part"] = None, ""
+            pending, section["part"], inner = None, "", []
         elif pending is None:
             pending = statement
         else:  # a second inline statement: the first one's task ends at its sentence
@@ -244,9 +254,21 @@ def segments(text: str) -> list[Segment]:
             pending = statement
     last = cover.signature(text)  # the notice's 落款 and date are no task's text
     if _has_text(text, body, last):
-        found.append(_segment(text, previous, last, section, title, body, pending))
+        found.append(_segment(text, previous, last, section, title, body, pending, inner))
     opening = letter(text)
     return [opening, *found] if opening is not None else found
+
+
+def _shared(after: list[tuple[int, Heading | owners.Statement]], level: str) -> bool:
+    """Whether a statement closes the text before a heading above ``level`` comes: then
+    an item with none of its own shares it with the items after it (the statement
+    closes all their text, as ``plan validate`` reads a task); else it has no owner."""
+    for _, item in after:
+        if isinstance(item, owners.Statement):
+            return _closes(item)
+        if item.level != "part" and LEVELS.index(item.level) < LEVELS.index(level):
+            return False
+    return False
 
 
 def _owned(after: list[tuple[int, Heading | owners.Statement]]) -> bool:
@@ -269,11 +291,13 @@ def _segment(
     title: str,
     body: int,
     statement: owners.Statement | None,
+    inner: list[tuple[int, int, str]] | None = None,
 ) -> Segment:
     top, sub, num, part = (section[level] for level in LEVELS)
     label = top + (f"({sub})" if sub else "、" if top and num else "") + num
     label += f"({part})" if part else ""
-    return Segment(start, end, label or "一", title, max(start, body), statement)
+    return Segment(start, end, label or "一", title, max(start, body), statement,
+                   inner=tuple(inner or ()))  # fmt: skip
 
 
 def _has_text(text: str, start: int, end: int) -> bool:

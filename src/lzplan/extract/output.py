@@ -32,7 +32,9 @@ class Meta:
 
 def guess_period(text: str) -> DraftPeriod | None:
     """The plan's period: 2013—2014年 (two years) or NNNN年度 in the title, else the
-    first year the text names; None when it names none."""
+    first year the text names; None when it names none. A title the text cites
+    (《法治政府建设实施纲要（2015—2020年）》) is another document's period."""
+    text = re.sub(r"《[^《》\n]*》|<[^<>\n]*>", lambda m: " " * len(m.group()), text)
     head = text[:300]
     span = _SPAN.search(head)
     if span:
@@ -53,14 +55,15 @@ def meta(text: str, period: DraftPeriod, registry: Registry, source_file: str) -
     and 成文日期."""
     first = next((line.strip() for line in text.splitlines() if line.strip()), "通知")
     first = re.split(r"发布部门|发布时间|[一二三四五六七八九十]+[、,，]", first)[0] or first
-    publisher = re.search(r"发布(?:部门|机关)\s*[:：]\s*([^\s发]+)", text)
-    issued = re.search(r"发布时间\s*[:：]\s*(\d{4})年(\d{1,2})月(\d{1,2})日", text)
+    publisher = re.search(r"(?:发布(?:部门|机关)|信息来源)\s*[:：]\s*([^\s发]+)", text)
+    issued = re.search(r"发布时间\s*[:：]\s*(\d{4})(?:年|-)(\d{1,2})(?:月|-)(\d{1,2})", text)
     letter = cover.find(text)
     signer, signed = cover.signed(text)  # a notice with no cover letter: its own 落款
     # who tracks the plan: the legal-affairs office (法制办, 政策法规处, 法治办; a 乡镇's
-    # 司法所), for review
+    # 司法所; the 司法局 that took the 法制办 over in 2018), for review
     owner = next(
-        (u.id for u in registry.units if re.search(r"法制|法规|法治|司法所", u.name)), None
+        (u.id for u in registry.units if re.search(r"法制|法规|法治|司法所", u.name)),
+        next((u.id for u in registry.units if "司法局" in u.name), None),  # since 2018
     )
     years = f"{period.start.year}" + (
         f"-{period.end.year}" if period.end.year != period.start.year else ""

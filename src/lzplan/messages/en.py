@@ -158,6 +158,7 @@ MESSAGES: dict[str, str] = {
     "extract.review.standing": "'{wording}' is a standing duty, judged at the period's end (work after it is met late); if it is ongoing work of the year, which cannot be late, add ongoing: true to its due",
     "extract.review.counted_over": "the sentence names no group it counts over: read from the words it counts with; check",
     "extract.review.issuing": "the letter's words issuing the plan: no duty of their own",
+    "extract.review.item_title": "the title of an item that shares the task's owner statement: no duty of its own",
     "extract.review.lead_in": "a lead-in to what follows, no duty of its own",
     "extract.review.no_issue_date": "no 发布时间 in the text: set the issue date",
     "extract.review.no_duty": "no duty found in this task's text: add its requirements, or drop the task",

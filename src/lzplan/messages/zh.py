@@ -158,6 +158,7 @@ MESSAGES: dict[str, str] = {
     "extract.review.standing": "“{wording}”为持续性工作，按期间截止日评判（截止后完成的为逾期完成）；如属年内持续开展、不计逾期的工作，请在 due 中加 ongoing: true",
     "extract.review.counted_over": "本句未写明在哪一范围内计数，按其计数用语认定；请核对",
     "extract.review.issuing": "印发通知的用语，不单列事项",
+    "extract.review.item_title": "与本项共用责任单位的条目标题，不单列事项",
     "extract.review.lead_in": "引出下文的提示语，不单列事项",
     "extract.review.no_issue_date": "原文没有发布时间：请填写印发日期",
     "extract.review.no_duty": "本项文字中未读出具体事项：请补充事项，或删去本项",
