@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import re
 
 import pytest
 
@@ -209,6 +211,51 @@ def test_owner_statements_of_every_form() -> None:
     assert len(owners.find(NOTICE_2011)) == 13
     texts = [s.text for s in owners.find(NOTICE_2013)]
     assert texts.count("（责任单位：市法制办，市级各部门，各区、县（市）人民政府）") == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "leads", "plain"),
+    [
+        # an open list in a bracket, as in a sentence
+        ("（市发展改革委、市市场监管局等按职责分工负责）", ("市发展改革委、市市场监管局等",), ()),
+        ("（市司法局按职责负责）", ("市司法局",), ()),
+        # a table's owner cell marking its lead
+        ("序号\t工作任务\t责任单位\t完成时限\n1\t建立制度。\t司法所（牵头），党政办公室\t年内\n",
+         ("司法所",), ("，党政办公室",)),
+    ],
+)  # fmt: skip
+def test_owner_statements_that_name_a_lead(
+    text: str, leads: tuple[str, ...], plain: tuple[str, ...]
+) -> None:
+    (found,) = owners.find(text)
+    assert (found.leads, found.plain) == (leads, plain)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "acting"),
+    [
+        # a time before the subject at a clause's head
+        ("加强后评估，2022年底前各区县完成后评估不少于3件。", "完成后评估", ["各区县"]),
+        # no subject carries into the next item of a list
+        ("二是市司法局组织案卷评查；三是加强执法人员培训。", "加强执法人员培训", []),
+        ("市司法局要组织评查；加强执法人员培训。", "加强执法人员培训", ["市司法局"]),
+        # the agent of a review the work must pass
+        ("议题会前均须经县政府法制办合法性审查。", "合法性审查", ["县政府法制办"]),
+    ],
+)
+def test_who_a_sentence_makes_act(text: str, quote: str, acting: list[str]) -> None:
+    spans = [_Name(m.start(), m.end(), m.group()) for m in
+             re.finditer("各区县|市司法局|县政府法制办", text)]  # fmt: skip
+    at = text.index(quote)
+    found = actors.find(text, spans, at, at + len(quote))
+    assert [text[a.start : a.end] for a in found] == acting
+
+
+@dataclasses.dataclass(frozen=True)
+class _Name:
+    start: int
+    end: int
+    id: str
 
 
 def test_a_length_of_time_is_not_a_quota() -> None:

@@ -8,7 +8,8 @@ A duty's owners come first from its own sentence, before any 责任单位 bracke
 - 由X负责 / 由X牵头, X会同Y (Y supports), X牵头…Y配合 (Y supports);
 - the agent of a review the work must pass: 议题会前均须经县政府法制办合法性审查;
 - a subject carries over the clauses of its sentence (…要加强…；加强…；健全…), so a
-  clause quoted alone keeps the actor its sentence gave it.
+  clause quoted alone keeps the actor its sentence gave it — but not into the next item
+  of a list (一是市司法局…；二是加强培训…: 二是 has none of its own).
 
 Names are found by the caller (the plan's or a registry's names): this module only
 reads where they stand. Text before a name that makes it an object (对, 向, 经, 报…)
@@ -26,7 +27,15 @@ from typing import Protocol
 # What ends a clause: a subject stands right after one of these (or at the start).
 _CLAUSE_END = "，,；;。:：\n"
 # Words that may stand before a subject at a clause's head: 由市法制办负责, 并由…, 请….
-_LEADING = re.compile(r"(?:并且|同时|其中|另外|并由|由|请|并|凡|要求)$")
+_LEADING = re.compile(r"(?:并且|同时|其中|另外|并由|由|请|并|凡|要求|[一二三四五六七八九十]+是)$")
+# An item of a list: 一是…；二是….
+_ITEM = re.compile(r"(?:^|(?<=[；;。：:，,\n]))[一二三四五六七八九十]+是")
+# A time before a subject at a clause's head: 2022年底前各区县完成…, 6月底前市司法局要….
+_DIGITS = r"[0-9０-９〇零一二两三四五六七八九十]"
+_TIME_FIRST = re.compile(
+    rf"(?:于|在)?(?:{_DIGITS}{{4}}年)?(?:{_DIGITS}{{1,3}}月(?:{_DIGITS}{{1,3}}[日号])?|年)?"
+    r"(?:底|末)?(?:前|之前|以前)"
+)
 # Names joined into one subject: 市卫生局、市民政局, 各区县和高新区, 市法制办及市司法局.
 _JOIN = re.compile(r"^(?:[、，,和及与]|以及|及其|(?:要|应当|应|须)?会同)$")
 # A name followed by one of these acts, wherever it stands (…、各部门要向本级政府报告).
@@ -111,6 +120,9 @@ class Subjects:
         if inside:
             return inside
         sentence = max(_sentence_start(self.text, start), self.floor)
+        # an item of a list (一是…；二是…) starts afresh: no subject carries into it
+        items = [m.start() for m in _ITEM.finditer(self.text, sentence, start + 3)]
+        sentence = max([sentence, *items])
         before = [a for a in self.actors if sentence <= a.start < start]
         if not before:
             return []
@@ -180,7 +192,7 @@ def _all(text: str, names: list[Span], floor: int) -> list[Actor]:
 def _heads_clause(text: str, start: int, floor: int) -> bool:
     """The name opens a clause (after a clause end, or 由, 并…), not an object's place."""
     before = text[_clause_start(text, start, floor) : start].strip()
-    return before == "" or bool(_LEADING.fullmatch(before))
+    return before == "" or bool(_LEADING.fullmatch(before) or _TIME_FIRST.fullmatch(before))
 
 
 def _clause_start(text: str, index: int, floor: int) -> int:

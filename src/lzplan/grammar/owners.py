@@ -25,6 +25,7 @@ _ROLES_BRACKET = re.compile(r"[（(〔]([^（(〔）)〕。:：]{2,80}?(?:牵头
 _INLINE = re.compile(r"由([^，,。；;（(）)、\n]{2,30}(?:、[^，,。；;（(）)、\n]{2,30})*)负责")
 # "市卫生局、市民政局等有关部门按职责分工负责。": a sentence naming who is responsible.
 _DUTIES = re.compile(r"(?:^|(?<=[。；;\n]))([^。；;\n]{2,60}?)按职责(?:分工)?负责")
+_BY_DUTIES = re.compile(r"等?(?:有关|相关)?(?:部门|单位)?按职责(?:分工)?$")
 
 
 @dataclass(frozen=True)
@@ -132,7 +133,8 @@ def _roles(text: str, start: int, end: int, inner: str) -> Statement:
     for part in re.split(r"[，,；;]", inner):
         part = part.strip()
         if part.endswith(("牵头", "负责", "主办")):
-            leads.append(part[:-2])
+            # （X、Y等按职责分工负责）: an open list of X, Y and others, as in a sentence
+            leads.append(_BY_DUTIES.sub(lambda m: "等" * m.group(0).startswith("等"), part[:-2]))
         elif part.endswith(("配合", "协办")):
             supporting.append(part[:-2])
     return Statement(start, end, text[start:end], tuple(leads), tuple(supporting))

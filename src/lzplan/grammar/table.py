@@ -8,7 +8,7 @@ lines whose cells are split by tabs or runs of blanks:
     4	组织厅机关工作人员学法，…领导干部学法考试	人事处	全年
         合格率达到100%。
 
-A header row names the columns (序号/编号; 工作任务/主要任务/工作内容/具体任务; 责任单位/
+A header row names the columns (序号/编号; 工作任务/主要任务/重点任务/工作内容/具体任务; 责任单位/
 责任处室/责任部门/牵头单位/牵头部门, 配合单位; 完成时限/时间节点/完成时间); each row
 starts with its number; a line with no number continues the row above (a wrapped cell).
 A row is one task: its owner cells are its owner statement, its task cells its text, and
@@ -28,13 +28,14 @@ _ROLES = (
     (
         "task",
         re.compile(
-            r"^(?:工作任务|主要任务|工作内容|具体任务|任务|工作事项|重点工作|具体内容|工作措施)$"
+            r"^(?:工作任务|主要任务|工作内容|具体任务|任务|工作事项|重点工作|具体内容|工作措施"
+            r"|重点任务|任务内容|工作要点|主要内容|目标任务)$"
         ),
     ),
-    ("lead", re.compile(r"^(?:牵头单位|牵头部门|牵头处室|主办单位)$")),
-    ("owner", re.compile(r"^(?:责任单位|责任处室|责任部门|承办单位|责任主体)$")),
-    ("support", re.compile(r"^(?:配合单位|配合部门|配合处室|协办单位)$")),
-    ("deadline", re.compile(r"^(?:完成时限|时间节点|完成时间|时限|时间要求|进度安排)$")),
+    ("lead", re.compile(r"^(?:牵头单位|牵头部门|牵头处室|主办单位|牵头单位（部门）)$")),
+    ("owner", re.compile(r"^(?:责任单位|责任处室|责任部门|承办单位|责任主体|责任处（室）)$")),
+    ("support", re.compile(r"^(?:配合单位|配合部门|配合处室|协办单位|参与单位)$")),
+    ("deadline", re.compile(r"^(?:完成时限|时间节点|完成时间|时限|时间要求|进度安排|完成期限)$")),
 )
 _NUMBER = re.compile(r"^[ \t\u3000]*(?P<n>[0-9]{1,3})[.、．]?(?=[\t \u3000])")
 

@@ -173,9 +173,11 @@ class _Tracer:
                 continue
             end = start + len(task.owners.source)
             statement = next((s for s in self.statements if s.start == start), None)
+            begin = previous
             if statement is not None and statement.row is not None:
                 end = statement.row.end  # a table row's deadline cell is its own
-            found.append((t, task, previous, end, statement))
+                begin = statement.row.start  # the row is its task's text, nothing before it
+            found.append((t, task, begin, end, statement))
             previous = end
         for i, (t, task, start, end, statement) in enumerate(found):
             if statement is not None and statement.row is None and statement.end < end:
