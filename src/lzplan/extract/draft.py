@@ -50,7 +50,7 @@ _CONDITION = re.compile(
     # 制定规范性文件要…: owed by whoever drafts one, when they do
     r"|^(?:制定|起草|出台)[^，,。；;要]{2,16}?(?=[，,]?要)"
 )
-_MAKING = re.compile(r"^(?:制定|起草|出台)[^，,。；;要]{2,16}?(?=[，,]?要)")
+_MAKING = re.compile(r"(?:制定|起草|出台)[^，,。；;要应须]{2,20}?(?=[，,]?(?:要|应当|应|须|必须))")
 _DUTY_QUOTA = ("部门", "单位")
 # A condition naming a class of matters (对…的重大事项), each of which the duty is done
 # for: a count of that work counts them.
@@ -235,13 +235,15 @@ def _task(
                 task.unreported.append((clause.text.strip(), norm))
                 continue
             found = actors.find(ended, names, clause.start, clause.end, seg.body_start)
-            for subject in _duties(ended, clause, found):
+            found = found or _listed(ended, names, clause, seg.body_start, owner_text, registry)
+            duties = _duties(ended, clause, found)
+            for subject, part in zip(duties, _parts(clause, duties, period.year), strict=True):
                 n += 1
                 rid = f"{task_id}.r{n}"
-                req = _requirement(rid, clause, task, registry, owner_text, period, subject)
-                _supporting(task, subject, clause.text, registry, owner_text)
+                req = _requirement(rid, part, task, registry, owner_text, period, subject)
+                _supporting(task, subject, part.text, registry, owner_text)
                 task.requirements.append(req)
-                read.append((req, clause, subject, sentence.text, where))
+                read.append((req, part, subject, sentence.text, where))
     for req, after in zip(task.requirements, task.requirements[1:], strict=False):
         if req.follows is not None:  # done before the next duty, so by its date
             req.follows, req.wording = after.id, None
@@ -264,6 +266,22 @@ def _task(
     return task
 
 
+def _listed(
+    text: str, names: list[Named], clause: Clause, floor: int, statement: str, registry: Registry
+) -> list[Actor]:
+    """An item of a list with no subject of its own (一是各区县、市级各部门…；二是每年4月1日
+    前公开…报告) is the earlier item's groups' too, when the statement names them: the
+    statement narrowed, which ``plan validate`` accepts (it carries no subject into the
+    next item, and reads the statement there)."""
+    if not _MARKER.match(clause.text):
+        return []
+    sentence = max(text.rfind("。", floor, clause.start) + 1, floor)
+    earlier = actors.find(text, names, sentence, clause.start, floor)
+    bracket = {n.id for n in registry.scan(statement, statement)[0] if n.what == "group"}
+    groups = {n.id for n in names if n.what == "group"}
+    return earlier if earlier and all(a.id in groups & bracket for a in earlier) else []
+
+
 def _between(seg: Segment, end: int) -> list[tuple[int, int]]:
     """The task's text less the numerals and titles of the items sharing its statement."""
     spans, at = [], seg.body_start
@@ -276,8 +294,10 @@ def _between(seg: Segment, end: int) -> list[tuple[int, int]]:
 # Where a duty is done, not who does it: 在基础工作比较扎实的市级部门探索开展…的试点工作.
 _PLACE = re.compile(r"在[^，,。；;]{0,30}?(?:部门|单位)[^，,。；;]{0,20}?(?:开展|探索|推行|试点)")
 # An item listed after a lead-in: 一是…, （1）…, ①…
-_MARKER = re.compile(r"\s*(?:[（(][一二三四五六七八九十0-9]{1,2}[）)]|[①-⑳])\s*")
-_ENUMERATED = re.compile(rf"^(?:\s*[一二三四五六七八九十]是|{_MARKER.pattern})")
+_MARKER = re.compile(
+    r"\s*(?:[一二三四五六七八九十]是|[（(][一二三四五六七八九十0-9]{1,2}[）)]|[①-⑳])\s*"
+)
+_ENUMERATED = re.compile(rf"^{_MARKER.pattern}")
 
 
 def _duties(text: str, clause: Clause, found: list[Actor]) -> list[list[Actor]]:
@@ -289,6 +309,25 @@ def _duties(text: str, clause: Clause, found: list[Actor]) -> list[list[Actor]]:
     if clause.quotas or len(runs) < 2 or len(standing) < len(found):
         return [found]
     return runs
+
+
+def _parts(clause: Clause, duties: list[list[Actor]], year: int) -> list[Clause]:
+    """Each duty's own quote: the clause, or, where each subject opens a part of its own
+    after a comma (各处室…报送…情况，政策法规处汇总后向厅党组报告), that part."""
+    text, at = clause.text, clause.start
+    starts = [max(text.rfind(c, 0, run[0].start - at) for c in "，,") + 1 for run in duties[1:]]
+    ends = [run[-1].end - at for run in duties[:-1]]  # a comma after the subject before
+    if len(duties) < 2 or any(s <= e for s, e in zip(starts, ends, strict=True)):
+        return [clause] * len(duties)
+    cuts = [0, *starts, len(text)]
+    parts = [_clause(text, at, a, b, year) for a, b in pairwise(cuts)]
+    said = [
+        clause.text[run[-1].end - at : p.end - at] for run, p in zip(duties, parts, strict=True)
+    ]
+    if not all(_VERBS.search(words) or _REPORTED.search(words) for words in said):
+        # 区县人民政府要向本级人大常委会和市政府,各部门要向本级政府报告: one verb for both
+        return [clause] * len(duties)
+    return [p if p.deadlines else replace(p, deadlines=clause.deadlines) for p in parts]
 
 
 # A recurring duty done (每季度至少开展1次学法), not reported (每季度报送…情况): each
@@ -440,7 +479,7 @@ def _clauses(sentence: _Sentence, year: int, names: NameIndex) -> Iterator[Claus
             pending = begin  # 年底前，…: a time for what follows, not a duty
             continue
         if q or d:
-            if pending is not None and not made and _has_verb(sentence.text[pending:a]):
+            if pending is not None and not made and _concrete(sentence.text[pending:a]):
                 made.append((pending, a))  # a duty of its own before the figures
                 begin = a
             if made and _same_quota_another_subject(
@@ -504,6 +543,13 @@ def _then_by(
             yield _clause(text, sentence.start, 0, last[0], year)
             yield _clause(text, sentence.start, last[0], len(text), year)
             return
+        opening = re.match(r"[^，,]+[，,]", before)
+        if plain and opening and opening.end() < len(before) and _INSTRUMENT.search(opening[0]):
+            # 制定“八五”普法规划，落实…，开展…活动不少于3次: the plan made, then the work
+            # the figure counts: two duties
+            yield _clause(text, sentence.start, 0, opening.end(), year)
+            yield _clause(text, sentence.start, opening.end(), len(text), year)
+            return
         standing = plain and _STANDING.search(before)
         earlier = due and due[0].date is not None and due[0].date < dt.date(year, 12, 31)
         same = _DONE_WORK.search(rest)  # 及时调整…清单，6月底前完成调整: the one duty
@@ -523,12 +569,13 @@ def _same_quota_another_subject(
 ) -> bool:
     """The piece states the previous one's quota for other units (…不少于3件，市级有关
     部门不少于1件): one requirement, a quota per group."""
-    before_q, before_d = _read(text[previous[0] : previous[1]], year)
+    before_q, _ = _read(text[previous[0] : previous[1]], year)
     now_q, now_d = _read(text[piece[0] : piece[1]], year)
-    if before_d or now_d or len(now_q) != 1 or not before_q:
+    if now_d or len(now_q) != 1 or not before_q:  # the earlier time is both's
         return False
-    named, _ = names.scan(text[piece[0] : piece[0] + now_q[0].start])
-    if not named:
+    said = text[piece[0] : piece[0] + now_q[0].start]
+    named, _ = names.scan(said)
+    if not named and not _UNITS_WORD.fullmatch(said.strip(" ，,")):
         return False
     return now_q[0].measure == before_q[-1].measure and now_q[0].at_most == before_q[-1].at_most
 
@@ -537,14 +584,26 @@ def _same_quota_another_subject(
 _DONE_WORK = re.compile(r"完成([\u4e00-\u9fff]{2})")
 # An instrument a clause builds (建立…工作机制, 制定…办法): a duty apart from a rate after it.
 _INSTRUMENT = re.compile(
-    r"(?:建立|健全|制定|出台)[^，,。；;]*(?:机制|制度|办法|方案|规定|规则|目录|台账)[，,]\s*$"
+    r"(?:建立|健全|制定|出台)[^，,。；;]*(?:机制|制度|办法|方案|规定|规则|目录|台账|规划|计划)"
+    r"[，,]\s*$"
 )
+# Units the registry has no name for, written as units are (市级部门不少于1件).
+_UNITS_WORD = re.compile(r"[\u4e00-\u9fff]{1,8}(?:部门|单位)")
 _VERBS = re.compile(
     r"开展|推进|推行|建立|健全|落实|加强|组织|制定|执行|实施|完善|深化|坚持|继续|进行"
 )
 # What a standing duty is written with (及时公开政府信息, 定期通报), not a one-off one's
 # (制定年度立法计划，3月底前报市政府审定 is one duty, done by its date).
 _STANDING = re.compile(r"及时|定期|经常|持续|长期|常态化|日常")
+
+
+# Work done, not work advanced: 开展/组织…评查 is a duty beside its figures; 加强/推进…
+# 后评估 is what the figures after it measure (加强后评估，各区县完成后评估不少于3件).
+_DONE = re.compile(r"开展|组织|建立|制定|进行")
+
+
+def _concrete(text: str) -> bool:
+    return any(not text.startswith("的", m.end()) for m in _DONE.finditer(text))
 
 
 def _has_verb(text: str) -> bool:
@@ -607,11 +666,9 @@ def _requirement(
         req.kind = "milestone"
     _held(req, clause)
     condition = _CONDITION.search(_unmarked(clause.text))  # ①对…的重大事项，要…
-    if condition is None:  # 县政府各部门起草规范性文件，要…: the condition after its subject
-        subject = _subject_end(clause.text, registry, statement)
-        condition = _MAKING.search(clause.text[subject:]) if subject else None
-    if condition:
-        req.condition = condition.group(0)
+    words = condition.group(0) if condition else _making(clause.text, registry, statement)
+    if words:
+        req.condition = words
         req.reviews.append(msg("extract.review.condition", condition=req.condition))
     return req
 
@@ -1067,6 +1124,17 @@ def _title(text: str, registry: Registry, statement: str) -> str:
     first = first[_subject_end(first, registry, statement) :].lstrip("、,，和及与")
     first = re.sub(r"^(?:要|应当|应|须|必须)", "", first)
     return first[:30] or text[:30]
+
+
+def _making(text: str, registry: Registry, statement: str) -> str | None:
+    """The making of a document a clause's duty applies to, after a comma or its
+    subject (…，各部门起草行政规范性文件，要…; …，制定涉及市场主体的政策措施，应当…)."""
+    for piece in re.finditer(r"[^，,]+", text):
+        rest = piece.group(0)
+        found = _MAKING.match(text, piece.start() + _subject_end(rest, registry, statement))
+        if found is not None:
+            return found.group(0)
+    return None
 
 
 def _subject_end(text: str, registry: Registry, statement: str) -> int:

@@ -27,6 +27,17 @@ def key(text: str) -> str:
     return "".join(text.translate(_WIDTH).split())
 
 
+# A list's marker before a duty (三是, （1）, ①): some reviewers quote it, some do not.
+_MARKER = re.compile(
+    r"^(?:[一二三四五六七八九十]+是|[（(][0-9一二三四五六七八九十]{1,2}[）)]|[①-⑳])[，,]?"
+)
+
+
+def _quote(source: str) -> str:
+    """A requirement's quote as it compares: its words, without a list marker."""
+    return _MARKER.sub("", key(source))
+
+
 FIELDS = ("requirements", "tasks", "owners", "roles", "kinds", "quotas", "conditions", "due_dates")
 Item = tuple[object, ...]
 
@@ -78,7 +89,7 @@ def _flatten(plan: Plan, unowned: frozenset[str] = frozenset()) -> list[_Req]:
             stated = frozenset((s.subject, s.value, s.measure, s.at_most) for s in encoded)
             every = req.recurs.every if req.recurs is not None else None
             found.append(
-                _Req(req.id, key(req.source), key(task.owners.source), owed, supporting,
+                _Req(req.id, _quote(req.source), key(task.owners.source), owed, supporting,
                      owned, req.kind, stated, (req.due.date, every),
                      _condition(req.condition))
             )  # fmt: skip
