@@ -321,10 +321,8 @@ class _Builder:
             self.broken.add(path)
             self._skip(event)
             return None
-        tag = event.tag
         if isinstance(event, yaml.ScalarEvent):
-            if tag is None or tag == "!":
-                tag = _resolved(event.value, event.implicit)
+            tag = _scalar_tag(event)
             if tag == _STR:
                 return event.value
             before = len(self.problems)
@@ -332,6 +330,7 @@ class _Builder:
             if len(self.problems) > before:
                 self.broken.add(path)
             return value
+        tag = event.tag
         if tag is None or tag == "!" or tag == (_MAP if isinstance(event, _OPEN[0]) else _SEQ):
             if isinstance(event, yaml.MappingStartEvent):
                 return self._mapping(path)
@@ -351,10 +350,16 @@ class _Builder:
                 depth += 1
             elif isinstance(event, _CLOSE):
                 depth -= 1
-            if isinstance(event, yaml.AliasEvent) and event.anchor not in self._anchors:
+            self._pass(event)
+
+    def _pass(self, event: _Event) -> None:
+        """An event left unbuilt: its anchor is still recorded, its alias still checked
+        (an alias names an anchor; it is no second one)."""
+        if isinstance(event, yaml.AliasEvent):
+            if event.anchor not in self._anchors:
                 _undefined(event)
-            if not isinstance(event, _CLOSE):
-                self._anchor(event)
+        elif not isinstance(event, _CLOSE):
+            self._anchor(event)
 
     def _key(self, event: _Event, path: PathKey) -> str | None:
         """A mapping key, or None (reported) when it is no text: a merge key (<<), a
@@ -363,9 +368,7 @@ class _Builder:
             self.build(event, path)  # refused, as every alias is
             return None
         if isinstance(event, yaml.ScalarEvent):
-            tag = event.tag
-            if tag is None or tag == "!":
-                tag = _resolved(event.value, event.implicit)
+            tag = _scalar_tag(event)
             if tag == _STR:
                 self._anchor(event)
                 return str(event.value)
@@ -405,11 +408,7 @@ class _Builder:
     def _skip_value(self) -> None:
         """A value whose key was refused: not built, as it was never read."""
         value = self._next()
-        if isinstance(value, yaml.AliasEvent):
-            if value.anchor not in self._anchors:
-                _undefined(value)
-            return
-        self._anchor(value)
+        self._pass(value)
         self._skip(value)
 
     def _sequence(self, path: PathKey) -> list[Any]:
@@ -456,6 +455,14 @@ def _undefined(alias: _Event) -> None:
     """An alias of no anchor: the parser's own error, as when it composed nodes."""
     mark: Any = alias.start_mark
     raise yaml.composer.ComposerError(None, None, "found undefined alias", mark)
+
+
+def _scalar_tag(event: _Event) -> str:
+    """A scalar's tag: its own, else the one its plain text resolves to."""
+    tag: str | None = event.tag
+    if tag is None or tag == "!":
+        return _resolved(event.value, event.implicit)
+    return tag
 
 
 def _resolved(value: str, implicit: tuple[bool, bool]) -> str:
