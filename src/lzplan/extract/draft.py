@@ -44,13 +44,14 @@ _JOIN = re.compile(r"^[\s、,，和及与以及]*$")
 # or 制定…要 at its head.
 _COND_HEAD = r"(?:对|凡|发生|涉及|有)[^。；;]{2,120}?的[^，,。；;的]{0,12}?"
 _COND_MORE = r"(?:[，,](?:以及|或者|及|和)[^。；;]{2,80}?的[^，,。；;的]{0,12}?)*"
+_MAKING_AT = rf"(?:{actors.MAKING})[^，,。；;要应须]{{2,20}}?(?=[，,]?(?:{actors.MODALS}))"
 _CONDITION = re.compile(
     rf"(?:^|(?<=[，,])){_COND_HEAD}{_COND_MORE}(?=[，,]|(?:都|均|也)?要)"
     r"|^在[^，,。；;]{2,30}?中(?=[，,]|要)"
     # 制定规范性文件要…: owed by whoever drafts one, when they do
-    r"|^(?:制定|起草|出台)[^，,。；;要]{2,16}?(?=[，,]?要)"
+    rf"|^{_MAKING_AT}"
 )
-_MAKING = re.compile(r"(?:制定|起草|出台)[^，,。；;要应须]{2,20}?(?=[，,]?(?:要|应当|应|须|必须))")
+_MAKING = re.compile(_MAKING_AT)
 _DUTY_QUOTA = ("部门", "单位")
 # A condition naming a class of matters (对…的重大事项), each of which the duty is done
 # for: a count of that work counts them.
@@ -603,12 +604,17 @@ _DONE = re.compile(r"开展|组织|建立|制定|进行")
 
 
 def _concrete(text: str) -> bool:
-    return any(not text.startswith("的", m.end()) for m in _DONE.finditer(text))
+    return _acting(_DONE, text)
 
 
 def _has_verb(text: str) -> bool:
-    """A verb of doing, not one that only describes a noun (县政府各部门制定的规范性文件)."""
-    return any(not text.startswith("的", m.end()) for m in _VERBS.finditer(text))
+    return _acting(_VERBS, text)
+
+
+def _acting(verbs: re.Pattern[str], text: str) -> bool:
+    """One of ``verbs`` doing something, not only describing a noun (县政府各部门制定的
+    规范性文件)."""
+    return any(not text.startswith("的", m.end()) for m in verbs.finditer(text))
 
 
 def _clause(text: str, offset: int, start: int, end: int, year: int) -> Clause:

@@ -24,6 +24,13 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Protocol
 
+# The making of a document, which a duty can be owed on (制定规范性文件，要…: by
+# whoever makes one): extract drafts it as the duty's condition. `plan validate` also
+# accepts 作出(重大行政决策)，要… as one, which extract leaves owed outright, as the
+# plans of the years read the procedures of a decision.
+MAKING = "制定|起草|出台|发布|印发|修订"
+# What states a duty after its subject or its condition.
+MODALS = "要|应当|应|须|必须"
 # What ends a clause: a subject stands right after one of these (or at the start).
 _CLAUSE_END = "，,；;。:：\n"
 # Words that may stand before a subject at a clause's head: 由市法制办负责, 并由…, 请….

@@ -36,8 +36,8 @@ from lzplan.plan.names import NameIndex
 CONDITIONAL = re.compile(r"^(?:对|凡|有|涉及|发生|遇|如|若|在)|(?:的|时|中)$")
 _TOPIC = re.compile(r"^(?:时|要|应当|应|须)")
 # 起草规范性文件，要公开征求意见: the making of a document, then a comma, then the modal.
-_MAKING = re.compile(r"^(?:制定|起草|出台|作出|发布|印发|修订)")
-_TOPIC_AFTER_COMMA = re.compile(r"^[，,]\s*(?:要|应当|应|须|必须)")
+_MAKING = re.compile(rf"^(?:{actors.MAKING}|作出)")
+_TOPIC_AFTER_COMMA = re.compile(rf"^[，,]\s*(?:{actors.MODALS})")
 _CONCERNED = re.compile(r"有关|相关")
 
 
