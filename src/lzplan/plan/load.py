@@ -79,7 +79,20 @@ def _load(path: Path, name: str, text: str) -> LoadedPlan:
     if problems:
         raise InputError(problems)
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return LoadedPlan(path, name, sha, plan, index, document.positions, notice, broken_down)
+    positions = _reported(document.positions, plan, index)
+    return LoadedPlan(path, name, sha, plan, index, positions, notice, broken_down)
+
+
+def _reported(positions: PositionMap, plan: Plan, index: PlanIndex) -> PositionMap:
+    """The positions a report points at once the plan is loaded: each unit's entry and
+    each requirement. The others served the checks that ran, and were most of a large
+    plan's memory (15 of 34 MiB for 10,000 units), in the parent and every worker."""
+    paths = [*(("units", i) for i in range(len(plan.units))), *index.paths.values()]
+    kept = {}
+    for path in paths:
+        at = positions.find(path)
+        kept[path] = (at.line, at.column)
+    return PositionMap(positions.file, kept)
 
 
 def _cited_digests(loaded: LoadedPlan) -> tuple[tuple[str, str], ...]:

@@ -102,9 +102,11 @@ def findings(
         Finding("notice", n.location, "notice", notice, n.message.render(lang))
         for n in result.notices
     ]
+    places: dict[str, int] = {}
     for unit in result.units:
         if per_unit and unit.status is UnitStatus.NOT_SUBMITTED:
-            found.append(_unit_finding(unit, result, level, loaded, lang))
+            places = places or {u.id: i for i, u in enumerate(loaded.plan.units)}
+            found.append(_unit_finding(unit, result, level, loaded, lang, places[unit.unit]))
             continue
         for outcome in unit.outcomes:
             severity = _level(outcome, result, level)
@@ -114,12 +116,13 @@ def findings(
 
 
 def _unit_finding(
-    unit: UnitResult, result: Result, level: FailOn, loaded: LoadedPlan, lang: Lang
+    unit: UnitResult, result: Result, level: FailOn, loaded: LoadedPlan, lang: Lang, place: int
 ) -> Finding:
-    """A unit that filed nothing: one finding, an error once anything it owes fails."""
+    """A unit that filed nothing: one finding, an error once anything it owes fails;
+    ``place``: its entry's index in the plan's units."""
     failing = any(fails(o, result.as_of, level) for o in unit.outcomes)
     info = loaded.index.units[unit.unit]
-    where = loaded.positions.find(("units", loaded.plan.units.index(info)))
+    where = loaded.positions.find(("units", place))
     word = labels.unit_status(unit.status, lang)
     first = min(unit.outcomes, key=lambda o: o.due)
     message = say("report.unit_finding", lang, unit=unit.unit, name=info.name, word=word,
