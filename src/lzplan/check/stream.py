@@ -194,6 +194,7 @@ class Merge:
         self.where: dict[str, Location] = {}  # where the first sound-or-not verdict says so
         self.invalid: set[str] = set()
         self.kept: dict[str, tuple[int, int, UnitSummary]] = {}
+        self.summaries: dict[UnitSummary, UnitSummary] = {}
         self.counted: set[str] = set()  # units whose documents were counted as claims
         self.first: dict[tuple[str, str], tuple[str, Location]] = {}
         self.groups: list[tuple[str, int, int]] = []
@@ -233,7 +234,9 @@ class Merge:
             return []
         if unit in self.invalid:
             return []
-        self.kept[unit] = (*self._write(found.line + "\n"), found.summary)
+        # one object for summaries alike: most units of a large check share a few
+        summary = self.summaries.setdefault(found.summary, found.summary)
+        self.kept[unit] = (*self._write(found.line + "\n"), summary)
         if found.claims:
             self.counted.add(unit)
         claims = ((Location(found.file, line, column), unit, key, same, shown)

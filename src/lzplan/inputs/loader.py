@@ -10,6 +10,7 @@ import datetime as dt
 import os
 import re
 import stat
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -371,7 +372,8 @@ class _Builder:
             tag = _scalar_tag(event)
             if tag == _STR:
                 self._anchor(event)
-                return str(event.value)
+                # one object for keys alike (a plan's 10,000 units each have a "name")
+                return sys.intern(event.value)
             if tag == _MERGE:
                 self._problem(event, msg("yaml.merge"))
                 return None
