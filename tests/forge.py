@@ -74,16 +74,28 @@ def all_met(entry: Path) -> bytes:
 
 
 def _piece_met(kept: tuple[Any, ...]) -> tuple[Any, ...]:
-    file, unit, where, problems, notices, _, claims, line = kept
-    doc = json.loads(line)
+    """Each format's line of the piece (a JSON report's, a terminal's, joined when
+    both are kept) and its summary, rewritten as every requirement met."""
+    file, unit, where, problems, notices, summary, claims, line = kept
+    owed = sum(count for _, count in summary[1])
+    parts = [_met(json.loads(part)) for part in line.split("\x1e")]
+    line = "\x1e".join(json.dumps(doc, ensure_ascii=False, separators=(", ", ": "))
+                       if isinstance(doc, dict) else
+                       json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
+                       for doc in parts)  # fmt: skip
+    return (file, unit, where, problems, notices,
+            ("compliant", (("met", owed),), (False, False), ()), claims, line)  # fmt: skip
+
+
+def _met(doc: Any) -> Any:
+    if isinstance(doc, list):  # the terminal's: unit, standing, cells, done, owed, shortfalls
+        unit, _, cells, _, owed, _ = doc
+        return [unit, "compliant", dict.fromkeys(cells, "met"), owed, owed, []]
     doc["status"] = "compliant"
     doc["cells"] = dict.fromkeys(doc["cells"], "met")
     for outcome in doc["outcomes"]:
         outcome["status"] = "met"
-    met = (("met", len(doc["outcomes"])),)
-    line = json.dumps(doc, ensure_ascii=False, separators=(", ", ": "))
-    return (file, unit, where, problems, notices, ("compliant", met, (False, False), ()),
-            claims, line)  # fmt: skip
+    return doc
 
 
 def unknown_message(entry: Path) -> bytes:

@@ -43,6 +43,57 @@ def test_a_streamed_report_is_the_plain_paths(case: Path, tmp_path: Path, jobs: 
     assert streamed == plain
 
 
+# The terminal report streams too, alone and beside a JSON file; a markdown file (which
+# does not stream) forces the plain path. Cut to a few rows, so the streamed trimming of
+# the matrix, progress and shortfalls is the one compared.
+_TERMINAL = [(), ("--all", "--lang", "zh"), ("--width", "60"), ("--color", "always")]
+
+
+@pytest.mark.parametrize("extra", _TERMINAL, ids=["plain", "all-zh", "narrow", "colour"])
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_a_streamed_terminal_report_is_the_plain_paths(
+    case: Path, tmp_path: Path, extra: tuple[str, ...], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lzplan.reporters import terminal
+
+    monkeypatch.setattr(terminal, "MAX_ROWS", 3)
+    args = [*json.loads((case / "args.json").read_text(encoding="utf-8")), *extra]
+    check = ("check", "submissions", "--plan", PLAN, "--no-cache", "--jobs", "2", *args)
+    both = invoke(*check, "--output", f"json:{tmp_path / 'streamed.json'}", cwd=case)
+    plain = invoke(*check, "--output", f"json:{tmp_path / 'plain.json'}",
+                   "--output", f"markdown:{tmp_path / 'report.md'}", cwd=case)  # fmt: skip
+    alone = invoke(*check, cwd=case)
+    seen = [(r.exit_code, r.stdout, r.stderr) for r in (both, plain, alone)]
+    assert seen[0] == seen[1] == seen[2]
+    if both.exit_code != 2:
+        assert (tmp_path / "streamed.json").read_bytes() == (tmp_path / "plain.json").read_bytes()
+
+
+def test_a_notice_line_is_split_at_newlines_only(tmp_path: Path) -> None:
+    """JSON keeps U+2028 and U+0085 as they are: a file's notice lines are split at the
+    newlines the check wrote, or one notice would come out as two broken lines."""
+    odd = "纳府发〔2011〕\u2028号\x85"
+    streamed = _streamed((), [("s/one.yaml", f'"{odd}"\n"two"\n')])
+    try:
+        assert list(streamed.notice_lines(_Words())) == [f'"{odd}"', '"two"']
+    finally:
+        streamed.close()
+
+
+def test_several_formats_lines_are_read_each_as_its_own() -> None:
+    both = stream.Several([_Words(), _Shout()])
+    assert both.tag == "test + shout"
+    line = both.message(
+        Location("s/a.yaml", 2, 1), msg("waiver.expired", expires=dt.date(2011, 6, 30))
+    )
+    streamed = _streamed((), [("s/a.yaml", line + "\n")])
+    try:
+        assert list(streamed.of(0).notice_lines(_Words())) == ["s/a.yaml:2:1 waiver.expired"]
+        assert list(streamed.of(1).notice_lines(_Shout())) == ["S/A.YAML:2:1 WAIVER.EXPIRED"]
+    finally:
+        streamed.close()
+
+
 def _lines(loaded: LoadedPlan, as_of: dt.date) -> Lines:
     return json_report.lines(loaded, "zh", as_of)
 
@@ -109,6 +160,13 @@ class _Words:
 
     def message(self, location: Location, message: Message) -> str:
         return f"{location} {message.key}"
+
+
+class _Shout(_Words):
+    tag = "shout"
+
+    def message(self, location: Location, message: Message) -> str:
+        return super().message(location, message).upper()
 
 
 def test_notices_outside_the_submissions_take_their_place_among_the_files() -> None:

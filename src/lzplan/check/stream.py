@@ -25,7 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import tempfile
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import IO, Any, NamedTuple, Protocol
 
@@ -48,6 +48,26 @@ class Lines(Protocol):
     def unit(self, result: UnitResult) -> str: ...
 
     def message(self, location: Location, message: Message) -> str: ...
+
+
+# What joins the lines of several formats made for one unit or message: no format's
+# line holds it (each is JSON, which escapes every control character), nor a newline.
+JOIN = "\x1e"
+
+
+class Several:
+    """The lines of several formats at once, joined by ``JOIN``: a check streamed
+    through them all (a terminal report and a JSON file)."""
+
+    def __init__(self, formats: Sequence[Lines]) -> None:
+        self.formats = tuple(formats)
+        self.tag = " + ".join(lines.tag for lines in self.formats)
+
+    def unit(self, result: UnitResult) -> str:
+        return JOIN.join(lines.unit(result) for lines in self.formats)
+
+    def message(self, location: Location, message: Message) -> str:
+        return JOIN.join(lines.message(location, message) for lines in self.formats)
 
 
 class Replay(Exception):
@@ -153,6 +173,11 @@ class Streamed:
     order: list[tuple[int, int]]  # each unit's line (offset, length), in unit order
     groups: list[tuple[str, int, int]]  # each file's notices (file, offset, length)
     strays: tuple[Notice, ...]  # notices located outside a submission (the waivers)
+    part: int | None = None  # with ``Several`` formats' lines: the format read
+
+    def of(self, part: int) -> Streamed:
+        """The same check, read as the ``part``-th of its formats (``Several``)."""
+        return replace(self, part=part)
 
     def fails_at(self, level: FailOn) -> bool:
         if level is FailOn.INVALID:
@@ -161,7 +186,7 @@ class Streamed:
 
     def unit_lines(self) -> Iterator[str]:
         for offset, length in self.order:
-            yield self._read(offset, length)
+            yield self._pick(self._read(offset, length))
 
     def notice_lines(self, lines: Lines) -> Iterator[str]:
         """Every notice's line, in file, line and column order."""
@@ -170,8 +195,12 @@ class Streamed:
             while strays and strays[0].location.file < file:
                 stray = strays.pop(0)
                 yield lines.message(stray.location, stray.message)
-            yield from self._read(offset, length).splitlines()
+            # by newline alone: splitlines() also splits at U+2028, which JSON keeps
+            yield from map(self._pick, self._read(offset, length).split("\n")[:-1])
         yield from (lines.message(n.location, n.message) for n in strays)
+
+    def _pick(self, line: str) -> str:
+        return line if self.part is None else line.split(JOIN)[self.part]
 
     def _read(self, offset: int, length: int) -> str:
         self.spool.seek(offset)

@@ -68,7 +68,7 @@ if TYPE_CHECKING:
     from lzplan.check.run import Request, StreamedCheck
     from lzplan.check.stream import Lines
     from lzplan.plan.load import LoadedPlan
-    from lzplan.reporters import Options, StreamingReporter
+    from lzplan.reporters import Options
     from lzplan.reporters.write import Output
 
 
@@ -156,21 +156,21 @@ class Outputs:
 
 def _report(request: Request, outputs: Outputs, options: Options) -> int:
     """Run the check, write every report, and say how it ended. A check whose reports
-    are all of one format that streams (JSON) streams its units through it."""
+    all stream (terminal, JSON) streams its units through them."""
     from lzplan import reporters
     from lzplan.check import run
     from lzplan.reporters import write
 
     with run.no_gc():
-        name = reporters.streaming(outputs.formats)
-        if name is None:
+        names = reporters.streaming(outputs.formats)
+        if names is None:
             checked: run.Checked | run.StreamedCheck = run.check(request)
         else:
-            module = reporters.streamer(name)
-            checked = run.check_streamed(request, partial(_lines, module, options.lang))
+            checked = run.check_streamed(request, partial(_lines, names, options.lang))
         try:
             if isinstance(checked, run.StreamedCheck):
-                report: write.Report = partial(_streamed, module, checked, options)
+                assert names is not None
+                report: write.Report = partial(_streamed, names, checked, options)
             else:
                 report = write.reports(checked.result, checked.plan, options)
             write.emit(report, outputs.shown, outputs.targets, sys.stdout)
@@ -188,14 +188,22 @@ def _report(request: Request, outputs: Outputs, options: Options) -> int:
     return finish(checked, options.lang, fail_on=options.fail_on)
 
 
-def _lines(module: StreamingReporter, lang: Lang, loaded: LoadedPlan, as_of: dt.date) -> Lines:
-    return module.lines(loaded, lang, as_of)
+def _lines(names: tuple[str, ...], lang: Lang, loaded: LoadedPlan, as_of: dt.date) -> Lines:
+    """Each unit's lines, in every format streamed (joined when there are several)."""
+    from lzplan import reporters
+    from lzplan.check.stream import Several
+
+    made = [reporters.streamer(name).lines(loaded, lang, as_of) for name in names]
+    return made[0] if len(made) == 1 else Several(made)
 
 
 def _streamed(
-    module: StreamingReporter, checked: StreamedCheck, options: Options, name: str
+    names: tuple[str, ...], checked: StreamedCheck, options: Options, name: str
 ) -> Iterable[str]:
-    return module.render_streamed(checked.result, checked.plan, options)
+    from lzplan import reporters
+
+    streamed = checked.result if len(names) == 1 else checked.result.of(names.index(name))
+    return reporters.streamer(name).render_streamed(streamed, checked.plan, options)
 
 
 @app.command("explain", epilog=EXIT_CODES_HELP)

@@ -44,12 +44,13 @@ class Format:
     step_summary: bool = False  # GitHub Actions: also append markdown to $GITHUB_STEP_SUMMARY
     binary: bool = False  # a file, not text: render yields bytes, and no terminal shows it
     # its module also has ``lines(loaded, lang, as_of)`` (a ``check.stream.Lines``) and
-    # ``render_streamed``: a check asking for it alone streams its units (``check.stream``)
+    # ``render_streamed``: a check asking only for such formats streams its units
+    # (``check.stream``)
     streams: bool = False
 
 
 FORMATS = {
-    "terminal": Format("terminal"),
+    "terminal": Format("terminal", streams=True),
     "markdown": Format("markdown"),
     "json": Format("json_report", streams=True),
     "junit": Format("junit"),
@@ -91,12 +92,11 @@ def text(name: str, result: Result, loaded: LoadedPlan, options: Options) -> str
     return "".join(get(name).render(result, loaded, options))
 
 
-def streaming(formats: Iterable[str]) -> str | None:
-    """The format a check can stream its units through: the one every report asks for,
-    when it streams."""
-    names = set(formats)
-    name = names.pop() if len(names) == 1 else None
-    return name if name is not None and FORMATS[name].streams else None
+def streaming(formats: Iterable[str]) -> tuple[str, ...] | None:
+    """The formats a check can stream its units through, each once in the order first
+    asked for: all the reports', when every one of them streams."""
+    names = tuple(dict.fromkeys(formats))
+    return names if names and all(FORMATS[name].streams for name in names) else None
 
 
 class StreamingReporter(Protocol):

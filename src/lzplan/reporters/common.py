@@ -21,22 +21,26 @@ _SHORT = (Status.MISSED, Status.PENDING, Status.MET_LATE)
 
 def summary(result: Result, lang: Lang) -> list[str]:
     """Two sentences: units by standing, requirements by status."""
+    units = Counter(str(unit.status) for unit in result.units)
+    return summary_of(units, Counter(str(o.status) for o in result.outcomes()), lang)
+
+
+def summary_of(units: Counter[str], outcomes: Counter[str], lang: Lang) -> list[str]:
+    """The same, from how many units stand and requirements are at each status."""
     sep = say("report.sep", lang)
-    units = Counter(unit.status for unit in result.units)
     unit_part = sep.join(
         say("report.part", lang, count=units[key], word=labels.unit_status(key, lang))
         for key in UnitStatus
         if key is not UnitStatus.NOTHING_OWED
     )
-    outcomes = Counter(outcome.status for outcome in result.outcomes())
     req_part = sep.join(
         say("report.part_item", lang, count=outcomes[status], word=labels.word(status, lang))
         for status in Status
         if status is not Status.NOT_APPLICABLE
     )
     return [
-        say("report.units", lang, count=len(result.units), parts=unit_part),
-        say("report.requirements", lang, count=len(result.outcomes()), parts=req_part),
+        say("report.units", lang, count=units.total(), parts=unit_part),
+        say("report.requirements", lang, count=outcomes.total(), parts=req_part),
     ]
 
 
@@ -46,17 +50,31 @@ def shortfalls(result: Result) -> list[Outcome]:
     A unit with no file, or an invalid one, is one row (its earliest due date, and an
     empty requirement), not one row per requirement.
     """
-    order = {unit.unit: i for i, unit in enumerate(result.units)}
+    rows = [(place, rank, outcome) for place, unit in enumerate(result.units)
+            for rank, outcome in unit_shortfalls(unit)]  # fmt: skip
+    rows.sort(key=lambda row: worst_first(row[2].status, row[2].due, row[0], row[1]))
+    return [outcome for _, _, outcome in rows]
+
+
+def unit_shortfalls(unit: UnitResult) -> list[tuple[int, Outcome]]:
+    """A unit's rows of the shortfalls, each with its rank within the unit (0: the
+    whole unit's row)."""
     rows: list[tuple[int, Outcome]] = []
-    for unit in result.units:
-        whole = [o for o in unit.outcomes if o.status in _WHOLE_UNIT]
-        if whole:
-            first = min(whole, key=lambda o: o.due)
-            detail = msg("detail.whole_unit", detail=first.detail, count=len(whole))
-            rows.append((0, first._replace(requirement="", detail=detail)))
-        rows += [(i + 1, o) for i, o in enumerate(unit.outcomes) if o.status in _SHORT]
-    rows.sort(key=lambda row: (-row[1].status.severity, row[1].due, order[row[1].unit], row[0]))
-    return [outcome for _, outcome in rows]
+    whole = [o for o in unit.outcomes if o.status in _WHOLE_UNIT]
+    if whole:
+        first = min(whole, key=lambda o: o.due)
+        detail = msg("detail.whole_unit", detail=first.detail, count=len(whole))
+        rows.append((0, first._replace(requirement="", detail=detail)))
+    rows += [(i + 1, o) for i, o in enumerate(unit.outcomes) if o.status in _SHORT]
+    return rows
+
+
+def worst_first(
+    status: Status, due: dt.date, place: int, rank: int
+) -> tuple[int, dt.date, int, int]:
+    """Where a shortfall sorts: worst first, then by due date, unit order (``place``) and
+    its rank within the unit."""
+    return (-status.severity, due, place, rank)
 
 
 @dataclass(frozen=True)
@@ -220,9 +238,13 @@ def progress_line(result: Result, loaded: LoadedPlan, lang: Lang) -> str:
     """One sentence: how much of the period is gone, how many units keep pace."""
     rows = progress(result, loaded)
     gone = elapsed(result, loaded) or 0.0
-    return say("report.progress_line", lang, as_of=labels.date(result.as_of, lang),
-               elapsed=percent(gone), count=sum(row.on_pace for row in rows),
-               total=len(rows))  # fmt: skip
+    return pace_line(result.as_of, gone, sum(row.on_pace for row in rows), len(rows), lang)
+
+
+def pace_line(as_of: dt.date, gone: float, on_pace: int, total: int, lang: Lang) -> str:
+    """The same, from its figures."""
+    return say("report.progress_line", lang, as_of=labels.date(as_of, lang),
+               elapsed=percent(gone), count=on_pace, total=total)  # fmt: skip
 
 
 def percent(share: float) -> str:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import heapq
 import io
-from collections.abc import Iterable
+import json
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, Protocol, TypeVar
 
 from rich import box
 from rich.cells import cell_len
@@ -12,14 +16,20 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from lzplan.check.result import Outcome, Result, UnitResult, UnitStatus
-from lzplan.messages import Lang, say
+from lzplan.check.result import Outcome, Result, Status, UnitResult, UnitStatus
+from lzplan.location import Location
+from lzplan.messages import Lang, Message, say
 from lzplan.plan.index import PlanIndex
 from lzplan.plan.load import LoadedPlan
 from lzplan.reporters import Options, common, labels
 from lzplan.reporters import console as consoles
 from lzplan.reporters.console import show
 from lzplan.reporters.looks import LOOK, PACE, UNIT_STYLE
+
+if TYPE_CHECKING:
+    from lzplan.check.stream import Streamed
+
+T = TypeVar("T")
 
 # A matrix or shortfall list longer than this shows only what needs attention, and says
 # how much it left out: a province's thousands of rows help nobody at a terminal.
@@ -34,106 +44,348 @@ _NEEDS_ATTENTION = (
 
 
 def render(result: Result, loaded: LoadedPlan, options: Options) -> Iterable[str]:
+    return _rendered(_facts(result, loaded, options.lang, options.show_all), loaded, options)
+
+
+def render_streamed(streamed: Streamed, loaded: LoadedPlan, options: Options) -> Iterable[str]:
+    """The same report of a streamed check, from its units' lines (``TerminalLines``)."""
+    return _rendered(_streamed_facts(streamed, loaded, options), loaded, options)
+
+
+def _rendered(facts: Facts, loaded: LoadedPlan, options: Options) -> Iterator[str]:
     buffer = io.StringIO()
     console = consoles.make(buffer, color=options.color)
-    report(console, result, loaded, options.lang, options.show_all, options.width)
-    return [buffer.getvalue()]
+    for _ in write(console, facts, loaded, options.lang, options.width):
+        yield _drained(buffer)
+    yield _drained(buffer)
 
 
-def _attention(result: Result) -> tuple[list[UnitResult], bool]:
+def _drained(buffer: io.StringIO) -> str:
+    text = buffer.getvalue()
+    buffer.seek(0)
+    buffer.truncate()
+    return text
+
+
+class MatrixRow(Protocol):
+    """A unit's row of the matrix (a ``UnitResult``, or a streamed unit's ``StreamedRow``)."""
+
+    @property
+    def unit(self) -> str: ...
+
+    @property
+    def status(self) -> UnitStatus: ...
+
+    def cell(self, task: str) -> Status: ...
+
+
+@dataclass(frozen=True)
+class StreamedRow:
+    """A streamed unit's row: its standing and each task's worst status."""
+
+    unit: str
+    status: UnitStatus
+    cells: dict[str, Status]
+
+    def cell(self, task: str) -> Status:
+        return self.cells.get(task, Status.NOT_APPLICABLE)
+
+
+class Short(NamedTuple):
+    """A row of the shortfalls, its detail in words."""
+
+    status: Status
+    unit: str
+    requirement: str  # empty: the whole unit (no file, or an invalid one)
+    detail: str
+    due: dt.date
+
+
+@dataclass(frozen=True)
+class Pace:
+    """The progress section: its sentence, the rows shown, and how many there were."""
+
+    line: str
+    rows: list[common.Progress]
+    total: int
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What the terminal report says, however the check was run: the rows it shows,
+    and how many it left out."""
+
+    plan_id: str
+    as_of: dt.date
+    tasks: tuple[str, ...]
+    units: int  # in the check
+    rows: list[MatrixRow]  # shown in the matrix
+    cut: bool  # whether only the worst of the units needing attention are shown
+    summary: list[str]
+    pace: Pace | None  # while the period runs
+    scores: tuple[str, list[common.ScoreRow]] | None  # with --scores
+    shortfalls: list[Short]  # shown
+    short_total: int
+    notices: Iterable[str]  # read once, as it is written
+    any_notices: bool
+
+
+def _facts(result: Result, loaded: LoadedPlan, lang: Lang, show_all: bool) -> Facts:
+    rows, cut = (list(result.units), False) if show_all else _attention(result.units)
+    shortfalls = [_short(o, lang) for o in common.shortfalls(result)]
+    return Facts(
+        plan_id=result.plan_id,
+        as_of=result.as_of,
+        tasks=result.tasks,
+        units=len(result.units),
+        rows=list(rows),
+        cut=cut,
+        summary=common.summary(result, lang),
+        pace=_pace(result, loaded, lang, show_all),
+        scores=_scored(result, loaded, lang),
+        shortfalls=shortfalls if show_all else shortfalls[:MAX_ROWS],
+        short_total=len(shortfalls),
+        notices=[_notice(n.location, n.message, lang) for n in result.notices],
+        any_notices=bool(result.notices),
+    )
+
+
+def _short(outcome: Outcome, lang: Lang) -> Short:
+    return Short(outcome.status, outcome.unit, outcome.requirement,
+                 outcome.detail.render(lang), outcome.due)  # fmt: skip
+
+
+def _notice(location: Location, message: Message, lang: Lang) -> str:
+    return f"  {location}: {message.render(lang)}"
+
+
+def _pace(result: Result, loaded: LoadedPlan, lang: Lang, show_all: bool) -> Pace | None:
+    rows = common.progress(result, loaded)
+    if not rows:
+        return None
+    shown = rows if show_all or len(rows) <= MAX_ROWS else [r for r in rows if not r.on_pace]
+    return Pace(common.progress_line(result, loaded, lang), shown, len(rows))
+
+
+def _scored(
+    result: Result, loaded: LoadedPlan, lang: Lang
+) -> tuple[str, list[common.ScoreRow]] | None:
+    rows = common.score_rows(result, loaded, lang)
+    return (common.scores_line(result, loaded, lang), rows) if rows else None
+
+
+R = TypeVar("R", bound=MatrixRow)
+
+
+def _attention(units: Iterable[R], total: int | None = None) -> tuple[list[R], bool]:
     """Every unit, up to MAX_ROWS; beyond, the units that need attention, and of those,
     when still too many, the worst MAX_ROWS (invalid, then not submitted, behind, late),
     in matrix order — and whether that last cut was made. A terminal is read, not
-    searched; and rich lays out ~1 ms a row."""
-    units = list(result.units)
-    if len(units) <= MAX_ROWS:
-        return units, False
-    needing = [unit for unit in units if unit.status in _NEEDS_ATTENTION]
-    if len(needing) <= MAX_ROWS:
-        return needing, False
+    searched; and rich lays out ~1 ms a row. ``total``: how many units there are, when
+    ``units`` is read as it comes (then only the rows shown are kept)."""
+    if total is None:
+        units = list(units)
+        total = len(units)
+    if total <= MAX_ROWS:
+        return list(units), False
     order = {status: rank for rank, status in enumerate(_WORST_FIRST)}
-    worst = sorted(range(len(needing)), key=lambda i: (order[needing[i].status], i))[:MAX_ROWS]
-    return [needing[i] for i in sorted(worst)], True
+    needing = ((i, unit) for i, unit in enumerate(units) if unit.status in _NEEDS_ATTENTION)
+    counted = _Counted(needing)
+    worst = heapq.nsmallest(MAX_ROWS, counted, key=lambda row: (order[row[1].status], row[0]))
+    return [unit for _, unit in sorted(worst, key=lambda row: row[0])], counted.count > MAX_ROWS
 
 
 _WORST_FIRST = (UnitStatus.INVALID, UnitStatus.NOT_SUBMITTED, UnitStatus.BEHIND,
                 UnitStatus.COMPLIANT_LATE)  # fmt: skip
 
 
-def report(
-    console: Console,
-    result: Result,
-    loaded: LoadedPlan,
-    lang: Lang = "en",
-    show_all: bool = False,
-    width: int | None = None,
-) -> None:
+class _Counted(Generic[T]):
+    """An iterable that counts what was read of it."""
+
+    def __init__(self, items: Iterable[T]) -> None:
+        self.items, self.count = items, 0
+
+    def __iter__(self) -> Iterator[T]:
+        for item in self.items:
+            self.count += 1
+            yield item
+
+
+# ---------------------------------------------------------------- streamed
+
+
+def lines(loaded: LoadedPlan, lang: Lang, as_of: dt.date) -> TerminalLines:
+    """The lines a streamed check's units are written as (``check.stream``)."""
+    return TerminalLines(lang)
+
+
+class TerminalLines:
+    """What the report needs of a unit, made where its file is judged: its standing,
+    its cells, its progress tally and its shortfalls, as a line of JSON
+    (``check.stream.Lines``); a notice as the line it is printed as."""
+
+    def __init__(self, lang: Lang) -> None:
+        self.lang = lang
+        self.tag = f"terminal 1 {lang}"
+
+    def unit(self, result: UnitResult) -> str:
+        tasks = {o.task for o in result.outcomes}
+        cells = {task: str(result.cell(task)) for task in sorted(tasks)}
+        shorts = [[rank, str(o.status), o.due.isoformat(), o.requirement,
+                   o.detail.render(self.lang)]
+                  for rank, o in common.unit_shortfalls(result)]  # fmt: skip
+        facts = [result.unit, str(result.status), cells, *common.tally(result), shorts]
+        return json.dumps(facts, ensure_ascii=False, separators=(",", ":"))
+
+    def message(self, location: Location, message: Message) -> str:
+        return json.dumps(_notice(location, message, self.lang), ensure_ascii=False)
+
+
+def _streamed_facts(streamed: Streamed, loaded: LoadedPlan, options: Options) -> Facts:
+    """The report's facts, reading the units' lines as they come: the matrix rows,
+    progress rows and shortfalls shown are kept, the others only counted (all of them
+    with ``show_all``)."""
+    lang, show_all = options.lang, options.show_all
+    total = len(streamed.order)
+    if show_all:
+        rows: list[StreamedRow] = [cells for cells, _ in _read(streamed)]
+        cut = False
+    else:
+        rows, cut = _attention((cells for cells, _ in _read(streamed)), total)
+    shorts = _Counted(_shorts(streamed))
+    shown = sorted(shorts) if show_all else heapq.nsmallest(MAX_ROWS, shorts)
+    return Facts(
+        plan_id=streamed.plan_id,
+        as_of=streamed.as_of,
+        tasks=tuple(task.id for task in loaded.plan.tasks),
+        units=total,
+        rows=list(rows),
+        cut=cut,
+        summary=common.summary_of(streamed.units, streamed.outcomes, lang),
+        pace=_streamed_pace(streamed, loaded, lang, show_all),
+        scores=None,  # a check with --scores is not streamed
+        shortfalls=[short for _, short in shown],
+        short_total=shorts.count,
+        notices=map(json.loads, streamed.notice_lines(TerminalLines(lang))),
+        any_notices=bool(streamed.groups or streamed.strays),
+    )
+
+
+_Line = tuple[str, str, dict[str, str], int, int, list[list[Any]]]
+
+
+def _read(streamed: Streamed) -> Iterator[tuple[StreamedRow, _Line]]:
+    for line in streamed.unit_lines():
+        facts: _Line = json.loads(line)
+        unit, status, cells = facts[:3]
+        yield StreamedRow(unit, UnitStatus(status), {t: Status(s) for t, s in cells.items()}), facts
+
+
+def _shorts(streamed: Streamed) -> Iterator[tuple[tuple[int, dt.date, int, int], Short]]:
+    """Each shortfall, with where it sorts."""
+    for place, (_, facts) in enumerate(_read(streamed)):
+        for rank, state, due, requirement, detail in facts[5]:
+            short = Short(Status(state), facts[0], requirement, detail, dt.date.fromisoformat(due))
+            yield common.worst_first(short.status, short.due, place, rank), short
+
+
+def _streamed_pace(
+    streamed: Streamed, loaded: LoadedPlan, lang: Lang, show_all: bool
+) -> Pace | None:
+    gone = common.elapsed_on(streamed.as_of, loaded)
+    total = len(streamed.order)
+    if gone is None or not total:
+        return None
+    shown: list[common.Progress] = []
+    on_pace = 0
+    for _, facts in _read(streamed):
+        row = common.Progress(facts[0], facts[3], facts[4], gone)
+        on_pace += row.on_pace
+        if show_all or total <= MAX_ROWS or not row.on_pace:
+            shown.append(row)
+    return Pace(common.pace_line(streamed.as_of, gone, on_pace, total, lang), shown, total)
+
+
+# ---------------------------------------------------------------- written
+
+
+# Notices printed between two writes: a check can hold 100,000 of them, and the report
+# is never one string in memory.
+_BATCH = 2000
+
+
+def write(console: Console, facts: Facts, loaded: LoadedPlan, lang: Lang = "en",
+          width: int | None = None) -> Iterator[None]:  # fmt: skip
+    """The report: title, matrix, legend, summary, progress, scores, shortfalls, notices;
+    it yields whenever what it printed so far may be written out."""
     index = loaded.index
     title = index.plan.plan.title
 
     def line(text: str = "") -> None:
         """A line of prose; given a width, wrapped to it."""
+        if width is None and text.isprintable():
+            # what rich prints of plain text, unstyled: ~0.1 ms a line less, which is
+            # most of a report of 100,000 notices
+            console.file.write(text + "\n")
+            return
         if width is None:
             console.print(text)
             return
         console.width = width
         console.print(text, soft_wrap=False, overflow="fold")
 
-    line(say("report.title", lang, title=title, plan=result.plan_id, as_of=result.as_of))
+    line(say("report.title", lang, title=title, plan=facts.plan_id, as_of=facts.as_of))
     line()
-    units, cut = (list(result.units), False) if show_all else _attention(result)
-    for i, block in enumerate(fitted(result, index, lang, units, width)):
+    for i, block in enumerate(fitted(facts.tasks, index, lang, facts.rows, width)):
         if i:
             line()
         show(console, block)
-    if len(units) < len(result.units):
-        hidden = len(result.units) - len(units)
-        key = "report.hidden_units_many" if cut else "report.hidden_units"
-        line(say(key, lang, count=hidden, shown=len(units)))
+    if len(facts.rows) < facts.units:
+        hidden = facts.units - len(facts.rows)
+        key = "report.hidden_units_many" if facts.cut else "report.hidden_units"
+        line(say(key, lang, count=hidden, shown=len(facts.rows)))
     line(labels.labelled("report.legend", labels.legend(lang, loaded.plan), lang))
     line()
-    for summary in common.summary(result, lang):
+    for summary in facts.summary:
         line(summary)
-    _progress(console, result, loaded, lang, show_all)
-    _scores(console, result, loaded, lang)
-    _shortfalls(console, result, index, lang, show_all, width)
-    if result.notices:
+    _progress(console, facts.pace, loaded, lang)
+    _scores(console, facts.scores, lang)
+    _shortfalls(console, facts, index, lang, width)
+    if facts.any_notices:
         line()
         line(labels.heading("report.notices", lang))
-        for notice in result.notices:
-            line(f"  {notice.location}: {notice.message.render(lang)}")
+        for i, notice in enumerate(facts.notices, 1):
+            line(notice)
+            if i % _BATCH == 0:
+                yield
 
 
-def _progress(
-    console: Console, result: Result, loaded: LoadedPlan, lang: Lang, show_all: bool
-) -> None:
+def _progress(console: Console, pace: Pace | None, loaded: LoadedPlan, lang: Lang) -> None:
     """While the period runs: each unit's share done against the share of time gone;
     with many units, only those behind pace."""
-    rows = common.progress(result, loaded)
-    if not rows:
+    if pace is None:
         return
     console.print()
     console.print(labels.heading("report.progress", lang))
-    console.print(common.progress_line(result, loaded, lang))
-    shown = rows if show_all or len(rows) <= MAX_ROWS else [r for r in rows if not r.on_pace]
+    console.print(pace.line)
     keys = ("report.name", "report.done", "report.owed", "report.share", "report.pace")
     progress = table(*(say(key, lang) for key in keys))
-    for row in shown:
+    for row in pace.rows:
         name = labels.unit_name(loaded.index.units[row.unit], lang)
         progress.add_row(name, str(row.done), str(row.owed), common.percent(row.share),
                          Text(common.pace(row, lang), style=PACE[row.on_pace].style))  # fmt: skip
     show(console, progress)
-    if len(shown) < len(rows):
-        console.print(say("report.hidden_rows", lang, count=len(rows) - len(shown)))
+    if len(pace.rows) < pace.total:
+        console.print(say("report.hidden_rows", lang, count=pace.total - len(pace.rows)))
 
 
-def _scores(console: Console, result: Result, loaded: LoadedPlan, lang: Lang) -> None:
-    rows = common.score_rows(result, loaded, lang)
-    if not rows:
+def _scores(console: Console, scored: tuple[str, list[common.ScoreRow]] | None, lang: Lang) -> None:
+    if scored is None:
         return
+    line, rows = scored
     console.print()
     console.print(labels.heading("report.scores", lang))
-    console.print(common.scores_line(result, loaded, lang))
+    console.print(line)
     keys = ("report.ranking", "report.rank", "report.name", "report.points", "report.percent")
     scores = table(*(say(key, lang) for key in keys))
     previous = None
@@ -146,19 +398,13 @@ def _scores(console: Console, result: Result, loaded: LoadedPlan, lang: Lang) ->
 
 
 def _shortfalls(
-    console: Console,
-    result: Result,
-    index: PlanIndex,
-    lang: Lang,
-    show_all: bool,
-    width: int | None = None,
+    console: Console, facts: Facts, index: PlanIndex, lang: Lang, width: int | None = None
 ) -> None:
-    shortfalls = common.shortfalls(result)
-    if not shortfalls:
+    shown = facts.shortfalls
+    if not facts.short_total:
         return
     console.print()
     console.print(labels.heading("report.shortfalls", lang))
-    shown = shortfalls if show_all else shortfalls[:MAX_ROWS]
     listed = _shortfall_table(shown, index, lang)
     if width is None or consoles.natural_width(listed) <= width:
         show(console, listed)
@@ -166,8 +412,8 @@ def _shortfalls(
         console.width = width
         for line in _shortfall_lines(shown, index, lang):
             console.print(line, soft_wrap=False, overflow="fold")
-    if len(shown) < len(shortfalls):
-        console.print(say("report.hidden_rows", lang, count=len(shortfalls) - len(shown)))
+    if len(shown) < facts.short_total:
+        console.print(say("report.hidden_rows", lang, count=facts.short_total - len(shown)))
 
 
 def table(*headers: str) -> Table:
@@ -188,13 +434,13 @@ class Shape:
 
 
 def matrix(
-    result: Result,
+    tasks: tuple[str, ...],
     index: PlanIndex,
-    lang: Lang = "en",
-    units: list[UnitResult] | None = None,
+    lang: Lang,
+    rows: list[MatrixRow],
     shape: Shape | None = None,
 ) -> Table:
-    shape = shape or Shape(result.tasks)
+    shape = shape or Shape(tasks)
     columns = labels.task_columns(index.plan, lang)
     ids = [say("report.unit", lang)] if labels.show_ids(lang) else []
     headers = [*ids, say("report.name", lang), *(columns[task] for task in shape.tasks)]
@@ -203,7 +449,7 @@ def matrix(
         name = matrix.columns[len(ids)]
         name.no_wrap, name.max_width, name.overflow = False, shape.name_width, "fold"
     previous_kind = None
-    for unit in result.units if units is None else units:
+    for unit in rows:
         kind = index.units[unit.unit].kind
         if previous_kind is not None and kind != previous_kind:
             matrix.add_section()
@@ -219,18 +465,18 @@ _GAP = 3  # between two columns: a blank, the (blank) rule, a blank
 
 
 def fitted(
-    result: Result, index: PlanIndex, lang: Lang, units: list[UnitResult], width: int | None
+    tasks: tuple[str, ...], index: PlanIndex, lang: Lang, rows: list[MatrixRow], width: int | None
 ) -> list[Table]:
     """The matrix as wide as its content; given a width (--width, or the terminal's),
     fitted to it: as few blocks of tasks as fit, each repeating the units (the standing
     in the last), and of those the widest names — so the terminal never breaks a row."""
     if width is None:
-        return [matrix(result, index, lang, units)]
-    columns = _column_widths(result, index, lang, units)
+        return [matrix(tasks, index, lang, rows)]
+    columns = _column_widths(tasks, index, lang, rows)
     layouts = [(_pack(columns, width, name), i) for i, name in enumerate(_NAME_WIDTHS)]
     parts, best = min(layouts, key=lambda layout: (len(layout[0]), layout[1]))
     return [
-        matrix(result, index, lang, units, Shape(part, i == len(parts) - 1, _NAME_WIDTHS[best]))
+        matrix(tasks, index, lang, rows, Shape(part, i == len(parts) - 1, _NAME_WIDTHS[best]))
         for i, part in enumerate(parts)
     ]
 
@@ -244,23 +490,23 @@ class _Columns:
 
 
 def _column_widths(
-    result: Result, index: PlanIndex, lang: Lang, units: list[UnitResult]
+    tasks: tuple[str, ...], index: PlanIndex, lang: Lang, rows: list[MatrixRow]
 ) -> _Columns:
     """Each column's natural width in terminal cells (a CJK character is two)."""
-    rows = [_row(unit, Shape(result.tasks), index, lang) for unit in units]
-    cells = list(zip(*rows, strict=True)) if rows else []
+    laid = [_row(unit, Shape(tasks), index, lang) for unit in rows]
+    cells = list(zip(*laid, strict=True)) if laid else []
     ids = labels.show_ids(lang)
     headers = [*([say("report.unit", lang)] if ids else []), say("report.name", lang)]
     columns = labels.task_columns(index.plan, lang)
-    headers += [columns[task] for task in result.tasks] + [say("report.status", lang)]
+    headers += [columns[task] for task in tasks] + [say("report.status", lang)]
 
     def widest(i: int) -> int:
         return max(cell_len(str(cell)) for cell in (headers[i], *(cells[i] if cells else ())))
 
     first = 1 if ids else 0
-    tasks = {task: widest(first + 1 + i) for i, task in enumerate(result.tasks)}
+    widths = {task: widest(first + 1 + i) for i, task in enumerate(tasks)}
     fixed = widest(0) + _GAP if ids else 0
-    return _Columns(fixed, widest(first), tasks, widest(len(headers) - 1))
+    return _Columns(fixed, widest(first), widths, widest(len(headers) - 1))
 
 
 def _pack(columns: _Columns, width: int, name_width: int | None) -> list[tuple[str, ...]]:
@@ -281,7 +527,7 @@ def _pack(columns: _Columns, width: int, name_width: int | None) -> list[tuple[s
     return [tuple(block) for block in blocks]
 
 
-def _row(unit: UnitResult, shape: Shape, index: PlanIndex, lang: Lang) -> list[str | Text]:
+def _row(unit: MatrixRow, shape: Shape, index: PlanIndex, lang: Lang) -> list[str | Text]:
     ids: list[str | Text] = [unit.unit] if labels.show_ids(lang) else []
     cells: list[str | Text] = [*ids, labels.unit_name(index.units[unit.unit], lang)]
     for task in shape.tasks:
@@ -293,7 +539,7 @@ def _row(unit: UnitResult, shape: Shape, index: PlanIndex, lang: Lang) -> list[s
     return cells
 
 
-def _shortfall_lines(outcomes: list[Outcome], index: PlanIndex, lang: Lang) -> Iterable[Text]:
+def _shortfall_lines(outcomes: list[Short], index: PlanIndex, lang: Lang) -> Iterable[Text]:
     """A shortfall a paragraph: its status, unit and due date, then what is short."""
     ids = labels.show_ids(lang)
     everything = say("report.all", lang)
@@ -306,10 +552,10 @@ def _shortfall_lines(outcomes: list[Outcome], index: PlanIndex, lang: Lang) -> I
         title = index.requirements[o.requirement][1].title if o.requirement else ""
         what = f"{o.requirement} {title}" if ids and o.requirement else (title or everything)
         yield head
-        yield Text(f"    {what}{colon}{o.detail.render(lang)}")
+        yield Text(f"    {what}{colon}{o.detail}")
 
 
-def _shortfall_table(outcomes: list[Outcome], index: PlanIndex, lang: Lang) -> Table:
+def _shortfall_table(outcomes: list[Short], index: PlanIndex, lang: Lang) -> Table:
     ids = labels.show_ids(lang)
     headers: tuple[str, ...] = ("status", "unit", "name", "requirement", "", "detail", "due")
     if not ids:  # the requirement's title stands in its column, and no id column
@@ -322,6 +568,6 @@ def _shortfall_table(outcomes: list[Outcome], index: PlanIndex, lang: Lang) -> T
         row += [o.unit] if ids else []
         row.append(labels.unit_name(index.units[o.unit], lang))
         row += [o.requirement or everything, title] if ids else [title or everything]
-        row += [o.detail.render(lang), labels.date(o.due, lang)]
+        row += [o.detail, labels.date(o.due, lang)]
         shortfalls.add_row(*row)
     return shortfalls
