@@ -33,13 +33,14 @@ def samples(tmp_path: Path) -> Path:
 
 def _check(folder: Path, *args: str, report: str = "json") -> tuple[int, bytes]:
     """A check's exit code and report: JSON by default, which streams (its entries are
-    pieces: a unit's line and summary); markdown does not (its entries are verdicts)."""
+    pieces: a unit's line and summary), as markdown does; JUnit does not (its entries
+    are verdicts)."""
     result = invoke("check", "submissions", "--plan", "plan/2011.yaml", "-f", report,
                     *args, cwd=folder)  # fmt: skip
     return result.exit_code, result.raw
 
 
-REPORTS = ["json", "markdown"]
+REPORTS = ["json", "markdown", "junit"]
 
 
 @pytest.mark.parametrize("report", REPORTS)
@@ -57,7 +58,7 @@ def test_cold_warm_and_no_cache_give_the_same_bytes(samples: Path, as_of: str,
 def test_markdown_and_every_other_format_too(samples: Path) -> None:
     cache = str(samples / "cache")
     runs = (["--no-cache"], ["--cache-dir", cache], ["--cache-dir", cache])
-    for fmt in ("markdown", "junit", "parsable", "html"):
+    for fmt in ("terminal", "markdown", "junit", "parsable", "html"):
         shown = [invoke("check", "submissions", "--plan", "plan/2011.yaml", "--as-of",
                         "2011-12-31", "-f", fmt, *extra, cwd=samples).stdout
                  for extra in runs]  # fmt: skip

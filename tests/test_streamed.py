@@ -32,7 +32,7 @@ def _both(case: Path, tmp_path: Path, *extra: str) -> tuple[tuple[int, str, str]
     args = [*json.loads((case / "args.json").read_text(encoding="utf-8")), *extra]
     check = ("check", "submissions", "--plan", PLAN, "--format", "json", "--no-cache", *args)
     streamed = invoke(*check, cwd=case)
-    plain = invoke(*check, "--output", f"markdown:{tmp_path / 'report.md'}", cwd=case)
+    plain = invoke(*check, "--output", f"parsable:{tmp_path / 'report.txt'}", cwd=case)
     return tuple((r.exit_code, r.stdout, r.stderr) for r in (streamed, plain))
 
 
@@ -43,15 +43,15 @@ def test_a_streamed_report_is_the_plain_paths(case: Path, tmp_path: Path, jobs: 
     assert streamed == plain
 
 
-# The terminal report streams too, alone and beside a JSON file; a markdown file (which
-# does not stream) forces the plain path. Cut to a few rows, so the streamed trimming of
-# the matrix, progress and shortfalls is the one compared.
+# The terminal and markdown reports stream too, alone and beside a JSON file; a parsable
+# file (which does not stream) forces the plain path. Cut to a few rows, so the streamed
+# trimming of the matrix, progress and shortfalls is the one compared.
 _TERMINAL = [(), ("--all", "--lang", "zh"), ("--width", "60"), ("--color", "always")]
 
 
 @pytest.mark.parametrize("extra", _TERMINAL, ids=["plain", "all-zh", "narrow", "colour"])
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
-def test_a_streamed_terminal_report_is_the_plain_paths(
+def test_streamed_terminal_and_markdown_reports_are_the_plain_paths(
     case: Path, tmp_path: Path, extra: tuple[str, ...], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from lzplan.reporters import terminal
@@ -59,14 +59,18 @@ def test_a_streamed_terminal_report_is_the_plain_paths(
     monkeypatch.setattr(terminal, "MAX_ROWS", 3)
     args = [*json.loads((case / "args.json").read_text(encoding="utf-8")), *extra]
     check = ("check", "submissions", "--plan", PLAN, "--no-cache", "--jobs", "2", *args)
-    both = invoke(*check, "--output", f"json:{tmp_path / 'streamed.json'}", cwd=case)
-    plain = invoke(*check, "--output", f"json:{tmp_path / 'plain.json'}",
-                   "--output", f"markdown:{tmp_path / 'report.md'}", cwd=case)  # fmt: skip
+    files = [f"{kind}:{tmp_path / (way + '.' + kind)}" for way in ("streamed", "plain")
+             for kind in ("json", "markdown")]  # fmt: skip
+    both = invoke(*check, "--output", files[0], "--output", files[1], cwd=case)
+    plain = invoke(*check, "--output", files[2], "--output", files[3],
+                   "--output", f"parsable:{tmp_path / 'report.txt'}", cwd=case)  # fmt: skip
     alone = invoke(*check, cwd=case)
     seen = [(r.exit_code, r.stdout, r.stderr) for r in (both, plain, alone)]
     assert seen[0] == seen[1] == seen[2]
     if both.exit_code != 2:
-        assert (tmp_path / "streamed.json").read_bytes() == (tmp_path / "plain.json").read_bytes()
+        for kind in ("json", "markdown"):
+            streamed = (tmp_path / f"streamed.{kind}").read_bytes()
+            assert streamed == (tmp_path / f"plain.{kind}").read_bytes(), kind
 
 
 def test_a_notice_line_is_split_at_newlines_only(tmp_path: Path) -> None:

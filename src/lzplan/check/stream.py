@@ -16,8 +16,9 @@ used. One case cannot be settled from summaries: a unit whose documents were alr
 counted as first claims is made invalid by a later file (a second file for it). Then
 ``Replay`` is raised, and the caller runs the whole check the plain way.
 
-The lines come from a format's ``Lines`` (the JSON report's, so far): the check does
-not know the format, and the format does not know the check's files.
+The lines come from a format's ``Lines`` (the JSON report's; the terminal's and
+markdown's, ``reporters.facts``), or from several formats' at once (``Several``): the
+check does not know the format, and the format does not know the check's files.
 """
 
 from __future__ import annotations

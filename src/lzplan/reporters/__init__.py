@@ -51,7 +51,7 @@ class Format:
 
 FORMATS = {
     "terminal": Format("terminal", streams=True),
-    "markdown": Format("markdown"),
+    "markdown": Format("markdown", streams=True),
     "json": Format("json_report", streams=True),
     "junit": Format("junit"),
     "github": Format("github", step_summary=True),

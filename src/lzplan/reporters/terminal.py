@@ -5,10 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 import io
-import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Generic, NamedTuple, Protocol, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from rich import box
 from rich.cells import cell_len
@@ -16,14 +15,15 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from lzplan.check.result import Outcome, Result, Status, UnitResult, UnitStatus
+from lzplan.check.result import Result, UnitStatus
 from lzplan.location import Location
 from lzplan.messages import Lang, Message, say
 from lzplan.plan.index import PlanIndex
 from lzplan.plan.load import LoadedPlan
-from lzplan.reporters import Options, common, labels
+from lzplan.reporters import Options, common, facts, labels
 from lzplan.reporters import console as consoles
 from lzplan.reporters.console import show
+from lzplan.reporters.facts import FactLines, MatrixRow, Short, UnitRow
 from lzplan.reporters.looks import LOOK, PACE, UNIT_STYLE
 
 if TYPE_CHECKING:
@@ -44,18 +44,18 @@ _NEEDS_ATTENTION = (
 
 
 def render(result: Result, loaded: LoadedPlan, options: Options) -> Iterable[str]:
-    return _rendered(_facts(result, loaded, options.lang, options.show_all), loaded, options)
+    return _rendered(_shown(result, loaded, options.lang, options.show_all), loaded, options)
 
 
 def render_streamed(streamed: Streamed, loaded: LoadedPlan, options: Options) -> Iterable[str]:
-    """The same report of a streamed check, from its units' lines (``TerminalLines``)."""
-    return _rendered(_streamed_facts(streamed, loaded, options), loaded, options)
+    """The same report of a streamed check, from its units' lines (``facts``)."""
+    return _rendered(_streamed_shown(streamed, loaded, options), loaded, options)
 
 
-def _rendered(facts: Facts, loaded: LoadedPlan, options: Options) -> Iterator[str]:
+def _rendered(shown: Shown, loaded: LoadedPlan, options: Options) -> Iterator[str]:
     buffer = io.StringIO()
     console = consoles.make(buffer, color=options.color)
-    for _ in write(console, facts, loaded, options.lang, options.width):
+    for _ in write(console, shown, loaded, options.lang, options.width):
         yield _drained(buffer)
     yield _drained(buffer)
 
@@ -65,40 +65,6 @@ def _drained(buffer: io.StringIO) -> str:
     buffer.seek(0)
     buffer.truncate()
     return text
-
-
-class MatrixRow(Protocol):
-    """A unit's row of the matrix (a ``UnitResult``, or a streamed unit's ``StreamedRow``)."""
-
-    @property
-    def unit(self) -> str: ...
-
-    @property
-    def status(self) -> UnitStatus: ...
-
-    def cell(self, task: str) -> Status: ...
-
-
-@dataclass(frozen=True)
-class StreamedRow:
-    """A streamed unit's row: its standing and each task's worst status."""
-
-    unit: str
-    status: UnitStatus
-    cells: dict[str, Status]
-
-    def cell(self, task: str) -> Status:
-        return self.cells.get(task, Status.NOT_APPLICABLE)
-
-
-class Short(NamedTuple):
-    """A row of the shortfalls, its detail in words."""
-
-    status: Status
-    unit: str
-    requirement: str  # empty: the whole unit (no file, or an invalid one)
-    detail: str
-    due: dt.date
 
 
 @dataclass(frozen=True)
@@ -111,7 +77,7 @@ class Pace:
 
 
 @dataclass(frozen=True)
-class Facts:
+class Shown:
     """What the terminal report says, however the check was run: the rows it shows,
     and how many it left out."""
 
@@ -130,10 +96,10 @@ class Facts:
     any_notices: bool
 
 
-def _facts(result: Result, loaded: LoadedPlan, lang: Lang, show_all: bool) -> Facts:
+def _shown(result: Result, loaded: LoadedPlan, lang: Lang, show_all: bool) -> Shown:
     rows, cut = (list(result.units), False) if show_all else _attention(result.units)
-    shortfalls = [_short(o, lang) for o in common.shortfalls(result)]
-    return Facts(
+    shortfalls = facts.shortfalls(common.shortfalls(result), lang)
+    return Shown(
         plan_id=result.plan_id,
         as_of=result.as_of,
         tasks=result.tasks,
@@ -148,11 +114,6 @@ def _facts(result: Result, loaded: LoadedPlan, lang: Lang, show_all: bool) -> Fa
         notices=[_notice(n.location, n.message, lang) for n in result.notices],
         any_notices=bool(result.notices),
     )
-
-
-def _short(outcome: Outcome, lang: Lang) -> Short:
-    return Short(outcome.status, outcome.unit, outcome.requirement,
-                 outcome.detail.render(lang), outcome.due)  # fmt: skip
 
 
 def _notice(location: Location, message: Message, lang: Lang) -> str:
@@ -214,47 +175,25 @@ class _Counted(Generic[T]):
 # ---------------------------------------------------------------- streamed
 
 
-def lines(loaded: LoadedPlan, lang: Lang, as_of: dt.date) -> TerminalLines:
+def lines(loaded: LoadedPlan, lang: Lang, as_of: dt.date) -> FactLines:
     """The lines a streamed check's units are written as (``check.stream``)."""
-    return TerminalLines(lang)
+    return FactLines("terminal", lang, _notice)
 
 
-class TerminalLines:
-    """What the report needs of a unit, made where its file is judged: its standing,
-    its cells, its progress tally and its shortfalls, as a line of JSON
-    (``check.stream.Lines``); a notice as the line it is printed as."""
-
-    def __init__(self, lang: Lang) -> None:
-        self.lang = lang
-        self.tag = f"terminal 1 {lang}"
-
-    def unit(self, result: UnitResult) -> str:
-        tasks = {o.task for o in result.outcomes}
-        cells = {task: str(result.cell(task)) for task in sorted(tasks)}
-        shorts = [[rank, str(o.status), o.due.isoformat(), o.requirement,
-                   o.detail.render(self.lang)]
-                  for rank, o in common.unit_shortfalls(result)]  # fmt: skip
-        facts = [result.unit, str(result.status), cells, *common.tally(result), shorts]
-        return json.dumps(facts, ensure_ascii=False, separators=(",", ":"))
-
-    def message(self, location: Location, message: Message) -> str:
-        return json.dumps(_notice(location, message, self.lang), ensure_ascii=False)
-
-
-def _streamed_facts(streamed: Streamed, loaded: LoadedPlan, options: Options) -> Facts:
+def _streamed_shown(streamed: Streamed, loaded: LoadedPlan, options: Options) -> Shown:
     """The report's facts, reading the units' lines as they come: the matrix rows,
     progress rows and shortfalls shown are kept, the others only counted (all of them
     with ``show_all``)."""
     lang, show_all = options.lang, options.show_all
     total = len(streamed.order)
     if show_all:
-        rows: list[StreamedRow] = [cells for cells, _ in _read(streamed)]
+        rows: list[UnitRow] = [row for row, _ in facts.units(streamed)]
         cut = False
     else:
-        rows, cut = _attention((cells for cells, _ in _read(streamed)), total)
-    shorts = _Counted(_shorts(streamed))
+        rows, cut = _attention((row for row, _ in facts.units(streamed)), total)
+    shorts = _Counted(facts.shorts(streamed))
     shown = sorted(shorts) if show_all else heapq.nsmallest(MAX_ROWS, shorts)
-    return Facts(
+    return Shown(
         plan_id=streamed.plan_id,
         as_of=streamed.as_of,
         tasks=tuple(task.id for task in loaded.plan.tasks),
@@ -266,27 +205,9 @@ def _streamed_facts(streamed: Streamed, loaded: LoadedPlan, options: Options) ->
         scores=None,  # a check with --scores is not streamed
         shortfalls=[short for _, short in shown],
         short_total=shorts.count,
-        notices=map(json.loads, streamed.notice_lines(TerminalLines(lang))),
+        notices=facts.notices(streamed, lines(loaded, lang, streamed.as_of)),
         any_notices=bool(streamed.groups or streamed.strays),
     )
-
-
-_Line = tuple[str, str, dict[str, str], int, int, list[list[Any]]]
-
-
-def _read(streamed: Streamed) -> Iterator[tuple[StreamedRow, _Line]]:
-    for line in streamed.unit_lines():
-        facts: _Line = json.loads(line)
-        unit, status, cells = facts[:3]
-        yield StreamedRow(unit, UnitStatus(status), {t: Status(s) for t, s in cells.items()}), facts
-
-
-def _shorts(streamed: Streamed) -> Iterator[tuple[tuple[int, dt.date, int, int], Short]]:
-    """Each shortfall, with where it sorts."""
-    for place, (_, facts) in enumerate(_read(streamed)):
-        for rank, state, due, requirement, detail in facts[5]:
-            short = Short(Status(state), facts[0], requirement, detail, dt.date.fromisoformat(due))
-            yield common.worst_first(short.status, short.due, place, rank), short
 
 
 def _streamed_pace(
@@ -298,8 +219,7 @@ def _streamed_pace(
         return None
     shown: list[common.Progress] = []
     on_pace = 0
-    for _, facts in _read(streamed):
-        row = common.Progress(facts[0], facts[3], facts[4], gone)
+    for row in facts.progress(streamed, gone):
         on_pace += row.on_pace
         if show_all or total <= MAX_ROWS or not row.on_pace:
             shown.append(row)
@@ -314,7 +234,7 @@ def _streamed_pace(
 _BATCH = 2000
 
 
-def write(console: Console, facts: Facts, loaded: LoadedPlan, lang: Lang = "en",
+def write(console: Console, shown: Shown, loaded: LoadedPlan, lang: Lang = "en",
           width: int | None = None) -> Iterator[None]:  # fmt: skip
     """The report: title, matrix, legend, summary, progress, scores, shortfalls, notices;
     it yields whenever what it printed so far may be written out."""
@@ -334,27 +254,27 @@ def write(console: Console, facts: Facts, loaded: LoadedPlan, lang: Lang = "en",
         console.width = width
         console.print(text, soft_wrap=False, overflow="fold")
 
-    line(say("report.title", lang, title=title, plan=facts.plan_id, as_of=facts.as_of))
+    line(say("report.title", lang, title=title, plan=shown.plan_id, as_of=shown.as_of))
     line()
-    for i, block in enumerate(fitted(facts.tasks, index, lang, facts.rows, width)):
+    for i, block in enumerate(fitted(shown.tasks, index, lang, shown.rows, width)):
         if i:
             line()
         show(console, block)
-    if len(facts.rows) < facts.units:
-        hidden = facts.units - len(facts.rows)
-        key = "report.hidden_units_many" if facts.cut else "report.hidden_units"
-        line(say(key, lang, count=hidden, shown=len(facts.rows)))
+    if len(shown.rows) < shown.units:
+        hidden = shown.units - len(shown.rows)
+        key = "report.hidden_units_many" if shown.cut else "report.hidden_units"
+        line(say(key, lang, count=hidden, shown=len(shown.rows)))
     line(labels.labelled("report.legend", labels.legend(lang, loaded.plan), lang))
     line()
-    for summary in facts.summary:
+    for summary in shown.summary:
         line(summary)
-    _progress(console, facts.pace, loaded, lang)
-    _scores(console, facts.scores, lang)
-    _shortfalls(console, facts, index, lang, width)
-    if facts.any_notices:
+    _progress(console, shown.pace, loaded, lang)
+    _scores(console, shown.scores, lang)
+    _shortfalls(console, shown, index, lang, width)
+    if shown.any_notices:
         line()
         line(labels.heading("report.notices", lang))
-        for i, notice in enumerate(facts.notices, 1):
+        for i, notice in enumerate(shown.notices, 1):
             line(notice)
             if i % _BATCH == 0:
                 yield
@@ -398,22 +318,22 @@ def _scores(console: Console, scored: tuple[str, list[common.ScoreRow]] | None, 
 
 
 def _shortfalls(
-    console: Console, facts: Facts, index: PlanIndex, lang: Lang, width: int | None = None
+    console: Console, shown: Shown, index: PlanIndex, lang: Lang, width: int | None = None
 ) -> None:
-    shown = facts.shortfalls
-    if not facts.short_total:
+    rows, total = shown.shortfalls, shown.short_total
+    if not total:
         return
     console.print()
     console.print(labels.heading("report.shortfalls", lang))
-    listed = _shortfall_table(shown, index, lang)
+    listed = _shortfall_table(rows, index, lang)
     if width is None or consoles.natural_width(listed) <= width:
         show(console, listed)
     else:  # too narrow for a table: each shortfall as a short paragraph
         console.width = width
-        for line in _shortfall_lines(shown, index, lang):
+        for line in _shortfall_lines(rows, index, lang):
             console.print(line, soft_wrap=False, overflow="fold")
-    if len(shown) < facts.short_total:
-        console.print(say("report.hidden_rows", lang, count=facts.short_total - len(shown)))
+    if len(rows) < total:
+        console.print(say("report.hidden_rows", lang, count=total - len(rows)))
 
 
 def table(*headers: str) -> Table:
