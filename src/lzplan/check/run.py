@@ -317,22 +317,12 @@ _STOPPING = {
 
 
 def _quiet_worker() -> None:  # pragma: no cover - runs in a worker
-    """Ctrl-C is the parent's to handle: a worker neither stops on it nor prints.
-
-    SIGTERM (how the pool stops its workers) unwinds the worker instead of killing it
-    on the spot: one killed while sending a result would keep the result queue's lock
-    for ever, and the pool's task handler, which sends on that queue as it stops, with
-    it (the parent then hung on Ctrl-C, waiting for that thread)."""
+    """Ctrl-C is the parent's to handle: a worker neither stops on it nor prints."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if hasattr(signal, "SIGTERM"):
-        signal.signal(signal.SIGTERM, _unwind)
-    if hasattr(signal, "SIGHUP"):  # the parent's handlers unwind the parent, not us
-        signal.signal(signal.SIGHUP, signal.SIG_DFL)
+    for name in ("SIGTERM", "SIGHUP"):  # the parent's handlers unwind the parent, not us
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPPING)
-
-
-def _unwind(signum: int, frame: object) -> None:  # pragma: no cover - runs in a worker
-    raise SystemExit(128 + signum)
 
 
 def _worker(file: collect.Found) -> wire.Packed:  # pragma: no cover - runs in a worker
