@@ -97,13 +97,14 @@ class Shown:
 
 
 def _shown(result: Result, loaded: LoadedPlan, lang: Lang, show_all: bool) -> Shown:
-    rows, cut = (list(result.units), False) if show_all else _attention(result.units)
+    units = len(result.units)
+    rows, cut = (list(result.units), False) if show_all else _attention(result.units, units)
     shortfalls = facts.shortfalls(common.shortfalls(result), lang)
     return Shown(
         plan_id=result.plan_id,
         as_of=result.as_of,
         tasks=result.tasks,
-        units=len(result.units),
+        units=units,
         rows=list(rows),
         cut=cut,
         summary=common.summary(result, lang),
@@ -121,11 +122,24 @@ def _notice(location: Location, message: Message, lang: Lang) -> str:
 
 
 def _pace(result: Result, loaded: LoadedPlan, lang: Lang, show_all: bool) -> Pace | None:
+    gone = common.elapsed(result, loaded)
     rows = common.progress(result, loaded)
-    if not rows:
+    return _paced(rows, len(rows), result.as_of, gone, lang, show_all)
+
+
+def _paced(rows: Iterable[common.Progress], total: int, as_of: dt.date, gone: float | None,
+           lang: Lang, show_all: bool) -> Pace | None:  # fmt: skip
+    """The progress section while the period runs: with many units, only the rows
+    behind pace are kept as ``rows`` are read."""
+    if gone is None or not total:
         return None
-    shown = rows if show_all or len(rows) <= MAX_ROWS else [r for r in rows if not r.on_pace]
-    return Pace(common.progress_line(result, loaded, lang), shown, len(rows))
+    shown: list[common.Progress] = []
+    on_pace = 0
+    for row in rows:
+        on_pace += row.on_pace
+        if show_all or total <= MAX_ROWS or not row.on_pace:
+            shown.append(row)
+    return Pace(common.pace_line(as_of, gone, on_pace, total, lang), shown, total)
 
 
 def _scored(
@@ -138,15 +152,12 @@ def _scored(
 R = TypeVar("R", bound=MatrixRow)
 
 
-def _attention(units: Iterable[R], total: int | None = None) -> tuple[list[R], bool]:
+def _attention(units: Iterable[R], total: int) -> tuple[list[R], bool]:
     """Every unit, up to MAX_ROWS; beyond, the units that need attention, and of those,
     when still too many, the worst MAX_ROWS (invalid, then not submitted, behind, late),
     in matrix order — and whether that last cut was made. A terminal is read, not
-    searched; and rich lays out ~1 ms a row. ``total``: how many units there are, when
-    ``units`` is read as it comes (then only the rows shown are kept)."""
-    if total is None:
-        units = list(units)
-        total = len(units)
+    searched; and rich lays out ~1 ms a row. ``total``: how many units there are;
+    ``units`` is read as it comes, and only the rows shown are kept."""
     if total <= MAX_ROWS:
         return list(units), False
     order = {status: rank for rank, status in enumerate(_WORST_FIRST)}
@@ -214,16 +225,8 @@ def _streamed_pace(
     streamed: Streamed, loaded: LoadedPlan, lang: Lang, show_all: bool
 ) -> Pace | None:
     gone = common.elapsed_on(streamed.as_of, loaded)
-    total = len(streamed.order)
-    if gone is None or not total:
-        return None
-    shown: list[common.Progress] = []
-    on_pace = 0
-    for row in facts.progress(streamed, gone):
-        on_pace += row.on_pace
-        if show_all or total <= MAX_ROWS or not row.on_pace:
-            shown.append(row)
-    return Pace(common.pace_line(streamed.as_of, gone, on_pace, total, lang), shown, total)
+    rows = facts.progress(streamed, gone) if gone is not None else iter(())
+    return _paced(rows, len(streamed.order), streamed.as_of, gone, lang, show_all)
 
 
 # ---------------------------------------------------------------- written
