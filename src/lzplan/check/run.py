@@ -5,14 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import os
-import signal
-from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from lzplan.check import attachments, collect, engine, jobs, stream, wire
 from lzplan.check.binding import Binding, compile_patterns
@@ -23,9 +21,6 @@ from lzplan.errors import InputError, Problem, UsageError, sorted_problems
 from lzplan.inputs import loader
 from lzplan.messages import msg
 from lzplan.plan.load import LoadedPlan, load
-
-if TYPE_CHECKING:
-    from multiprocessing.pool import AsyncResult
 
 
 @dataclass(frozen=True)
@@ -273,56 +268,16 @@ def _in_workers(
     lines: stream.Lines | None = None,
 ) -> Iterator[Any]:
     """``work`` done on each file by ``processes`` forked workers, in the files' order."""
-    import multiprocessing
+    from lzplan.check import workers  # multiprocessing: only a parallel run pays for it
 
     global _WORKER_JUDGE, _WORKER_CACHE, _WORKER_LINES
     _WORKER_JUDGE, _WORKER_CACHE, _WORKER_LINES = judge, cache, lines
-    # Ctrl-C while the workers are being forked would reach a worker before it can
-    # ignore it, and a pool whose worker died waits for ever: hold SIGINT until the
-    # pool stands; then it interrupts the parent, which stops the pool.
-    held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPPING)
-    try:
-        pool = multiprocessing.get_context("fork").Pool(processes, initializer=_quiet_worker)
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)
     try:
         size = max(1, min(64, len(files) // (processes * 8)))
-        chunks = (files[start : start + size] for start in range(0, len(files), size))
-        # A few chunks ahead of the parent, never all: with imap, workers reading kept
-        # pieces outran the parent and their results piled up (295 MiB on a re-check).
-        ahead: deque[AsyncResult[list[Any]]] = deque()
-        for chunk in chunks:
-            ahead.append(pool.apply_async(_each, (work, chunk)))
-            if len(ahead) > 2 * processes:
-                yield from ahead.popleft().get()
-        while ahead:
-            yield from ahead.popleft().get()
+        chunks = [files[start : start + size] for start in range(0, len(files), size)]
+        yield from workers.in_order(work, chunks, processes)
     finally:
-        pool.terminate()
-        pool.join()
         _WORKER_JUDGE = _WORKER_CACHE = _WORKER_LINES = None
-
-
-def _each(  # pragma: no cover - runs in a worker
-    work: Callable[[collect.Found], Any], files: list[collect.Found]
-) -> list[Any]:
-    return [work(file) for file in files]
-
-
-# Ctrl-C, a cancelled job (SIGTERM), a closed terminal (SIGHUP): held while workers fork.
-_STOPPING = {
-    signal.SIGINT,
-    *(getattr(signal, n) for n in ("SIGTERM", "SIGHUP") if hasattr(signal, n)),
-}
-
-
-def _quiet_worker() -> None:  # pragma: no cover - runs in a worker
-    """Ctrl-C is the parent's to handle: a worker neither stops on it nor prints."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    for name in ("SIGTERM", "SIGHUP"):  # the parent's handlers unwind the parent, not us
-        if hasattr(signal, name):
-            signal.signal(getattr(signal, name), signal.SIG_DFL)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPPING)
 
 
 def _worker(file: collect.Found) -> wire.Packed:  # pragma: no cover - runs in a worker

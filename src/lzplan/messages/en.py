@@ -94,6 +94,7 @@ MESSAGES: dict[str, str] = {
     # ------------------------------------------------------------ cli
     "cli.bug": "internal error: {error}\nThis is a bug in lzplan. Please report it with the command you ran; --debug shows the traceback.",
     "cli.interrupted": "interrupted; no report written",
+    "cli.worker_died": "a worker process ended without sending its results (exit {code}; the system may have stopped it for lack of memory); no report written. Run again, or with --jobs 1",
     "cli.problems_found.one": "{count} problem found",
     "cli.problems_found.other": "{count} problems found",
     "cli.wrote": "wrote {path}",

@@ -94,6 +94,7 @@ MESSAGES: dict[str, str] = {
     # ------------------------------------------------------------ cli
     "cli.bug": "内部错误：{error}\n这是 lzplan 的缺陷，请连同所运行的命令一起报告；加 --debug 可显示调用栈。",
     "cli.interrupted": "已中断，未写入报告",
+    "cli.worker_died": "有一个工作进程未交回结果即已终止（退出码 {code}，可能因内存不足被系统终止），未写入报告。请重新运行，或加 --jobs 1 以单进程运行。",
     "cli.problems_found.one": "发现 {count} 个问题",
     "cli.problems_found.other": "发现 {count} 个问题",
     "cli.wrote": "已写入 {path}",
