@@ -81,6 +81,52 @@ def warm(check: list[str], folder: Path, cache: Path, repeat: int, out: Path) ->
     return Figure("warm", statistics.median(times), max(rss))
 
 
+def typer_floor(into: Path) -> Path:
+    """A script with a typer command of ``lzplan check``'s options (the same types, in
+    the same order) and an empty body: what any typer CLI of that shape pays before its
+    command runs. Typer 0.29 builds a pydantic TypeAdapter for each option on every run,
+    which ``import typer`` alone does not."""
+    import enum
+    import typing
+
+    sys.path.insert(0, str(ROOT / "src"))
+    from typer.models import ArgumentInfo
+
+    from lzplan.cli import check as command
+
+    hints = typing.get_type_hints(command.check, include_extras=True)
+    hints.pop("return", None)
+    enums: dict[str, list[str]] = {}
+
+    def text(hint: object) -> str:
+        args = typing.get_args(hint)
+        if isinstance(hint, type) and issubclass(hint, enum.Enum):
+            enums[hint.__name__] = [str(m.value) for m in hint]
+            return hint.__name__
+        if typing.get_origin(hint) is list:
+            return f"list[{text(args[0])}]"
+        if args and type(None) in args:
+            return " | ".join(text(a) for a in args if a is not type(None)) + " | None"
+        return "Path" if hint is Path else str(getattr(hint, "__name__", hint))
+
+    def param(name: str, hint: object) -> str:
+        plain, *extras = typing.get_args(hint) if hasattr(hint, "__metadata__") else (hint,)
+        kind = "Argument" if any(isinstance(e, ArgumentInfo) for e in extras) else "Option"
+        return f"{name}: Annotated[{text(plain)}, typer.{kind}()] = None"
+
+    params = [param(name, hint) for name, hint in hints.items()]
+    lines = ["import enum", "from pathlib import Path", "from typing import Annotated",
+             "import typer", "app = typer.Typer()"]  # fmt: skip
+    for name, values in enums.items():
+        lines.append(f"class {name}(str, enum.Enum):")
+        lines += [f"    v{i} = {v!r}" for i, v in enumerate(values)]
+    lines += ["@app.command()", f"def check({', '.join(params)}) -> None:", "    pass",
+              "@app.command()", "def other() -> None:", "    pass", "app()"]  # fmt: skip
+    script = into / "typer_floor.py"
+    script.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return script
+
+
 class Hog:
     """One process spinning on a core while the figures inside are taken."""
 
@@ -179,6 +225,8 @@ def main() -> int:
                if cjs else None)  # fmt: skip
 
     fig_typer = run([PY, "-c", "import typer"], cwd=ROOT, repeat=args.repeat)
+    empty = [PY, str(typer_floor(scratch)), "check", "submissions/", "--as-of", AS_OF]
+    fig_empty = run(empty, cwd=ROOT, repeat=args.repeat)
     fig_version = run([lzplan, "--version"], cwd=ROOT, repeat=args.repeat)
     fig_samples = run([lzplan, "check", "submissions/", "--as-of", AS_OF], cwd=ROOT,
                       repeat=args.repeat)  # fmt: skip
@@ -202,6 +250,7 @@ def main() -> int:
         ("lzplan check, 1,000 files, JSON report", fig_small),
         ("check-jsonschema, same 1,000 files", fig_cjs),
         ("python -c 'import typer'", fig_typer),
+        ("a typer command of check's options, empty body (typer's own floor)", fig_empty),
         ("lzplan --version", fig_version),
         ("lzplan check submissions/ (shipped samples)", fig_samples),
         *((f"lzplan check, {size:,} files", fig) for size, fig in huge),
@@ -228,6 +277,10 @@ def main() -> int:
         ratio("check-jsonschema / check, 1,000 files", r, "≥ 15", r >= 15)
     r = fig_samples.seconds / fig_typer.seconds
     ratio("check samples / import typer", r, "≤ 2.5", r <= 2.5)
+    r = fig_empty.seconds / fig_typer.seconds
+    ratio("empty typer command of check's options / import typer", r, "(floor)", True)
+    r = fig_samples.seconds / fig_empty.seconds
+    ratio("check samples / empty typer command", r, "(context)", True)
     r = fig_version.seconds / fig_typer.seconds
     ratio("--version / import typer", r, "≤ 1.5", r <= 1.5)
     ratio(f"peak RSS MiB, {n} files", fig_e2e.rss_mib, "≤ 100", fig_e2e.rss_mib <= 100)

@@ -87,4 +87,3 @@ def test_a_killed_worker_is_the_machines_doing_exit_2(monkeypatch: pytest.Monkey
         assert "Traceback" not in done.stderr
         assert done.stdout == ""
     assert _children() == set()
-
