@@ -22,7 +22,7 @@ def to_model(document: Document, model: type[M]) -> M:
         what = type(document.data).__name__ if document.data is not None else "nothing"
         where = document.positions.find(())
         raise InputError([Problem(where, msg("yaml.top_level", what=what))])
-    controls = list(_controls(document.data, (), document))
+    controls = [problem for _, problem in _located_controls(document)]
     if controls:
         raise InputError(controls)
     try:
@@ -47,7 +47,7 @@ def every_problem(
             [*found, Problem(document.positions.find(()), msg("yaml.top_level", what=what))],
             {()},
         )
-    for path, problem in _located_controls(document.data, (), document):
+    for path, problem in _located_controls(document):
         found.append(problem)
         broken.add(path)
     try:
@@ -61,40 +61,12 @@ def every_problem(
     return (None if found else model_found), found, broken
 
 
-def _controls(data: Any, path: tuple[str | int, ...], document: Document) -> Iterator[Problem]:
+def _located_controls(document: Document) -> Iterator[tuple[PathKey, Problem]]:
     """A control character in any key or text (a line break or ESC written with a YAML
     escape, "\\n", "\\e"): no title, 文号 or note holds one, and printed it could forge
-    a line of lzplan's output or steer a terminal."""
-    for _, problem in _located_controls(data, path, document):
-        yield problem
-
-
-def _located_controls(
-    data: Any, path: tuple[str | int, ...], document: Document
-) -> Iterator[tuple[PathKey, Problem]]:
-    items: list[tuple[Any, Any]] = []
-    if isinstance(data, dict):
-        items = list(data.items())
-        for key in data:
-            if isinstance(key, str) and (bad := _control(key)) is not None:
-                yield (*path, key), Problem(document.positions.find((*path, key)), _message(bad))
-    elif isinstance(data, list):
-        items = list(enumerate(data))
-    elif isinstance(data, str) and (bad := _control(data)) is not None:
-        yield path, Problem(document.positions.find(path), _message(bad))
-    for key, value in items:
-        yield from _located_controls(value, (*path, key), document)
-
-
-def _control(text: str) -> str | None:
-    found = _CONTROL.search(text)
-    return found.group() if found else None
-
-
-# Unicode's categories Cc (C0 and C1 controls, DEL), Zl and Zp (the line and paragraph
-# separators), less the tab: a fixed set, so one C-speed search per string, not a
-# category look-up per character (that was 15% of a check's time).
-_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
+    a line of lzplan's output or steer a terminal. The loader notes them as it reads."""
+    for path, char in document.controls:
+        yield path, Problem(document.positions.find(path), _message(char))
 
 
 def _message(char: str) -> Message:
