@@ -7,9 +7,14 @@ asked to fit a width (``check --width``) lays itself out for it.
 
 from __future__ import annotations
 
+import re
 from typing import TextIO
 
+from rich import box
+from rich.cells import cell_len
 from rich.console import Console, RenderableType
+from rich.table import Column, Table
+from rich.text import Text
 
 MIN_WIDTH = 80
 _UNBOUNDED = 100_000
@@ -43,8 +48,88 @@ def show(console: Console, renderable: RenderableType) -> None:
 
     Trailing blanks that rich pads cells with are dropped, so output diffs cleanly.
     """
+    lines = _plain_table(renderable) if console.color_system is None else None
+    if lines is not None:
+        console.file.write("".join(line + "\n" for line in lines))
+        return
     console.width = _UNBOUNDED
     with console.capture() as captured:
         console.print(renderable)
     lines = captured.get().splitlines()
     console.file.write("".join(line.rstrip() + "\n" for line in lines))
+
+
+def _plain_table(table: RenderableType) -> list[str] | None:
+    """The lines rich prints for a simple table without colour, laid out here; None for
+    any table this does not know to lay out as rich does (rich lays that one out).
+
+    Rich measures and renders every cell as a renderable, which made the matrix of the
+    shipped samples cost a quarter of the check. The tables lzplan prints without colour
+    are columns of one-line text: each cell padded to its column's width in terminal
+    cells, three blanks between columns, a rule under the header, and a blank line
+    between sections. ``tests/test_console.py`` holds the two layouts to each other.
+    """
+    if not _simple(table):
+        return None
+    assert isinstance(table, Table)
+    headers = [_plain(column.header) for column in table.columns]
+    cells = [[_plain(cell) for cell in column.cells] for column in table.columns]
+    if None in headers or any(None in column for column in cells):
+        return None
+    widths = [cell_len(str(h)) for h in headers]
+    for i, column in enumerate(cells):
+        widths[i] = max([widths[i], *(cell_len(str(cell)) for cell in column)])
+
+    def line(row: list[str | None]) -> str:
+        return "   ".join(
+            str(cell) + " " * (width - cell_len(str(cell)))
+            for cell, width in zip(row, widths, strict=True)
+        ).rstrip()
+
+    lines = [line(headers), "─" * (sum(widths) + 3 * (len(widths) - 1))]
+    for i, row in enumerate(table.rows):
+        lines.append(line([column[i] for column in cells]))
+        if row.end_section and i < len(table.rows) - 1:
+            lines.append("")
+    return lines
+
+
+def _simple(table: RenderableType) -> bool:
+    """A table of the one shape ``_plain_table`` lays out."""
+    return (
+        isinstance(table, Table)
+        and bool(table.columns)
+        and table.box is box.SIMPLE_HEAD
+        and (table.show_header, table.show_edge, table.pad_edge) == (True, False, False)
+        and not (table.show_footer or table.show_lines or table.leading or table.expand)
+        and table.padding == (0, 1, 0, 1)
+        and not (table.title or table.caption or table.width or table.min_width)
+        and not table.collapse_padding
+        and all(_simple_column(column) for column in table.columns)
+    )
+
+
+def _simple_column(column: Column) -> bool:
+    return (
+        column.no_wrap
+        and column.justify == "left"
+        and column.max_width is None
+        and column.min_width is None
+        and column.width is None
+        and column.ratio is None
+    )
+
+
+def _plain(cell: RenderableType) -> str | None:
+    """A cell's text when it is one line of plain text (str or Text), else None."""
+    if isinstance(cell, Text):
+        if cell.justify not in (None, "left") or cell.end != "\n":
+            return None
+        cell = cell.plain
+    if not isinstance(cell, str) or _UNSIMPLE.search(cell):
+        return None
+    return cell
+
+
+# Characters rich would not print as they are: line breaks, tabs, controls.
+_UNSIMPLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
