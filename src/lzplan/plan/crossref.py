@@ -133,9 +133,10 @@ class _Checker:
         as governments: a 管委会 or a 局 given a county's kind would owe every county duty."""
         if group.tags or group.units or not any(_sort(n) == "government" for n in group.names):
             return
+        members = set(self.index.members[group.id])  # a tuple: each look-up was O(units)
         for u, unit in enumerate(self.plan.units):
             names = (unit.name, *unit.aliases)
-            if unit.id in self.index.members[group.id] and _sort(unit.name) != "government":
+            if unit.id in members and _sort(unit.name) != "government":
                 message = msg("plan.kind_sort", unit=unit.id, name=names[0], kind=unit.kind,
                               group=group.names[0])  # fmt: skip
                 yield Problem(self.where(("units", u, "kind")), message)
