@@ -7,6 +7,7 @@ half-width brackets, colons and commas compare equal, and white space is ignored
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -62,8 +63,28 @@ class NameIndex:
         cached = _PLAN_NAMES.get(id(plan))
         if cached is None or cached[0] is not plan:
             _PLAN_NAMES.clear()  # one plan at a time: a process rarely holds more
-            cached = _PLAN_NAMES[id(plan)] = (plan, cls(plan.units, plan.groups).names)
-        return cls((), extra, cached[1])
+            cached = _PLAN_NAMES[id(plan)] = (plan, cls(plan.units, plan.groups))
+        return cached[1].extended(extra)
+
+    def extended(self, groups: Iterable[Group]) -> NameIndex:
+        """These names and ``groups``' (a name already known keeps its meaning), without
+        going over every name again: a trace asks once per task."""
+        grown = copy.copy(self)
+        grown.names = dict(self.names)
+        grown._lengths = dict(self._lengths)
+        for group in groups:
+            for name in group.names:
+                if key(name) not in grown.names:
+                    grown.names[key(name)] = ("group", group.id)
+                    grown._add_length(key(name))
+        return grown
+
+    def _add_length(self, name: str) -> None:
+        if not name:
+            return
+        known = self._lengths.get(name[0], [])
+        if len(name) not in known:
+            self._lengths[name[0]] = sorted([*known, len(name)], reverse=True)
 
     def scan(self, text: str) -> tuple[list[Named], list[str]]:
         """The names in ``text`` (the leftmost, then the longest), and the stretches
@@ -87,7 +108,7 @@ class NameIndex:
         return found, unknown
 
 
-_PLAN_NAMES: dict[int, tuple[Plan, dict[str, tuple[str, str]]]] = {}
+_PLAN_NAMES: dict[int, tuple[Plan, NameIndex]] = {}
 
 
 def _normalised(text: str) -> tuple[str, list[int]]:
