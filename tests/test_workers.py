@@ -70,6 +70,25 @@ def test_a_reader_that_stops_early_stops_the_workers() -> None:
     assert _children() == set()
 
 
+def test_a_ctrl_c_held_while_the_workers_start_stops_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The Ctrl-C held while the workers fork lands as the mask is restored: the
+    workers already standing are stopped, none is left behind."""
+    restore = signal.pthread_sigmask
+
+    def landing(how: int, mask: object) -> object:
+        held = restore(how, mask)  # type: ignore[arg-type]
+        if how == signal.SIG_SETMASK:
+            raise KeyboardInterrupt
+        return held
+
+    monkeypatch.setattr(signal, "pthread_sigmask", landing)
+    with pytest.raises(KeyboardInterrupt):
+        list(in_order(_square, [[n] for n in range(10)], 2))
+    assert _children() == set()
+
+
 def test_a_killed_worker_is_the_machines_doing_exit_2(monkeypatch: pytest.MonkeyPatch) -> None:
     """The system killing a worker for memory is the user's environment, not a bug."""
     judged = run._load_and_judge

@@ -40,8 +40,9 @@ def in_order(work: Work, chunks: Sequence[Sequence[Any]], processes: int) -> Ite
     """``work`` done on each item of each chunk by ``processes`` forked workers; the
     results in the items' order. At most ``2 * processes`` chunks are out or waiting
     at once, so finished results never pile up ahead of the reader."""
-    workers = _start(work, processes)
-    try:
+    workers: list[_Worker] = []
+    try:  # a Ctrl-C that lands as the workers start still stops those that stand
+        _start(work, processes, workers)
         yield from _results(workers, chunks, 2 * processes)
     finally:
         _stop(workers)
@@ -54,12 +55,11 @@ class _Worker:
         self.chunk = -1  # the chunk it is working on; -1 when idle
 
 
-def _start(work: Work, processes: int) -> list[_Worker]:
-    """Fork the workers with Ctrl-C and friends held: a signal that reached a worker
-    before it could ignore it would kill it; once they stand, it interrupts the parent,
-    which stops them."""
+def _start(work: Work, processes: int, workers: list[_Worker]) -> None:
+    """Fork the workers into ``workers``, with Ctrl-C and friends held: a signal that
+    reached a worker before it could ignore it would kill it. Held, it lands when they
+    stand, in the parent, which then stops each worker in the list."""
     context = multiprocessing.get_context("fork")
-    workers: list[_Worker] = []
     held = signal.pthread_sigmask(signal.SIG_BLOCK, STOPPING)
     try:
         for _ in range(processes):
@@ -69,12 +69,8 @@ def _start(work: Work, processes: int) -> list[_Worker]:
             process.start()
             theirs.close()
             workers.append(_Worker(process, mine))
-    except BaseException:
-        _stop(workers)
-        raise
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, held)
-    return workers
 
 
 def _results(workers: list[_Worker], chunks: Sequence[Sequence[Any]], ahead: int) -> Iterator[Any]:
