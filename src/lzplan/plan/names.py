@@ -39,22 +39,15 @@ class NameIndex:
     """Every name of some units and groups: a plan's (and ``extra`` groups, a task's own),
     or a registry's."""
 
-    def __init__(self, units: Iterable[Unit], groups: Iterable[Group],
-                 names: dict[str, tuple[str, str]] | None = None) -> None:  # fmt: skip
-        self.names: dict[str, tuple[str, str]] = dict(names or {})
-        for unit in units:
-            for name in (unit.name, *unit.aliases):
-                self.names.setdefault(key(name), ("unit", unit.id))
-        for group in groups:
-            for name in group.names:
-                self.names.setdefault(key(name), ("group", group.id))
+    def __init__(self, units: Iterable[Unit], groups: Iterable[Group]) -> None:
+        self.names: dict[str, tuple[str, str]] = {}
         # by first character, longest first: where two names start at one place, the
         # longer is meant; where none starts with the character, nothing is tried
-        lengths: dict[str, set[int]] = {}
-        for name in self.names:
-            if name:
-                lengths.setdefault(name[0], set()).add(len(name))
-        self._lengths = {char: sorted(found, reverse=True) for char, found in lengths.items()}
+        self._lengths: dict[str, list[int]] = {}
+        for unit in units:
+            for name in (unit.name, *unit.aliases):
+                self._add(name, "unit", unit.id)
+        self._add_groups(groups)
 
     @classmethod
     def of(cls, plan: Plan, extra: Iterable[Group] = ()) -> NameIndex:
@@ -67,24 +60,28 @@ class NameIndex:
         return cached[1].extended(extra)
 
     def extended(self, groups: Iterable[Group]) -> NameIndex:
-        """These names and ``groups``' (a name already known keeps its meaning), without
-        going over every name again: a trace asks once per task."""
+        """These names and ``groups``', without going over every name again: a trace
+        asks once per task."""
         grown = copy.copy(self)
         grown.names = dict(self.names)
-        grown._lengths = dict(self._lengths)
-        for group in groups:
-            for name in group.names:
-                if key(name) not in grown.names:
-                    grown.names[key(name)] = ("group", group.id)
-                    grown._add_length(key(name))
+        grown._lengths = dict(self._lengths)  # _add replaces a list, never changes it
+        grown._add_groups(groups)
         return grown
 
-    def _add_length(self, name: str) -> None:
-        if not name:
+    def _add_groups(self, groups: Iterable[Group]) -> None:
+        for group in groups:
+            for name in group.names:
+                self._add(name, "group", group.id)
+
+    def _add(self, name: str, what: str, id_: str) -> None:
+        """One name; a name already known keeps its first meaning."""
+        normal = key(name)
+        if normal in self.names:
             return
-        known = self._lengths.get(name[0], [])
-        if len(name) not in known:
-            self._lengths[name[0]] = sorted([*known, len(name)], reverse=True)
+        self.names[normal] = (what, id_)
+        known = self._lengths.get(normal[:1], [])
+        if normal and len(normal) not in known:
+            self._lengths[normal[0]] = sorted([*known, len(normal)], reverse=True)
 
     def scan(self, text: str) -> tuple[list[Named], list[str]]:
         """The names in ``text`` (the leftmost, then the longest), and the stretches
