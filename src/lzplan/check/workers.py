@@ -106,7 +106,8 @@ def _received(worker: _Worker) -> list[Any]:
         raise WorkerDied(msg("cli.worker_died", code=str(worker.process.exitcode))) from None
     if raised:
         raise value
-    return list(value)
+    results: list[Any] = value
+    return results
 
 
 def _stop(workers: list[_Worker]) -> None:

@@ -72,24 +72,23 @@ def _plain_table(table: RenderableType) -> list[str] | None:
     if not _simple(table):
         return None
     assert isinstance(table, Table)
-    headers = [_plain(column.header) for column in table.columns]
-    cells = [[_plain(cell) for cell in column.cells] for column in table.columns]
-    if None in headers or any(None in column for column in cells):
-        return None
-    widths = [cell_len(str(h)) for h in headers]
-    for i, column in enumerate(cells):
-        widths[i] = max([widths[i], *(cell_len(str(cell)) for cell in column)])
+    columns: list[list[str]] = []  # each column's header, then its cells
+    for column in table.columns:
+        texts = [_plain(cell) for cell in (column.header, *column.cells)]
+        if None in texts:
+            return None
+        columns.append([text for text in texts if text is not None])
+    widths = [max(map(cell_len, column)) for column in columns]
 
-    def line(row: list[str | None]) -> str:
-        return "   ".join(
-            str(cell) + " " * (width - cell_len(str(cell)))
-            for cell, width in zip(row, widths, strict=True)
-        ).rstrip()
+    def line(cells: tuple[str, ...]) -> str:
+        pairs = zip(cells, widths, strict=True)
+        return "   ".join(cell + " " * (width - cell_len(cell)) for cell, width in pairs).rstrip()
 
-    lines = [line(headers), "─" * (sum(widths) + 3 * (len(widths) - 1))]
-    for i, row in enumerate(table.rows):
-        lines.append(line([column[i] for column in cells]))
-        if row.end_section and i < len(table.rows) - 1:
+    header, *rows = zip(*columns, strict=True)
+    lines = [line(header), "─" * (sum(widths) + 3 * (len(widths) - 1))]
+    for i, (cells, row) in enumerate(zip(rows, table.rows, strict=True)):
+        lines.append(line(cells))
+        if row.end_section and i < len(rows) - 1:
             lines.append("")
     return lines
 
